@@ -1,0 +1,32 @@
+package dev.feedbackloop;
+
+/**
+ * The root of every domain failure that Feedback Loop reports: invalid input, a conflict, an illegal transition.
+ *
+ * <p>Unchecked, so that callers handle what they can and let the rest propagate. Subclasses carry the data a caller
+ * needs to react (violations, states, versions); programming errors such as a {@code null} argument are reported
+ * with the standard {@link NullPointerException} and {@link IllegalArgumentException} instead.
+ */
+public class FeedbackLoopException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates an exception with a message that says what failed and where.
+     *
+     * @param message what failed, where, and what was expected
+     */
+    public FeedbackLoopException(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates an exception with a message and the failure that caused it.
+     *
+     * @param message what failed, where, and what was expected
+     * @param cause the underlying failure
+     */
+    public FeedbackLoopException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.feedbackloop.survey;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An answer to one question: a closed family of immutable records.
+ *
+ * <p>{@link Rating} answers NPS and rating questions, {@link Choice} choice questions, {@link Text} text questions
+ * and {@link YesNo} yes/no questions. Whether an answer fits its question (scale, options, length) is checked by
+ * response validation, not here.
+ */
+public sealed interface Answer {
+
+    /**
+     * Returns a rating answer.
+     *
+     * @param value the rating
+     * @return the answer
+     */
+    static Rating rating(int value) {
+        return new Rating(value);
+    }
+
+    /**
+     * Returns a choice answer without "other" text.
+     *
+     * @param optionIds the selected option ids
+     * @return the answer
+     */
+    static Choice choice(String... optionIds) {
+        return new Choice(List.of(optionIds), null);
+    }
+
+    /**
+     * Returns a text answer.
+     *
+     * @param text the text
+     * @return the answer
+     */
+    static Text text(String text) {
+        return new Text(text);
+    }
+
+    /**
+     * Returns a yes/no answer.
+     *
+     * @param value the answer
+     * @return the answer
+     */
+    static YesNo yesNo(boolean value) {
+        return new YesNo(value);
+    }
+
+    /**
+     * An answer on a rating or NPS scale.
+     *
+     * @param value the rating
+     */
+    record Rating(int value) implements Answer {
+    }
+
+    /**
+     * The options selected in a choice question, in the order selected, and optional "other" text.
+     *
+     * @param optionIds the selected option ids; copied; no duplicates
+     * @param otherText the respondent's "other" answer, or {@code null}
+     */
+    record Choice(List<String> optionIds, @Nullable String otherText) implements Answer {
+
+        public Choice {
+            optionIds = List.copyOf(optionIds);
+            if (optionIds.stream().distinct().count() != optionIds.size()) {
+                throw new IllegalArgumentException("optionIds: " + optionIds + " repeats an option");
+            }
+        }
+    }
+
+    /**
+     * A free-text answer.
+     *
+     * @param text the text as written
+     */
+    record Text(String text) implements Answer {
+
+        public Text {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * A yes/no answer.
+     *
+     * @param value {@code true} for yes
+     */
+    record YesNo(boolean value) implements Answer {
+    }
+}

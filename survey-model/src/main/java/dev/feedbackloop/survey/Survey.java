@@ -1,0 +1,165 @@
+package dev.feedbackloop.survey;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One immutable version of a survey definition: id, version, title, optional description and ordered questions.
+ *
+ * <p>A changed survey is a new version with the same id. Build one with {@link #builder(String, int)}.
+ *
+ * @param id the survey id, stable across versions
+ * @param version the version, from 1
+ * @param defaultLanguage the BCP 47 tag of the language of every untranslated text
+ * @param title the title
+ * @param description an optional description, or {@code null}
+ * @param questions the questions in display order; copied; ids unique
+ */
+public record Survey(String id, int version, String defaultLanguage, LocalizedText title,
+                     @Nullable LocalizedText description, List<Question> questions) {
+
+    public Survey {
+        Questions.requireId(id);
+        if (version < 1) {
+            throw new IllegalArgumentException("version: " + version + " is not positive");
+        }
+        Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+        Objects.requireNonNull(title, "title");
+        questions = List.copyOf(questions);
+        var ids = new HashSet<String>();
+        for (int i = 0; i < questions.size(); i++) {
+            if (!ids.add(questions.get(i).id())) {
+                throw new IllegalArgumentException(
+                        "questions[" + i + "].id: '" + questions.get(i).id() + "' is already used");
+            }
+        }
+    }
+
+    /**
+     * Starts a survey definition.
+     *
+     * @param id the survey id
+     * @param version the version, from 1
+     * @return a builder
+     */
+    public static Builder builder(String id, int version) {
+        return new Builder(id, version);
+    }
+
+    /**
+     * Returns the question with an id.
+     *
+     * @param questionId the question id
+     * @return the question
+     * @throws IllegalArgumentException if the survey has no such question
+     */
+    public Question question(String questionId) {
+        return findQuestion(questionId).orElseThrow(() -> new IllegalArgumentException(
+                "survey " + id + " v" + version + " has no question '" + questionId + "'"));
+    }
+
+    /**
+     * Looks up a question by id.
+     *
+     * @param questionId the question id
+     * @return the question, or empty
+     */
+    public Optional<Question> findQuestion(String questionId) {
+        for (Question question : questions) {
+            if (question.id().equals(questionId)) {
+                return Optional.of(question);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Builds a {@link Survey}; not thread-safe. */
+    public static final class Builder {
+
+        private final String id;
+        private final int version;
+        private String defaultLanguage = "en";
+        private @Nullable LocalizedText title;
+        private @Nullable LocalizedText description;
+        private final List<Question> questions = new ArrayList<>();
+
+        private Builder(String id, int version) {
+            this.id = Questions.requireId(id);
+            if (version < 1) {
+                throw new IllegalArgumentException("version: " + version + " is not positive");
+            }
+            this.version = version;
+        }
+
+        /**
+         * Sets the language of untranslated text; default {@code "en"}.
+         *
+         * @param language a BCP 47 language tag
+         * @return this builder
+         */
+        public Builder defaultLanguage(String language) {
+            this.defaultLanguage = Objects.requireNonNull(language, "language");
+            return this;
+        }
+
+        /**
+         * Sets the title.
+         *
+         * @param title the title in the default language
+         * @return this builder
+         */
+        public Builder title(String title) {
+            return title(LocalizedText.of(title));
+        }
+
+        /**
+         * Sets the title.
+         *
+         * @param title the title with translations
+         * @return this builder
+         */
+        public Builder title(LocalizedText title) {
+            this.title = Objects.requireNonNull(title, "title");
+            return this;
+        }
+
+        /**
+         * Sets the description.
+         *
+         * @param description the description with translations
+         * @return this builder
+         */
+        public Builder description(LocalizedText description) {
+            this.description = Objects.requireNonNull(description, "description");
+            return this;
+        }
+
+        /**
+         * Appends a question.
+         *
+         * @param question the next question
+         * @return this builder
+         */
+        public Builder question(Question question) {
+            questions.add(Objects.requireNonNull(question, "question"));
+            return this;
+        }
+
+        /**
+         * Builds the survey.
+         *
+         * @return the survey
+         * @throws IllegalStateException if no title was set
+         */
+        public Survey build() {
+            if (title == null) {
+                throw new IllegalStateException("survey " + id + " v" + version + ": title is not set");
+            }
+            return new Survey(id, version, defaultLanguage, title, description, questions);
+        }
+    }
+}

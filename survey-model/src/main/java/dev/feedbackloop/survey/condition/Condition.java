@@ -1,0 +1,198 @@
+package dev.feedbackloop.survey.condition;
+
+import dev.feedbackloop.survey.Answer;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * When a question is shown: a closed tree of comparisons on earlier answers combined with all / any / not.
+ * Immutable values; {@link #test(Map)} evaluates one against a response's answers.
+ *
+ * <p>A comparison on a question that was not answered is false (so {@code not(atMost(q, 6))} is true when
+ * {@code q} is unanswered; use {@link Answered} to require an answer).
+ */
+public sealed interface Condition {
+
+    /**
+     * Evaluates this condition.
+     *
+     * @param answers the answers given so far, by question id
+     * @return whether the condition holds
+     */
+    boolean test(Map<String, Answer> answers);
+
+    /**
+     * True when the question was answered.
+     *
+     * @param questionId the earlier question
+     */
+    record Answered(String questionId) implements Condition {
+        public Answered {
+            Objects.requireNonNull(questionId, "questionId");
+        }
+
+        @Override
+        public boolean test(Map<String, Answer> answers) {
+            return answers.containsKey(questionId);
+        }
+    }
+
+    /**
+     * True when the question was not answered.
+     *
+     * @param questionId the earlier question
+     */
+    record NotAnswered(String questionId) implements Condition {
+        public NotAnswered {
+            Objects.requireNonNull(questionId, "questionId");
+        }
+
+        @Override
+        public boolean test(Map<String, Answer> answers) {
+            return !answers.containsKey(questionId);
+        }
+    }
+
+    /**
+     * True when a rating answer is at least a value.
+     *
+     * @param questionId the earlier rating or NPS question
+     * @param value the inclusive lower bound
+     */
+    record AtLeast(String questionId, int value) implements Condition {
+        public AtLeast {
+            Objects.requireNonNull(questionId, "questionId");
+        }
+
+        @Override
+        public boolean test(Map<String, Answer> answers) {
+            return answers.get(questionId) instanceof Answer.Rating rating && rating.value() >= value;
+        }
+    }
+
+    /**
+     * True when a rating answer is at most a value.
+     *
+     * @param questionId the earlier rating or NPS question
+     * @param value the inclusive upper bound
+     */
+    record AtMost(String questionId, int value) implements Condition {
+        public AtMost {
+            Objects.requireNonNull(questionId, "questionId");
+        }
+
+        @Override
+        public boolean test(Map<String, Answer> answers) {
+            return answers.get(questionId) instanceof Answer.Rating rating && rating.value() <= value;
+        }
+    }
+
+    /**
+     * True when the answer equals a value: a rating's value, a yes/no answer ({@code "yes"}/{@code "no"}), a
+     * single choice's option id, or a text answer's text.
+     *
+     * @param questionId the earlier question
+     * @param value the value, as text
+     */
+    record Equals(String questionId, String value) implements Condition {
+        public Equals {
+            Objects.requireNonNull(questionId, "questionId");
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public boolean test(Map<String, Answer> answers) {
+            Answer answer = answers.get(questionId);
+            return answer != null && Conditions.matches(answer, Set.of(value));
+        }
+    }
+
+    /**
+     * True when the answer is one of several values (as in {@link Equals}); for a multiple choice, when any
+     * selected option is among them.
+     *
+     * @param questionId the earlier question
+     * @param values the values; copied; not empty
+     */
+    record In(String questionId, Set<String> values) implements Condition {
+        public In {
+            Objects.requireNonNull(questionId, "questionId");
+            values = Set.copyOf(values);
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("values must not be empty");
+            }
+        }
+
+        @Override
+        public boolean test(Map<String, Answer> answers) {
+            Answer answer = answers.get(questionId);
+            return answer != null && Conditions.matches(answer, values);
+        }
+    }
+
+    /**
+     * True when every part is true.
+     *
+     * @param conditions the parts; copied; not empty
+     */
+    record All(List<Condition> conditions) implements Condition {
+        public All {
+            conditions = List.copyOf(conditions);
+            if (conditions.isEmpty()) {
+                throw new IllegalArgumentException("all: needs at least one condition");
+            }
+        }
+
+        @Override
+        public boolean test(Map<String, Answer> answers) {
+            for (Condition condition : conditions) {
+                if (!condition.test(answers)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * True when at least one part is true.
+     *
+     * @param conditions the parts; copied; not empty
+     */
+    record Any(List<Condition> conditions) implements Condition {
+        public Any {
+            conditions = List.copyOf(conditions);
+            if (conditions.isEmpty()) {
+                throw new IllegalArgumentException("any: needs at least one condition");
+            }
+        }
+
+        @Override
+        public boolean test(Map<String, Answer> answers) {
+            for (Condition condition : conditions) {
+                if (condition.test(answers)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * True when the part is false.
+     *
+     * @param condition the negated part
+     */
+    record Not(Condition condition) implements Condition {
+        public Not {
+            Objects.requireNonNull(condition, "condition");
+        }
+
+        @Override
+        public boolean test(Map<String, Answer> answers) {
+            return !condition.test(answers);
+        }
+    }
+}
