@@ -11,10 +11,14 @@ final class Questions {
     private Questions() {
     }
 
+    static boolean isId(String id) {
+        return ID.matcher(id).matches();
+    }
+
     static String requireId(String id) {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("id '" + id + "' must match " + ID.pattern());
+            throw new IllegalArgumentException("id: '" + id + "' does not match " + ID.pattern());
         }
         return id;
     }

@@ -1,7 +1,9 @@
 package dev.feedbackloop.survey;
 
+import dev.feedbackloop.survey.validation.ValidationResult;
+import dev.feedbackloop.survey.validation.Violation;
+import dev.feedbackloop.survey.validation.ViolationCode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,12 +14,21 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A changed survey is a new version with the same id. Build one with {@link #builder(String, int)}.
  *
+ * <p>Besides the checks of each question, a survey is checked as a whole, and every violation is reported at
+ * once in a {@link SurveyDefinitionException}: question ids are unique; option ids are unique within their
+ * question; CSAT and CES scales have room for a top box; conditions refer only to existing, earlier questions,
+ * compare them in a way their type supports ({@code atLeast}/{@code atMost} only on NPS and rating questions) with
+ * values they can have (option ids, {@code yes}/{@code no}, points of the scale); and a required question's
+ * condition is not one that can never be true. {@link #check(List)} reports the same without throwing; the codes
+ * are those of {@link ViolationCode} whose string form starts with {@code definition.}.
+ *
  * @param id the survey id, stable across versions
  * @param version the version, from 1
  * @param defaultLanguage the BCP 47 tag of the language of every untranslated text
  * @param title the title
  * @param description an optional description, or {@code null}
- * @param questions the questions in display order; copied; ids unique
+ * @param questions the questions in display order; copied; must pass {@link #check(List)}, else the constructor
+ *     throws a {@link SurveyDefinitionException}
  */
 public record Survey(String id, int version, String defaultLanguage, LocalizedText title,
                      @Nullable LocalizedText description, List<Question> questions) {
@@ -28,15 +39,25 @@ public record Survey(String id, int version, String defaultLanguage, LocalizedTe
             throw new IllegalArgumentException("version: " + version + " is not positive");
         }
         Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+        if (defaultLanguage.isBlank()) {
+            throw new IllegalArgumentException("defaultLanguage must not be blank");
+        }
         Objects.requireNonNull(title, "title");
         questions = List.copyOf(questions);
-        var ids = new HashSet<String>();
-        for (int i = 0; i < questions.size(); i++) {
-            if (!ids.add(questions.get(i).id())) {
-                throw new IllegalArgumentException(
-                        "questions[" + i + "].id: '" + questions.get(i).id() + "' is already used");
-            }
+        List<Violation> violations = DefinitionChecks.check(questions);
+        if (!violations.isEmpty()) {
+            throw new SurveyDefinitionException(id, version, violations);
         }
+    }
+
+    /**
+     * Checks questions against the definition rules without throwing.
+     *
+     * @param questions the questions of a survey, in display order
+     * @return every violation found, in question order; valid if a survey may have these questions
+     */
+    public static ValidationResult check(List<Question> questions) {
+        return ValidationResult.of(DefinitionChecks.check(List.copyOf(questions)));
     }
 
     /**
@@ -150,10 +171,32 @@ public record Survey(String id, int version, String defaultLanguage, LocalizedTe
         }
 
         /**
-         * Builds the survey.
+         * Appends questions.
+         *
+         * @param questions the next questions, in order
+         * @return this builder
+         */
+        public Builder questions(List<? extends Question> questions) {
+            questions.forEach(this::question);
+            return this;
+        }
+
+        /**
+         * Checks the questions added so far against the definition rules without throwing.
+         *
+         * @return every violation found; valid if {@link #build()} would succeed once a title is set
+         * @see Survey#check(List)
+         */
+        public ValidationResult check() {
+            return Survey.check(questions);
+        }
+
+        /**
+         * Builds the survey, checking the whole definition.
          *
          * @return the survey
          * @throws IllegalStateException if no title was set
+         * @throws SurveyDefinitionException carrying every violation, if the questions break a definition rule
          */
         public Survey build() {
             if (title == null) {

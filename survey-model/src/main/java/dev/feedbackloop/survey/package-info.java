@@ -1,9 +1,14 @@
 /**
  * Survey definitions and the responses to them.
  *
- * <p>Entry points: {@link dev.feedbackloop.survey.Survey} (built with {@link dev.feedbackloop.survey.Survey#builder})
- * and its sealed family of {@link dev.feedbackloop.survey.Question}s; {@link dev.feedbackloop.survey.Response} with
- * its {@link dev.feedbackloop.survey.Answer}s. Every type here is an immutable value.
+ * <p>Entry points: {@link dev.feedbackloop.survey.Survey} (built with {@link dev.feedbackloop.survey.Survey#builder},
+ * checked as a whole with {@link dev.feedbackloop.survey.Survey#check}, failing with a
+ * {@link dev.feedbackloop.survey.SurveyDefinitionException}) and its sealed family of
+ * {@link dev.feedbackloop.survey.Question}s; {@link dev.feedbackloop.survey.Response} (built with
+ * {@link dev.feedbackloop.survey.Response#builder(String, Survey, java.time.Instant)}) with its
+ * {@link dev.feedbackloop.survey.Answer}s. Every value type here is immutable. Related packages: {@code condition}
+ * (display conditions), {@code validation} (response validation), {@code json} (the JSON form) and {@code version}
+ * (compatibility between survey versions).
  */
 @NullMarked
 package dev.feedbackloop.survey;

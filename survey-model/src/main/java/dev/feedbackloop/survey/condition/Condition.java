@@ -16,6 +16,100 @@ import java.util.Set;
 public sealed interface Condition {
 
     /**
+     * Returns a condition that holds when a question was answered.
+     *
+     * @param questionId the earlier question
+     * @return the condition
+     */
+    static Condition answered(String questionId) {
+        return new Answered(questionId);
+    }
+
+    /**
+     * Returns a condition that holds when a question was not answered.
+     *
+     * @param questionId the earlier question
+     * @return the condition
+     */
+    static Condition notAnswered(String questionId) {
+        return new NotAnswered(questionId);
+    }
+
+    /**
+     * Returns a condition that holds when a rating answer is at least a value.
+     *
+     * @param questionId the earlier NPS or rating question
+     * @param value the inclusive lower bound
+     * @return the condition
+     */
+    static Condition atLeast(String questionId, int value) {
+        return new AtLeast(questionId, value);
+    }
+
+    /**
+     * Returns a condition that holds when a rating answer is at most a value.
+     *
+     * @param questionId the earlier NPS or rating question
+     * @param value the inclusive upper bound
+     * @return the condition
+     */
+    static Condition atMost(String questionId, int value) {
+        return new AtMost(questionId, value);
+    }
+
+    /**
+     * Returns a condition that holds when an answer equals a value, as {@link Equals} defines it.
+     *
+     * @param questionId the earlier question
+     * @param value the value as text: a rating, {@code "yes"}/{@code "no"}, an option id or a text
+     * @return the condition
+     */
+    static Condition equalTo(String questionId, String value) {
+        return new Equals(questionId, value);
+    }
+
+    /**
+     * Returns a condition that holds when an answer is one of several values, as {@link In} defines it.
+     *
+     * @param questionId the earlier question
+     * @param values the values; at least one
+     * @return the condition
+     */
+    static Condition in(String questionId, String... values) {
+        return new In(questionId, Set.of(values));
+    }
+
+    /**
+     * Returns a condition that holds when every part holds.
+     *
+     * @param conditions the parts; at least one
+     * @return the condition
+     */
+    static Condition all(Condition... conditions) {
+        return new All(List.of(conditions));
+    }
+
+    /**
+     * Returns a condition that holds when at least one part holds.
+     *
+     * @param conditions the parts; at least one
+     * @return the condition
+     */
+    static Condition any(Condition... conditions) {
+        return new Any(List.of(conditions));
+    }
+
+    /**
+     * Returns a condition that holds when its part does not.
+     *
+     * @param condition the negated part
+     * @return the condition
+     */
+    static Condition not(Condition condition) {
+        return new Not(condition);
+    }
+
+    /**
      * Evaluates this condition.
      *
      * @param answers the answers given so far, by question id

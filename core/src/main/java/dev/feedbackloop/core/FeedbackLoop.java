@@ -1,0 +1,581 @@
+package dev.feedbackloop.core;
+
+import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.core.care.CarePlan;
+import dev.feedbackloop.core.care.Customer;
+import dev.feedbackloop.core.care.ThrottlePolicy;
+import dev.feedbackloop.core.care.Touch;
+import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.followup.BusinessCalendar;
+import dev.feedbackloop.core.followup.DidWeRespond;
+import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpPolicy;
+import dev.feedbackloop.core.store.ErasureReport;
+import dev.feedbackloop.core.store.FeedbackStore;
+import dev.feedbackloop.core.store.OutboxEntry;
+import dev.feedbackloop.core.store.StoredResponse;
+import dev.feedbackloop.core.store.SubmitResult;
+import dev.feedbackloop.core.store.Submission;
+import dev.feedbackloop.scoring.scorecard.Scorecard;
+import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
+import dev.feedbackloop.scoring.scorecard.ScorecardTally;
+import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.validation.ResponseValidator;
+import dev.feedbackloop.survey.validation.ValidationResult;
+import dev.feedbackloop.survey.validation.Violation;
+import dev.feedbackloop.survey.validation.ViolationCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embeddable feedback loop: registers surveys, captures responses, opens follow-ups by policy, tracks them to
+ * closure and reports whether, and how fast, we responded. Built once with {@link #builder()}; thread-safe.
+ *
+ * <pre>{@code
+ * FeedbackLoop loop = FeedbackLoop.builder()
+ *         .clock(clock)
+ *         .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48)))
+ *         .build();
+ * loop.register(survey);
+ * Receipt receipt = loop.submit(response);
+ * DidWeRespond answer = loop.didWeRespond(receipt.responseId());
+ * }</pre>
+ *
+ * <p>Capture: the response id is the idempotency key. {@link #submit(Response)} of the same response again
+ * returns an equal receipt and stores nothing; a different response under an existing id is a
+ * {@link ResponseConflictException}; an invalid one an {@link InvalidResponseException} with every violation.
+ * Storing the response and opening its follow-ups is one atomic step of the {@link FeedbackStore}.
+ *
+ * <p>Events: every write appends its events to the store's outbox in the same step; after the write the loop
+ * delivers pending events to the {@link FeedbackListener}s and acknowledges them. Delivery is at least once;
+ * events left undelivered by a crash are delivered by the next write or {@link #deliverPendingEvents()}.
+ */
+public final class FeedbackLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackLoop.class);
+    private static final int OUTBOX_BATCH = 100;
+
+    private final FeedbackStore store;
+    private final Clock clock;
+    private final BusinessCalendar calendar;
+    private final Map<String, FollowUpPolicy> policies;
+    private final List<FeedbackListener> listeners;
+    private final ResponseValidator validator;
+    private final Set<String> resolutionCodes;
+    private final Set<String> rootCauses;
+    private final ConcurrentHashMap<String, NavigableMap<Integer, Survey>> surveys = new ConcurrentHashMap<>();
+    private final ReentrantLock delivery = new ReentrantLock();
+    private final FollowUpTracker followUps;
+    private final CareDesk care;
+    private final @Nullable ScheduledFuture<?> escalationTask;
+
+    private FeedbackLoop(Builder builder) {
+        this.store = builder.store == null ? FeedbackStore.inMemory() : builder.store;
+        this.clock = builder.clock;
+        this.calendar = builder.calendar;
+        this.policies = Map.copyOf(builder.policies);
+        this.listeners = List.copyOf(builder.listeners);
+        this.validator = builder.validator;
+        this.resolutionCodes = Set.copyOf(builder.resolutionCodes);
+        this.rootCauses = Set.copyOf(builder.rootCauses);
+        this.followUps = new FollowUpTracker(this);
+        this.care = new CareDesk(this, builder.carePlan, builder.throttle);
+        ScheduledExecutorService scheduler = builder.scheduler;
+        this.escalationTask = scheduler == null ? null : scheduler.scheduleAtFixedRate(this::escalateQuietly,
+                builder.schedulePeriod.toMillis(), builder.schedulePeriod.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts building a loop; every part has a default (in-memory store, system UTC clock, 24/7 calendar, no
+     * policies, no listeners).
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- surveys --------------------------------------------------------------------------------------------
+
+    /**
+     * Registers a survey version; every version is kept so that older responses stay valid. Registering the same
+     * definition again is harmless.
+     *
+     * @param survey the survey version
+     * @throws IllegalArgumentException if a different definition is registered under the same id and version
+     */
+    public void register(Survey survey) {
+        Objects.requireNonNull(survey, "survey");
+        Survey existing = surveys.computeIfAbsent(survey.id(), id -> new ConcurrentSkipListMap<>())
+                .putIfAbsent(survey.version(), survey);
+        if (existing != null && !existing.equals(survey)) {
+            throw new IllegalArgumentException("survey " + survey.id() + " v" + survey.version()
+                    + " is already registered with a different definition; expected a new version");
+        }
+    }
+
+    /**
+     * Looks up a registered survey version.
+     *
+     * @param surveyId the survey id
+     * @param version the version
+     * @return the survey, or empty
+     */
+    public Optional<Survey> findSurvey(String surveyId, int version) {
+        NavigableMap<Integer, Survey> versions = surveys.get(surveyId);
+        return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
+    }
+
+    /**
+     * Returns every registered version of a survey, oldest first.
+     *
+     * @param surveyId the survey id
+     * @return the versions; empty when none is registered
+     */
+    public List<Survey> surveyVersions(String surveyId) {
+        NavigableMap<Integer, Survey> versions = surveys.get(surveyId);
+        return versions == null ? List.of() : List.copyOf(versions.values());
+    }
+
+    // ---- capture --------------------------------------------------------------------------------------------
+
+    /**
+     * Captures a response: validates it against its survey version, deduplicates by id, stores it and opens its
+     * follow-ups atomically, records a {@code SURVEY_ANSWERED} touch for a known customer, then notifies
+     * listeners.
+     *
+     * @param response the response
+     * @return the receipt; equal for repeated submissions of the same response
+     * @throws InvalidResponseException if the survey version is not registered or the response is invalid;
+     *     nothing is stored
+     * @throws ResponseConflictException if a different response is stored under the same id; nothing is stored
+     */
+    public Receipt submit(Response response) {
+        Objects.requireNonNull(response, "response");
+        Optional<StoredResponse> existing = store.findResponse(response.id());
+        if (existing.isPresent()) {
+            return duplicate(response, existing.get(), store.followUpsOfResponse(response.id()));
+        }
+        Survey survey = findSurvey(response.surveyId(), response.surveyVersion())
+                .orElseThrow(() -> new InvalidResponseException(response.id(), List.of(unknownSurvey(response))));
+        ValidationResult result = validator.validate(survey, response);
+        if (!result.isValid()) {
+            throw new InvalidResponseException(response.id(), result.violations());
+        }
+        Instant now = now();
+        var opened = new ArrayList<FollowUp>();
+        for (FollowUpPolicy policy : policies.values()) {
+            boolean triggers;
+            try {
+                triggers = policy.triggers(survey, response);
+            } catch (RuntimeException e) {
+                throw new FeedbackLoopException("policy '" + policy.id() + "' failed on response '"
+                        + response.id() + "'; nothing was stored", e);
+            }
+            if (triggers) {
+                opened.add(policy.open(survey, response, now, calendar));
+            }
+        }
+        opened.sort((a, b) -> a.id().compareTo(b.id()));
+        String customerId = response.respondent().customerId();
+        var events = new ArrayList<FeedbackEvent>();
+        events.add(new FeedbackEvent.ResponseAccepted(response.id(), response.surveyId(), response.surveyVersion(),
+                customerId, now));
+        for (FollowUp followUp : opened) {
+            events.add(new FeedbackEvent.FollowUpOpened(followUp.id(), followUp.responseId(), followUp.ruleId(),
+                    followUp.owner(), followUp.priority(), followUp.firstContactDue(), customerId, now));
+        }
+        List<Touch> touches = customerId == null ? List.of()
+                : List.of(Touch.survey(customerId, TouchKind.SURVEY_ANSWERED, now, response.surveyId()));
+        Customer customer = customerId == null ? null : Customer.of(customerId, response.respondent().attributes());
+        SubmitResult stored = store.submit(new Submission(new StoredResponse(response, now), opened, touches,
+                customer, events));
+        if (!stored.stored()) {
+            return duplicate(response, stored.response(), stored.followUps());
+        }
+        LOG.debug("accepted response {} to survey {} v{}, {} follow-up(s)", response.id(), response.surveyId(),
+                response.surveyVersion(), opened.size());
+        deliverPendingEvents();
+        return receipt(stored.response(), stored.followUps());
+    }
+
+    private static Violation unknownSurvey(Response response) {
+        return Violation.of("surveyVersion", ViolationCode.WRONG_VERSION, "survey " + response.surveyId() + " v"
+                + response.surveyVersion() + " is not registered; register(survey) before submitting");
+    }
+
+    private static Receipt duplicate(Response response, StoredResponse existing, List<FollowUp> followUps) {
+        if (!existing.response().equals(response)) {
+            throw new ResponseConflictException(response.id());
+        }
+        LOG.debug("response {} was already stored; returning its receipt", response.id());
+        return receipt(existing, followUps);
+    }
+
+    private static Receipt receipt(StoredResponse response, List<FollowUp> followUps) {
+        return new Receipt(response.id(), response.response().surveyId(), response.response().surveyVersion(),
+                response.receivedAt(), followUps.stream().map(FollowUp::id).sorted().toList());
+    }
+
+    /**
+     * Looks up a stored response.
+     *
+     * @param responseId the response id
+     * @return the stored response, or empty
+     */
+    public Optional<StoredResponse> findResponse(String responseId) {
+        return store.findResponse(Objects.requireNonNull(responseId, "responseId"));
+    }
+
+    /**
+     * Streams every stored response of a survey (all versions), in order of receipt, without holding them all
+     * in memory; feed them to the scoring module's tallies or scorecards.
+     *
+     * @param surveyId the survey id
+     * @param action called once per response
+     */
+    public void forEachResponse(String surveyId, Consumer<Response> action) {
+        Objects.requireNonNull(action, "action");
+        store.forEachResponse(surveyId, stored -> action.accept(stored.response()));
+    }
+
+    /**
+     * Scores the stored responses of a survey, streaming them from the store into the scoring module's
+     * {@link ScorecardTally}: memory does not grow with the number of responses. Responses to versions the spec
+     * does not pool are left out.
+     *
+     * <pre>{@code
+     * Scorecard card = loop.scorecard(ScorecardSpec.builder(survey).groupBy("plan").period(Period.MONTH).build());
+     * }</pre>
+     *
+     * @param spec what to score and how to group it
+     * @return the scorecard
+     */
+    public Scorecard scorecard(ScorecardSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        ScorecardTally tally = spec.newTally();
+        Set<Integer> versions = Set.copyOf(spec.versions());
+        store.forEachResponse(spec.survey().id(), stored -> {
+            if (versions.contains(stored.response().surveyVersion())) {
+                tally.add(stored.response());
+            }
+        });
+        return tally.result();
+    }
+
+    // ---- follow-ups and care --------------------------------------------------------------------------------
+
+    /**
+     * Returns the follow-up tracker: lifecycle steps, queries, escalation and metrics.
+     *
+     * @return the tracker, thread-safe
+     */
+    public FollowUpTracker followUps() {
+        return followUps;
+    }
+
+    /**
+     * Answers "did we respond to this response?".
+     *
+     * @param responseId the response id
+     * @return whether it needed an answer, whether and when someone responded, and whether on time
+     * @throws NotFoundException if no such response is stored
+     */
+    public DidWeRespond didWeRespond(String responseId) {
+        return followUps.didWeRespond(responseId);
+    }
+
+    /**
+     * Returns the care desk: customers, touches, care-plan reports and survey throttling.
+     *
+     * @return the care desk, thread-safe
+     */
+    public CareDesk care() {
+        return care;
+    }
+
+    // ---- privacy --------------------------------------------------------------------------------------------
+
+    /**
+     * Removes every personal trace of a customer: the customer id on responses and follow-ups, free-text answers,
+     * "other" texts, follow-up notes, touches, the customer record and pending events about them. Ratings,
+     * choices and segment attributes stay, so historical scores do not move. A response resubmitted after its
+     * customer was erased no longer equals the stored one and is refused as a conflict.
+     *
+     * @param customerId the customer id
+     * @return what was changed
+     */
+    public ErasureReport eraseCustomer(String customerId) {
+        ErasureReport report = store.eraseCustomer(Objects.requireNonNull(customerId, "customerId"));
+        LOG.info("erased a customer: {} responses, {} follow-ups, {} touches anonymised or deleted",
+                report.responses(), report.followUps(), report.touches());
+        return report;
+    }
+
+    // ---- events ---------------------------------------------------------------------------------------------
+
+    /**
+     * Delivers every pending outbox event to the listeners and acknowledges it. Called after every write; call
+     * it at start-up to deliver events that a crash left behind. A listener that throws is logged at WARN and
+     * skipped. Calls from a listener return at once (the outer delivery picks up the new events).
+     *
+     * @return the number of events delivered
+     */
+    public int deliverPendingEvents() {
+        if (delivery.isHeldByCurrentThread()) {
+            return 0;
+        }
+        delivery.lock();
+        try {
+            int delivered = 0;
+            while (true) {
+                List<OutboxEntry> batch = store.pollOutbox(OUTBOX_BATCH);
+                if (batch.isEmpty()) {
+                    return delivered;
+                }
+                var sequences = new ArrayList<Long>(batch.size());
+                for (OutboxEntry entry : batch) {
+                    notifyListeners(entry);
+                    sequences.add(entry.sequence());
+                }
+                store.acknowledge(sequences);
+                delivered += batch.size();
+            }
+        } finally {
+            delivery.unlock();
+        }
+    }
+
+    private void notifyListeners(OutboxEntry entry) {
+        for (FeedbackListener listener : listeners) {
+            try {
+                listener.onEvent(entry.event());
+            } catch (RuntimeException e) {
+                LOG.warn("listener {} failed on event {} #{}; skipped", listener.getClass().getName(),
+                        entry.event().getClass().getSimpleName(), entry.sequence(), e);
+            }
+        }
+    }
+
+    private void escalateQuietly() {
+        try {
+            followUps.escalateOverdue(now());
+        } catch (RuntimeException e) {
+            LOG.warn("scheduled escalation failed; will retry on the next run", e);
+        }
+    }
+
+    /**
+     * Stops the escalation schedule, if one was handed in; the host's executor itself is left running.
+     */
+    @Override
+    public void close() {
+        if (escalationTask != null) {
+            escalationTask.cancel(false);
+        }
+    }
+
+    // ---- for the tracker and care desk ----------------------------------------------------------------------
+
+    FeedbackStore store() {
+        return store;
+    }
+
+    /** Returns the clock's instant at microsecond precision, the finest that SQL databases keep. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    BusinessCalendar calendar() {
+        return calendar;
+    }
+
+    Optional<FollowUpPolicy> policy(String id) {
+        return Optional.ofNullable(policies.get(id));
+    }
+
+    Set<String> resolutionCodes() {
+        return resolutionCodes;
+    }
+
+    Set<String> rootCauses() {
+        return rootCauses;
+    }
+
+    /**
+     * Builds a {@link FeedbackLoop}; each setter validates at once; not thread-safe.
+     */
+    public static final class Builder {
+
+        private @Nullable FeedbackStore store;
+        private Clock clock = Clock.systemUTC();
+        private BusinessCalendar calendar = BusinessCalendar.always();
+        private final Map<String, FollowUpPolicy> policies = new LinkedHashMap<>();
+        private final List<FeedbackListener> listeners = new ArrayList<>();
+        private ResponseValidator validator = ResponseValidator.standard();
+        private CarePlan carePlan = CarePlan.standard();
+        private ThrottlePolicy throttle = ThrottlePolicy.standard();
+        private Set<String> resolutionCodes = Set.of();
+        private Set<String> rootCauses = Set.of();
+        private @Nullable ScheduledExecutorService scheduler;
+        private Duration schedulePeriod = Duration.ofMinutes(5);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the store; default a new in-memory store.
+         *
+         * @param value the store
+         * @return this builder
+         */
+        public Builder store(FeedbackStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /**
+         * Sets the clock that stamps receipts, follow-ups and touches; default the system UTC clock. Its instants
+         * are kept at microsecond precision, the finest that SQL databases store.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the calendar in which follow-up deadlines count working time; default 24/7.
+         *
+         * @param value the calendar
+         * @return this builder
+         */
+        public Builder calendar(BusinessCalendar value) {
+            this.calendar = Objects.requireNonNull(value, "calendar");
+            return this;
+        }
+
+        /**
+         * Adds a follow-up policy.
+         *
+         * @param policy the policy
+         * @return this builder
+         * @throws IllegalArgumentException if a policy with the same id was added
+         */
+        public Builder followUpPolicy(FollowUpPolicy policy) {
+            Objects.requireNonNull(policy, "policy");
+            if (policies.putIfAbsent(policy.id(), policy) != null) {
+                throw new IllegalArgumentException("followUpPolicy: id '" + policy.id() + "' is already used");
+            }
+            return this;
+        }
+
+        /**
+         * Adds a listener.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(FeedbackListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sets the response validator; default {@link ResponseValidator#standard()}.
+         *
+         * @param value the validator
+         * @return this builder
+         */
+        public Builder validator(ResponseValidator value) {
+            this.validator = Objects.requireNonNull(value, "validator");
+            return this;
+        }
+
+        /**
+         * Sets the care plan; default {@link CarePlan#standard()}.
+         *
+         * @param value the plan
+         * @return this builder
+         */
+        public Builder carePlan(CarePlan value) {
+            this.carePlan = Objects.requireNonNull(value, "carePlan");
+            return this;
+        }
+
+        /**
+         * Sets survey throttling; default {@link ThrottlePolicy#standard()}.
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder throttle(ThrottlePolicy value) {
+            this.throttle = Objects.requireNonNull(value, "throttle");
+            return this;
+        }
+
+        /**
+         * Restricts resolution codes and root causes to a host-defined taxonomy; default any non-blank text.
+         *
+         * @param codes the allowed resolution codes; empty for any
+         * @param causes the allowed root causes; empty for any
+         * @return this builder
+         */
+        public Builder taxonomy(Set<String> codes, Set<String> causes) {
+            this.resolutionCodes = Set.copyOf(codes);
+            this.rootCauses = Set.copyOf(causes);
+            return this;
+        }
+
+        /**
+         * Runs {@link FollowUpTracker#escalateOverdue(Instant)} periodically on the host's scheduler, until
+         * {@link FeedbackLoop#close()}; default none (the host calls it).
+         *
+         * @param executor the host's scheduler
+         * @param period how often; positive
+         * @return this builder
+         */
+        public Builder escalationSchedule(ScheduledExecutorService executor, Duration period) {
+            Objects.requireNonNull(period, "period");
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("period: " + period + " is not positive");
+            }
+            this.scheduler = Objects.requireNonNull(executor, "executor");
+            this.schedulePeriod = period;
+            return this;
+        }
+
+        /**
+         * Builds the loop.
+         *
+         * @return the loop
+         */
+        public FeedbackLoop build() {
+            return new FeedbackLoop(this);
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package dev.feedbackloop.core.followup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A tracked follow-up: one response that needs a human answer under one {@link FollowUpPolicy}, with its owner,
+ * deadlines, state, history and optimistic version. Immutable; every step returns a new follow-up whose version is
+ * one higher.
+ *
+ * <p>Invariants checked on construction: the version is at least 1; the history is not empty; a {@code CONTACTED}
+ * follow-up has a first contact; a {@code RESOLVED} one has a first contact and a resolution; a {@code CLOSED} one
+ * has a close reason; an {@code OPEN} one has no first contact; only an open or contacted follow-up may be paused.
+ *
+ * @param id the follow-up id, {@link #idFor(String, String)} of its response and policy
+ * @param version the optimistic version, from 1, incremented by every step
+ * @param responseId the response that opened it
+ * @param surveyId the survey of that response
+ * @param ruleId the id of the {@link FollowUpPolicy} that opened it
+ * @param reason why it was opened, in words
+ * @param priority how urgent it is
+ * @param owner who must act on it
+ * @param customerId the customer, or {@code null} for an anonymous or erased respondent
+ * @param segment the respondent's segment attributes when it was opened; copied
+ * @param openedAt when it was opened (when the response was received)
+ * @param firstContactDue the deadline for the first human contact
+ * @param resolutionDue the deadline for resolution, or {@code null} when the policy sets none
+ * @param state the lifecycle state
+ * @param pausedAt when the deadlines were paused while waiting on the customer, or {@code null} when running
+ * @param firstContact the first human contact, or {@code null} before it
+ * @param resolution the resolution, or {@code null} unless resolved
+ * @param closeReason why it was closed, or {@code null} unless closed
+ * @param escalations the escalations so far, oldest first; copied
+ * @param history every step so far, oldest first, starting with {@link FollowUpAction#OPENED}; copied
+ */
+public record FollowUp(String id, long version, String responseId, String surveyId, String ruleId, String reason,
+                       Priority priority, String owner, @Nullable String customerId, Map<String, String> segment,
+                       Instant openedAt, Instant firstContactDue, @Nullable Instant resolutionDue,
+                       FollowUpState state, @Nullable Instant pausedAt, @Nullable Contact firstContact,
+                       @Nullable Resolution resolution, @Nullable String closeReason, List<Escalation> escalations,
+                       List<HistoryEntry> history) {
+
+    public FollowUp {
+        Texts.requireText(id, "id");
+        if (version < 1) {
+            throw new IllegalArgumentException("version: " + version + " is not positive");
+        }
+        Texts.requireText(responseId, "responseId");
+        Texts.requireText(surveyId, "surveyId");
+        Texts.requireText(ruleId, "ruleId");
+        Texts.requireText(reason, "reason");
+        Objects.requireNonNull(priority, "priority");
+        Texts.requireText(owner, "owner");
+        segment = Map.copyOf(segment);
+        Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(firstContactDue, "firstContactDue");
+        Objects.requireNonNull(state, "state");
+        escalations = List.copyOf(escalations);
+        history = List.copyOf(history);
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("follow-up '" + id + "': history must not be empty");
+        }
+        String where = "follow-up '" + id + "' in state " + state + ": ";
+        switch (state) {
+            case OPEN -> require(firstContact == null, where + "firstContact must be null");
+            case CONTACTED -> require(firstContact != null, where + "firstContact is required");
+            case RESOLVED -> require(firstContact != null && resolution != null,
+                    where + "firstContact and resolution are required");
+            case CLOSED -> require(closeReason != null, where + "closeReason is required");
+        }
+        require(pausedAt == null || !state.isDone(), where + "only an open or contacted follow-up can be paused");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /**
+     * Returns the id of the follow-up that a response opens under a policy; at most one exists per pair.
+     *
+     * @param responseId the response id
+     * @param ruleId the policy id
+     * @return {@code responseId + "/" + ruleId}
+     */
+    public static String idFor(String responseId, String ruleId) {
+        return responseId + "/" + ruleId;
+    }
+
+    /**
+     * Returns a newly opened follow-up at version 1.
+     *
+     * @param responseId the response that opens it
+     * @param surveyId the survey of that response
+     * @param ruleId the policy that opens it
+     * @param reason why, in words
+     * @param priority how urgent
+     * @param owner who must act
+     * @param customerId the customer, or {@code null} when anonymous
+     * @param segment the respondent's segment attributes
+     * @param openedAt when it opens
+     * @param firstContactDue the first-contact deadline; not before {@code openedAt}
+     * @param resolutionDue the resolution deadline, or {@code null}; not before {@code openedAt}
+     * @return the follow-up in state {@code OPEN}
+     * @throws IllegalArgumentException if a deadline lies before {@code openedAt}
+     */
+    public static FollowUp open(String responseId, String surveyId, String ruleId, String reason, Priority priority,
+                                String owner, @Nullable String customerId, Map<String, String> segment,
+                                Instant openedAt, Instant firstContactDue, @Nullable Instant resolutionDue) {
+        if (firstContactDue.isBefore(openedAt) || resolutionDue != null && resolutionDue.isBefore(openedAt)) {
+            throw new IllegalArgumentException("deadlines " + firstContactDue + ", " + resolutionDue
+                    + " must not lie before openedAt " + openedAt);
+        }
+        return new FollowUp(idFor(responseId, ruleId), 1, responseId, surveyId, ruleId, reason, priority, owner,
+                customerId, segment, openedAt, firstContactDue, resolutionDue, FollowUpState.OPEN, null, null, null,
+                null, List.of(),
+                List.of(new HistoryEntry(FollowUpAction.OPENED, FollowUpState.OPEN, HistoryEntry.SYSTEM, openedAt,
+                        reason)));
+    }
+
+    /**
+     * Records the first human contact: {@code OPEN → CONTACTED}.
+     *
+     * @param contact the contact
+     * @return the contacted follow-up
+     * @throws IllegalTransitionException unless the follow-up is open
+     */
+    public FollowUp contact(Contact contact) {
+        requireMove(FollowUpAction.CONTACTED, FollowUpState.CONTACTED);
+        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+                segment, openedAt, firstContactDue, resolutionDue, FollowUpState.CONTACTED, pausedAt, contact, null,
+                null, escalations, append(FollowUpAction.CONTACTED, FollowUpState.CONTACTED, contact.by(),
+                contact.at(), contact.note()));
+    }
+
+    /**
+     * Resolves the follow-up: {@code CONTACTED → RESOLVED}; a pause ends.
+     *
+     * @param resolution the resolution
+     * @return the resolved follow-up
+     * @throws IllegalTransitionException unless the follow-up is contacted
+     */
+    public FollowUp resolve(Resolution resolution) {
+        requireMove(FollowUpAction.RESOLVED, FollowUpState.RESOLVED);
+        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+                segment, openedAt, firstContactDue, resolutionDue, FollowUpState.RESOLVED, null, firstContact,
+                resolution, null, escalations, append(FollowUpAction.RESOLVED, FollowUpState.RESOLVED,
+                resolution.by(), resolution.at(), resolution.note()));
+    }
+
+    /**
+     * Closes the follow-up without resolution, for example when no contact is possible:
+     * {@code OPEN|CONTACTED → CLOSED}; a pause ends.
+     *
+     * @param closeReason why, for example {@code "no-contact-possible"}
+     * @param actor who closes it
+     * @param at when
+     * @param note a free-text note, or {@code null}
+     * @return the closed follow-up
+     * @throws IllegalTransitionException unless the follow-up is open or contacted
+     */
+    public FollowUp close(String closeReason, String actor, Instant at, @Nullable String note) {
+        Texts.requireText(closeReason, "closeReason");
+        requireMove(FollowUpAction.CLOSED, FollowUpState.CLOSED);
+        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+                segment, openedAt, firstContactDue, resolutionDue, FollowUpState.CLOSED, null, firstContact, null,
+                closeReason, escalations, append(FollowUpAction.CLOSED, FollowUpState.CLOSED, actor, at, note));
+    }
+
+    /**
+     * Reopens a resolved or closed follow-up: to {@code CONTACTED} if it was ever contacted, else to {@code OPEN};
+     * the resolution and close reason are cleared and the new deadlines apply.
+     *
+     * @param actor who reopens it
+     * @param at when
+     * @param note why, or {@code null}
+     * @param newFirstContactDue the first-contact deadline from now on (kept as is when already contacted)
+     * @param newResolutionDue the resolution deadline from now on, or {@code null}
+     * @return the reopened follow-up
+     * @throws IllegalTransitionException unless the follow-up is resolved or closed
+     */
+    public FollowUp reopen(String actor, Instant at, @Nullable String note, Instant newFirstContactDue,
+                           @Nullable Instant newResolutionDue) {
+        FollowUpState target = firstContact == null ? FollowUpState.OPEN : FollowUpState.CONTACTED;
+        requireMove(FollowUpAction.REOPENED, target);
+        Instant contactDue = firstContact == null ? newFirstContactDue : firstContactDue;
+        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+                segment, openedAt, contactDue, newResolutionDue, target, null, firstContact, null, null,
+                escalations, append(FollowUpAction.REOPENED, target, actor, at, note));
+    }
+
+    /**
+     * Pauses the deadlines while waiting on the customer.
+     *
+     * @param actor who pauses
+     * @param at when
+     * @param note why, or {@code null}
+     * @return the paused follow-up
+     * @throws IllegalTransitionException unless the follow-up is open or contacted and not paused
+     */
+    public FollowUp pause(String actor, Instant at, @Nullable String note) {
+        if (state.isDone() || pausedAt != null) {
+            throw new IllegalTransitionException(id, state, FollowUpAction.PAUSED,
+                    "an open or contacted follow-up that is not paused");
+        }
+        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+                segment, openedAt, firstContactDue, resolutionDue, state, at, firstContact, resolution, closeReason,
+                escalations, append(FollowUpAction.PAUSED, state, actor, at, note));
+    }
+
+    /**
+     * Resumes paused deadlines; the caller computes the moved deadlines (see {@link BusinessCalendar}).
+     *
+     * @param actor who resumes
+     * @param at when
+     * @param newFirstContactDue the first-contact deadline moved by the paused time
+     * @param newResolutionDue the resolution deadline moved by the paused time, or {@code null}
+     * @return the running follow-up
+     * @throws IllegalTransitionException unless the follow-up is paused
+     */
+    public FollowUp resume(String actor, Instant at, Instant newFirstContactDue, @Nullable Instant newResolutionDue) {
+        if (pausedAt == null) {
+            throw new IllegalTransitionException(id, state, FollowUpAction.RESUMED, "a paused follow-up");
+        }
+        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+                segment, openedAt, newFirstContactDue, newResolutionDue, state, null, firstContact, resolution,
+                closeReason, escalations, append(FollowUpAction.RESUMED, state, actor, at, null));
+    }
+
+    /**
+     * Records an escalation; the state does not change.
+     *
+     * @param escalation the escalation
+     * @return the escalated follow-up
+     * @throws IllegalArgumentException if the same deadline and step was escalated before
+     */
+    public FollowUp escalate(Escalation escalation) {
+        if (isEscalated(escalation.deadline(), escalation.due(), escalation.step())) {
+            throw new IllegalArgumentException("follow-up '" + id + "': " + escalation.deadline() + " due "
+                    + escalation.due() + " step " + escalation.step() + " is already escalated");
+        }
+        var all = new ArrayList<>(escalations);
+        all.add(escalation);
+        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+                segment, openedAt, firstContactDue, resolutionDue, state, pausedAt, firstContact, resolution,
+                closeReason, all, append(FollowUpAction.ESCALATED, state, HistoryEntry.SYSTEM, escalation.at(),
+                        escalation.deadline() + " step " + escalation.step() + " to " + escalation.escalatedTo()));
+    }
+
+    /**
+     * Returns this follow-up with every personal trace removed: the customer id and all notes. The version is
+     * unchanged; erasure is not a lifecycle step.
+     *
+     * @return the anonymised follow-up
+     */
+    public FollowUp anonymised() {
+        return new FollowUp(id, version, responseId, surveyId, ruleId, reason, priority, owner, null, segment,
+                openedAt, firstContactDue, resolutionDue, state, pausedAt,
+                firstContact == null ? null : firstContact.withoutNote(),
+                resolution == null ? null : resolution.withoutNote(), closeReason, escalations,
+                history.stream().map(HistoryEntry::withoutNote).toList());
+    }
+
+    /**
+     * Returns whether an escalation for a deadline instant and step was already recorded.
+     *
+     * @param kind the deadline kind
+     * @param due the deadline instant
+     * @param step the step index
+     * @return {@code true} if recorded
+     */
+    public boolean isEscalated(DeadlineKind kind, Instant due, int step) {
+        for (Escalation escalation : escalations) {
+            if (escalation.matches(kind, due, step)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the deadline of one kind.
+     *
+     * @param kind the deadline kind
+     * @return the deadline, or empty when the policy set no resolution deadline
+     */
+    public Optional<Instant> due(DeadlineKind kind) {
+        return switch (kind) {
+            case FIRST_CONTACT -> Optional.of(firstContactDue);
+            case RESOLUTION -> Optional.ofNullable(resolutionDue);
+        };
+    }
+
+    /**
+     * Returns whether a deadline still has to be met: the follow-up is not paused and, for
+     * {@code FIRST_CONTACT}, is open; for {@code RESOLUTION}, is open or contacted and has a resolution deadline.
+     *
+     * @param kind the deadline kind
+     * @return {@code true} if the deadline is pending
+     */
+    public boolean isPending(DeadlineKind kind) {
+        if (pausedAt != null) {
+            return false;
+        }
+        return switch (kind) {
+            case FIRST_CONTACT -> state == FollowUpState.OPEN;
+            case RESOLUTION -> !state.isDone() && resolutionDue != null;
+        };
+    }
+
+    /**
+     * Returns whether a deadline is pending and has passed.
+     *
+     * @param kind the deadline kind
+     * @param now the current instant
+     * @return {@code true} if overdue at {@code now}
+     */
+    public boolean isOverdue(DeadlineKind kind, Instant now) {
+        return isPending(kind) && due(kind).map(now::isAfter).orElse(false);
+    }
+
+    /**
+     * Returns the time from opening to the first contact.
+     *
+     * @return the duration, or empty before the first contact
+     */
+    public Optional<Duration> timeToFirstContact() {
+        return firstContact == null ? Optional.empty() : Optional.of(Duration.between(openedAt, firstContact.at()));
+    }
+
+    /**
+     * Returns the time from opening to resolution.
+     *
+     * @return the duration, or empty unless resolved
+     */
+    public Optional<Duration> timeToResolution() {
+        return resolution == null || state != FollowUpState.RESOLVED
+                ? Optional.empty() : Optional.of(Duration.between(openedAt, resolution.at()));
+    }
+
+    /**
+     * Returns whether the first contact happened no later than its deadline.
+     *
+     * @return {@code true} if contacted on time; {@code false} if contacted late or not contacted
+     */
+    public boolean contactedWithinDeadline() {
+        return firstContact != null && !firstContact.at().isAfter(firstContactDue);
+    }
+
+    private void requireMove(FollowUpAction action, FollowUpState target) {
+        if (!state.canMoveTo(target)) {
+            throw new IllegalTransitionException(id, state, action, "one of " + expectedFrom(target));
+        }
+    }
+
+    private static List<FollowUpState> expectedFrom(FollowUpState target) {
+        var from = new ArrayList<FollowUpState>();
+        for (FollowUpState candidate : FollowUpState.values()) {
+            if (candidate.canMoveTo(target)) {
+                from.add(candidate);
+            }
+        }
+        return from;
+    }
+
+    private List<HistoryEntry> append(FollowUpAction action, FollowUpState after, String actor, Instant at,
+                                      @Nullable String note) {
+        var all = new ArrayList<>(history);
+        all.add(new HistoryEntry(action, after, actor, at, note));
+        return all;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.feedbackloop.core.store;
+
+import dev.feedbackloop.core.NotFoundException;
+import dev.feedbackloop.core.care.Customer;
+import dev.feedbackloop.core.care.CustomerActivity;
+import dev.feedbackloop.core.care.Touch;
+import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.followup.DeadlineKind;
+import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpQuery;
+import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.core.store.memory.InMemoryStore;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a feedback loop keeps its data: responses, follow-ups, customers, touches and an outbox of events.
+ *
+ * <p>The SPI is shaped for plain JDBC with transactions: every write method is one atomic step (one transaction),
+ * a write and the outbox events it carries commit together, and follow-ups are updated with optimistic versions.
+ * The in-memory implementation ({@link #inMemory()}) is the default. Every implementation passes the store
+ * contract test suite.
+ *
+ * <p>Implementations must be thread-safe. Records passed in and returned are immutable values; a store returns
+ * values equal to those it was given (after {@link #eraseCustomer(String)}, their anonymised forms).
+ */
+public interface FeedbackStore {
+
+    /**
+     * Returns a new, empty, thread-safe in-memory store.
+     *
+     * @return the store
+     */
+    static FeedbackStore inMemory() {
+        return InMemoryStore.create();
+    }
+
+    // ---- responses ------------------------------------------------------------------------------------------
+
+    /**
+     * Stores a response with its follow-ups, touches, new customer and events in one atomic step, unless a
+     * response with the same id exists; then nothing is written and the existing response is returned.
+     *
+     * <p>Concurrent submissions of the same id store exactly one of them.
+     *
+     * @param submission what to store
+     * @return whether it was stored, and the response and follow-ups stored under that id
+     * @throws IllegalStateException if a follow-up id of the submission already exists for another response
+     */
+    SubmitResult submit(Submission submission);
+
+    /**
+     * Looks up a response.
+     *
+     * @param responseId the response id
+     * @return the stored response, or empty
+     */
+    Optional<StoredResponse> findResponse(String responseId);
+
+    /**
+     * Streams every stored response of a survey (all versions) to an action, in order of receipt (then id),
+     * without holding them all in memory; the action must not call back into the store.
+     *
+     * @param surveyId the survey id
+     * @param action called once per response
+     */
+    void forEachResponse(String surveyId, Consumer<StoredResponse> action);
+
+    /**
+     * Returns a customer's responses to every survey, in order of submission (then id).
+     *
+     * @param customerId the customer id
+     * @return the responses; empty when none (or erased)
+     */
+    List<StoredResponse> responsesOfCustomer(String customerId);
+
+    // ---- follow-ups -----------------------------------------------------------------------------------------
+
+    /**
+     * Looks up a follow-up.
+     *
+     * @param followUpId the follow-up id
+     * @return the follow-up, or empty
+     */
+    Optional<FollowUp> findFollowUp(String followUpId);
+
+    /**
+     * Returns the follow-ups a response opened, ordered by id.
+     *
+     * @param responseId the response id
+     * @return the follow-ups; empty when none
+     */
+    List<FollowUp> followUpsOfResponse(String responseId);
+
+    /**
+     * Replaces a follow-up, appends the change's touches and events, in one atomic step, if and only if the
+     * stored version is {@link FollowUpChange#expectedVersion()}.
+     *
+     * @param change the step
+     * @return the stored follow-up, {@code change.updated()}
+     * @throws NotFoundException if no such follow-up exists
+     * @throws VersionConflictException if the stored version differs; nothing is written
+     */
+    FollowUp update(FollowUpChange change);
+
+    /**
+     * Returns the follow-ups that match a query, ordered by first-contact deadline then id, at most
+     * {@link FollowUpQuery#limit()}.
+     *
+     * @param query the criteria
+     * @return the follow-ups
+     */
+    List<FollowUp> followUps(FollowUpQuery query);
+
+    /**
+     * Returns follow-ups whose deadline of one kind is {@linkplain FollowUp#isPending(DeadlineKind) pending}
+     * and falls in {@code [from, to)}, ordered by that deadline then id: answered from an index on the deadline,
+     * not a scan. Overdue now is {@code pendingDue(kind, null, now, limit)}; due soon is
+     * {@code pendingDue(kind, now, now.plus(window), limit)}.
+     *
+     * @param kind which deadline
+     * @param from the earliest deadline, inclusive, or {@code null} for no lower bound
+     * @param to the latest deadline, exclusive
+     * @param limit the most follow-ups to return, at least 1
+     * @return the follow-ups
+     */
+    List<FollowUp> pendingDue(DeadlineKind kind, @Nullable Instant from, Instant to, int limit);
+
+    /**
+     * Streams every follow-up to an action, in order of opening then id, for metrics; the action must not call
+     * back into the store.
+     *
+     * @param action called once per follow-up
+     */
+    void forEachFollowUp(Consumer<FollowUp> action);
+
+    // ---- customers and touches ------------------------------------------------------------------------------
+
+    /**
+     * Registers a customer or replaces its attributes.
+     *
+     * @param customer the customer
+     */
+    void putCustomer(Customer customer);
+
+    /**
+     * Looks up a customer.
+     *
+     * @param customerId the customer id
+     * @return the customer, or empty
+     */
+    Optional<Customer> findCustomer(String customerId);
+
+    /**
+     * Appends a touch and its events in one atomic step.
+     *
+     * @param touch the touch
+     * @param events events to append to the outbox
+     */
+    void recordTouch(Touch touch, List<FeedbackEvent> events);
+
+    /**
+     * Returns a customer's touches, oldest first.
+     *
+     * @param customerId the customer id
+     * @return the touches; empty when none
+     */
+    List<Touch> touches(String customerId);
+
+    /**
+     * Streams every registered customer with their last contact and last answered survey, ordered by customer
+     * id; the action must not call back into the store.
+     *
+     * @param action called once per customer
+     */
+    void forEachCustomer(Consumer<CustomerActivity> action);
+
+    // ---- outbox ---------------------------------------------------------------------------------------------
+
+    /**
+     * Appends events to the outbox on their own, for events that come with no other write.
+     *
+     * @param events the events
+     */
+    void append(List<FeedbackEvent> events);
+
+    /**
+     * Returns the oldest unacknowledged outbox entries, in sequence order. Polling does not remove them: an entry
+     * is returned again until {@linkplain #acknowledge(Collection) acknowledged}, also after a restart of a
+     * durable store.
+     *
+     * @param max the most entries to return, at least 1
+     * @return the entries
+     */
+    List<OutboxEntry> pollOutbox(int max);
+
+    /**
+     * Acknowledges delivered outbox entries; unknown or already acknowledged sequences are ignored.
+     *
+     * @param sequences the sequences of delivered entries
+     */
+    void acknowledge(Collection<Long> sequences);
+
+    // ---- privacy --------------------------------------------------------------------------------------------
+
+    /**
+     * Removes every personal trace of a customer in one atomic step: responses are replaced by their
+     * {@linkplain StoredResponse#anonymised() anonymised} form, follow-ups by theirs
+     * ({@link FollowUp#anonymised()}), touches, the customer record and pending outbox events about the customer
+     * are deleted. Ratings stay, so historical scores do not move. Erasing twice is harmless.
+     *
+     * @param customerId the customer id
+     * @return what was changed
+     */
+    ErasureReport eraseCustomer(String customerId);
+}

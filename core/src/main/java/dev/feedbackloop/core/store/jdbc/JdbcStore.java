@@ -1,0 +1,753 @@
+package dev.feedbackloop.core.store.jdbc;
+
+import dev.feedbackloop.core.NotFoundException;
+import dev.feedbackloop.core.care.Customer;
+import dev.feedbackloop.core.care.CustomerActivity;
+import dev.feedbackloop.core.care.Touch;
+import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.event.EventCodec;
+import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.followup.DeadlineKind;
+import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpQuery;
+import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.core.store.ErasureReport;
+import dev.feedbackloop.core.store.FeedbackStore;
+import dev.feedbackloop.core.store.FollowUpChange;
+import dev.feedbackloop.core.store.OutboxEntry;
+import dev.feedbackloop.core.store.StoredResponse;
+import dev.feedbackloop.core.store.SubmitResult;
+import dev.feedbackloop.core.store.Submission;
+import dev.feedbackloop.survey.Answer;
+import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.json.JsonLimits;
+import dev.feedbackloop.survey.json.SurveyJson;
+import dev.feedbackloop.survey.json.SurveyJsonException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link FeedbackStore} in a relational database (H2 or PostgreSQL) over plain JDBC and the host's
+ * {@link DataSource}: durable responses, follow-ups, customers, touches and event outbox.
+ *
+ * <p>Create it once and share it: {@code JdbcStore.of(dataSource).createSchema()} detects the
+ * {@linkplain JdbcDialect dialect} from the database metadata and creates the tables and indexes if they do not
+ * exist (idempotent; run it at start-up, or apply {@link JdbcDialect#schemaScript()} with your migration tool).
+ * Tables are named {@code fl_*} and live in the connection's current schema (on PostgreSQL, set
+ * {@code currentSchema} on the data source to use another one).
+ *
+ * <p>Thread-safe: the store holds no mutable state; every operation borrows one connection from the data source
+ * for its duration and returns it. It brings no pool of its own; give it a pooled data source in production.
+ *
+ * <p>Transactions: every write is one transaction on one connection (auto-commit off, the data source's isolation
+ * level, READ COMMITTED is enough). {@link #submit(Submission)} stores the response, its follow-ups, touches, new
+ * customer and outbox events together or not at all; a response id that is already stored (also by a concurrent
+ * submission) is detected by the primary key and reported as {@code stored() == false} with what is stored.
+ * {@link #update(FollowUpChange)} is an optimistic {@code UPDATE ... WHERE id = ? AND version = ?}; no row means a
+ * {@link VersionConflictException} with the expected and actual versions. Streaming reads
+ * ({@link #forEachResponse(String, Consumer)}, {@link #forEachFollowUp(Consumer)},
+ * {@link #forEachCustomer(Consumer)}) fetch rows in pages inside one read transaction, so memory does not grow with
+ * the table.
+ *
+ * <p>Outbox: events are appended in the transaction of the write that raised them, polled in sequence order and
+ * deleted when acknowledged; unacknowledged events survive restarts, so delivery is at least once.
+ *
+ * <p>Failures of the database are thrown as {@link JdbcStoreException} naming the operation; nothing of the failed
+ * operation is written. Precision: instants are stored to the microsecond on every database (PostgreSQL's
+ * precision), finer digits are truncated; give the feedback loop a clock of that precision (for example
+ * {@code Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000))}) if values read back must equal those written. Responses are stored as JSON text ({@link SurveyJson}) with their ratings and segment
+ * attributes also in columns of their own.
+ */
+public final class JdbcStore implements FeedbackStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
+    /** Reads back what this store wrote; far above any response a host should accept. */
+    private static final SurveyJson JSON =
+            SurveyJson.withLimits(new JsonLimits(64 * 1024 * 1024, 64, 32 * 1024 * 1024, 32));
+
+    private static final int SUBMIT_ATTEMPTS = 5;
+    private static final int FOLLOW_UP_PAGE = 200;
+
+    private final Sql sql;
+    private final JdbcDialect dialect;
+
+    private JdbcStore(DataSource dataSource, JdbcDialect dialect) {
+        this.sql = new Sql(dataSource, dialect);
+        this.dialect = dialect;
+    }
+
+    /**
+     * Returns a store over a data source, detecting the dialect from one connection's metadata. The schema is not
+     * touched; call {@link #createSchema()} or create it with {@link JdbcDialect#schemaScript()}.
+     *
+     * @param dataSource the host's data source
+     * @return the store
+     * @throws JdbcStoreException if no connection can be opened or the database is neither H2 nor PostgreSQL
+     */
+    public static JdbcStore of(DataSource dataSource) {
+        return new JdbcStore(Objects.requireNonNull(dataSource, "dataSource"), JdbcDialect.detect(dataSource));
+    }
+
+    /**
+     * Returns a store over a data source of a known dialect, without opening a connection.
+     *
+     * @param dataSource the host's data source
+     * @param dialect the database's dialect
+     * @return the store
+     */
+    public static JdbcStore of(DataSource dataSource, JdbcDialect dialect) {
+        return new JdbcStore(Objects.requireNonNull(dataSource, "dataSource"),
+                Objects.requireNonNull(dialect, "dialect"));
+    }
+
+    /**
+     * Returns the dialect this store speaks.
+     *
+     * @return the dialect
+     */
+    public JdbcDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Creates the store's tables and indexes where they do not exist, in one transaction where the database allows
+     * (PostgreSQL also takes an advisory lock, so concurrent start-ups do not collide). Idempotent.
+     *
+     * @return this store, for chaining
+     * @throws JdbcStoreException if a statement fails, for example for lack of privileges
+     */
+    public JdbcStore createSchema() {
+        List<String> statements = dialect.schemaStatements();
+        sql.transaction("create the schema (" + dialect + ")", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                if (dialect == JdbcDialect.POSTGRESQL) {
+                    statement.execute("SELECT pg_advisory_xact_lock(7420112358)");
+                }
+                for (String ddl : statements) {
+                    statement.execute(ddl);
+                }
+            }
+            return null;
+        });
+        LOG.debug("schema ready ({} statements, {})", statements.size(), dialect);
+        return this;
+    }
+
+    // ---- responses ------------------------------------------------------------------------------------------
+
+    @Override
+    public SubmitResult submit(Submission submission) {
+        Objects.requireNonNull(submission, "submission");
+        String id = submission.response().id();
+        for (int attempt = 1; ; attempt++) {
+            Optional<SubmitResult> stored = sql.transaction("submit response '" + id + "'",
+                    connection -> insert(connection, submission));
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            Optional<SubmitResult> existing = sql.snapshot("read response '" + id + "'", connection -> {
+                Optional<StoredResponse> response = findResponse(connection, id);
+                return response.isEmpty() ? Optional.<SubmitResult>empty()
+                        : Optional.of(new SubmitResult(false, response.get(), followUpsOf(connection, id)));
+            });
+            if (existing.isPresent()) {
+                LOG.debug("response {} was already stored", id);
+                return existing.get();
+            }
+            if (attempt == SUBMIT_ATTEMPTS) {
+                throw new JdbcStoreException("JDBC store could not submit response '" + id + "': its id was a"
+                        + " duplicate " + attempt + " times but no response is stored under it; expected either");
+            }
+        }
+    }
+
+    /** Writes a submission; empty if the response id is taken (then nothing is written). */
+    private Optional<SubmitResult> insert(Connection connection, Submission submission) throws SQLException {
+        StoredResponse stored = submission.response();
+        Response response = stored.response();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fl_response (id, survey_id,"
+                + " survey_version, customer_id, channel, submitted_at, received_at, body)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, response.id());
+            insert.setString(2, response.surveyId());
+            insert.setInt(3, response.surveyVersion());
+            Sql.setText(insert, 4, response.respondent().customerId());
+            insert.setString(5, response.channel());
+            Sql.setInstant(insert, 6, response.submittedAt());
+            Sql.setInstant(insert, 7, stored.receivedAt());
+            insert.setString(8, JSON.write(response));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (Sql.isUniqueViolation(e)) {
+                connection.rollback();
+                return Optional.empty();
+            }
+            throw e;
+        }
+        insertAnswersAndAttributes(connection, response);
+        List<FollowUp> followUps = submission.followUps().stream()
+                .sorted(Comparator.comparing(FollowUp::id)).toList();
+        List<String> taken = FollowUpRows.existing(connection, followUps.stream().map(FollowUp::id).toList());
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("response '" + response.id() + "': follow-up(s) " + taken
+                    + " already exist for another response; nothing was stored");
+        }
+        FollowUpRows.insert(connection, followUps);
+        Customer customer = submission.newCustomer();
+        if (customer != null) {
+            insertCustomerIfAbsent(connection, customer);
+        }
+        insertTouches(connection, submission.touches());
+        appendEvents(connection, submission.events());
+        return Optional.of(new SubmitResult(true, stored, followUps));
+    }
+
+    private static void insertAnswersAndAttributes(Connection connection, Response response) throws SQLException {
+        if (!response.answers().isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fl_response_answer"
+                    + " (response_id, question_id, kind, number_value) VALUES (?, ?, ?, ?)")) {
+                for (var entry : response.answers().entrySet()) {
+                    insert.setString(1, response.id());
+                    insert.setString(2, entry.getKey());
+                    insert.setString(3, AnswerKind.of(entry.getValue()).name());
+                    Integer number = AnswerKind.number(entry.getValue());
+                    if (number == null) {
+                        insert.setNull(4, Types.INTEGER);
+                    } else {
+                        insert.setInt(4, number);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        if (!response.respondent().attributes().isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fl_response_attribute"
+                    + " (response_id, attr_name, attr_value) VALUES (?, ?, ?)")) {
+                for (var entry : response.respondent().attributes().entrySet()) {
+                    insert.setString(1, response.id());
+                    insert.setString(2, entry.getKey());
+                    insert.setString(3, entry.getValue());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    @Override
+    public Optional<StoredResponse> findResponse(String responseId) {
+        Objects.requireNonNull(responseId, "responseId");
+        return sql.transaction("read response '" + responseId + "'", c -> findResponse(c, responseId));
+    }
+
+    private static Optional<StoredResponse> findResponse(Connection connection, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, body, received_at FROM fl_response WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(response(row)) : Optional.empty();
+            }
+        }
+    }
+
+    private static StoredResponse response(ResultSet row) throws SQLException {
+        String id = row.getString("id");
+        try {
+            return new StoredResponse(JSON.readResponse(row.getString("body")), Sql.requiredInstant(row,
+                    "received_at"));
+        } catch (SurveyJsonException e) {
+            throw new JdbcStoreException("response '" + id + "': the stored body cannot be read: " + e.getMessage()
+                    + "; expected JSON written by this store", e);
+        }
+    }
+
+    @Override
+    public void forEachResponse(String surveyId, Consumer<StoredResponse> action) {
+        Objects.requireNonNull(surveyId, "surveyId");
+        Objects.requireNonNull(action, "action");
+        sql.transaction("stream the responses of survey '" + surveyId + "'", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, body, received_at"
+                    + " FROM fl_response WHERE survey_id = ? ORDER BY received_at, id")) {
+                select.setFetchSize(Sql.FETCH_SIZE);
+                select.setString(1, surveyId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        action.accept(response(rows));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<StoredResponse> responsesOfCustomer(String customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        return sql.transaction("read the responses of a customer", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, body, received_at"
+                    + " FROM fl_response WHERE customer_id = ? ORDER BY submitted_at, id")) {
+                select.setString(1, customerId);
+                var result = new ArrayList<StoredResponse>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(response(rows));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
+    // ---- follow-ups -----------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<FollowUp> findFollowUp(String followUpId) {
+        Objects.requireNonNull(followUpId, "followUpId");
+        return sql.snapshot("read follow-up '" + followUpId + "'",
+                c -> FollowUpRows.load(c, List.of(followUpId)).stream().findFirst());
+    }
+
+    @Override
+    public List<FollowUp> followUpsOfResponse(String responseId) {
+        Objects.requireNonNull(responseId, "responseId");
+        return sql.snapshot("read the follow-ups of response '" + responseId + "'",
+                c -> followUpsOf(c, responseId));
+    }
+
+    private static List<FollowUp> followUpsOf(Connection connection, String responseId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM fl_follow_up WHERE response_id = ? ORDER BY id")) {
+            select.setString(1, responseId);
+            return FollowUpRows.byIds(connection, select);
+        }
+    }
+
+    @Override
+    public FollowUp update(FollowUpChange change) {
+        Objects.requireNonNull(change, "change");
+        FollowUp updated = change.updated();
+        return sql.transaction("update follow-up '" + updated.id() + "' to version " + updated.version(),
+                connection -> {
+                    if (!FollowUpRows.replace(connection, updated, change.expectedVersion())) {
+                        long actual = FollowUpRows.version(connection, updated.id())
+                                .orElseThrow(() -> new NotFoundException("follow-up", updated.id()));
+                        throw new VersionConflictException(updated.id(), change.expectedVersion(), actual);
+                    }
+                    insertTouches(connection, change.touches());
+                    appendEvents(connection, change.events());
+                    return updated;
+                });
+    }
+
+    @Override
+    public List<FollowUp> followUps(FollowUpQuery query) {
+        Objects.requireNonNull(query, "query");
+        var where = new StringBuilder();
+        var values = new ArrayList<String>();
+        criterion(where, values, "f.state = ?", query.state() == null ? null : query.state().name());
+        criterion(where, values, "f.owner = ?", query.owner());
+        criterion(where, values, "f.priority = ?", query.priority() == null ? null : query.priority().name());
+        criterion(where, values, "f.customer_id = ?", query.customerId());
+        criterion(where, values, "f.survey_id = ?", query.surveyId());
+        if (query.segmentName() != null && query.segmentValue() != null) {
+            criterion(where, values, "EXISTS (SELECT 1 FROM fl_follow_up_segment s WHERE s.follow_up_id = f.id"
+                    + " AND s.attr_name = ? AND s.attr_value = ?)", query.segmentName());
+            values.add(query.segmentValue());
+        }
+        String select = "SELECT f.id FROM fl_follow_up f" + where + " ORDER BY f.first_contact_due, f.id LIMIT ?";
+        return sql.snapshot("query follow-ups", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(select)) {
+                Sql.bindAll(statement, 1, values);
+                statement.setInt(values.size() + 1, query.limit());
+                return FollowUpRows.byIds(connection, statement);
+            }
+        });
+    }
+
+    private static void criterion(StringBuilder where, List<String> values, String condition,
+                                  @Nullable String value) {
+        if (value != null) {
+            where.append(where.length() == 0 ? " WHERE " : " AND ").append(condition);
+            values.add(value);
+        }
+    }
+
+    @Override
+    public List<FollowUp> pendingDue(DeadlineKind kind, @Nullable Instant from, Instant to, int limit) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(to, "to");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit: " + limit + " is not positive");
+        }
+        String column = FollowUpRows.pendingColumn(kind);
+        String select = "SELECT id FROM fl_follow_up WHERE " + column + " < ?"
+                + (from == null ? "" : " AND " + column + " >= ?") + " ORDER BY " + column + ", id LIMIT ?";
+        return sql.snapshot("query follow-ups pending " + kind, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(select)) {
+                int i = 1;
+                Sql.setInstant(statement, i++, to);
+                if (from != null) {
+                    Sql.setInstant(statement, i++, from);
+                }
+                statement.setInt(i, limit);
+                return FollowUpRows.byIds(connection, statement);
+            }
+        });
+    }
+
+    @Override
+    public void forEachFollowUp(Consumer<FollowUp> action) {
+        Objects.requireNonNull(action, "action");
+        sql.snapshot("stream the follow-ups", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM fl_follow_up ORDER BY opened_at, id")) {
+                select.setFetchSize(Sql.FETCH_SIZE);
+                var page = new ArrayList<String>(FOLLOW_UP_PAGE);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        page.add(rows.getString(1));
+                        if (page.size() == FOLLOW_UP_PAGE) {
+                            FollowUpRows.load(connection, page).forEach(action);
+                            page.clear();
+                        }
+                    }
+                }
+                FollowUpRows.load(connection, page).forEach(action);
+            }
+            return null;
+        });
+    }
+
+    // ---- customers and touches ------------------------------------------------------------------------------
+
+    @Override
+    public void putCustomer(Customer customer) {
+        Objects.requireNonNull(customer, "customer");
+        sql.transaction("store customer '" + customer.id() + "'", connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                upsertCustomer(connection, customer);
+            } catch (SQLException e) {
+                if (!Sql.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // a concurrent insert of the same id won the race (H2's MERGE); now the row exists: update it
+                connection.rollback(savepoint);
+                upsertCustomer(connection, customer);
+            }
+            return null;
+        });
+    }
+
+    private void upsertCustomer(Connection connection, Customer customer) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(dialect.upsertCustomer())) {
+            upsert.setString(1, customer.id());
+            upsert.setString(2, Attributes.encode(customer.attributes()));
+            upsert.executeUpdate();
+        }
+    }
+
+    private void insertCustomerIfAbsent(Connection connection, Customer customer) throws SQLException {
+        Savepoint savepoint = dialect == JdbcDialect.H2 ? connection.setSavepoint() : null;
+        try (PreparedStatement insert = connection.prepareStatement(dialect.insertCustomerIfAbsent())) {
+            insert.setString(1, customer.id());
+            insert.setString(2, Attributes.encode(customer.attributes()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (savepoint == null || !Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            // a concurrent transaction registered the same customer first; keep theirs
+            connection.rollback(savepoint);
+        }
+    }
+
+    @Override
+    public Optional<Customer> findCustomer(String customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        return sql.transaction("read customer '" + customerId + "'", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, attributes FROM fl_customer WHERE id = ?")) {
+                select.setString(1, customerId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(customer(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Customer customer(ResultSet row) throws SQLException {
+        String id = row.getString("id");
+        try {
+            return Customer.of(id, Attributes.decode(row.getString("attributes")));
+        } catch (IllegalArgumentException e) {
+            throw new JdbcStoreException("customer '" + id + "': the stored attributes cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void recordTouch(Touch touch, List<FeedbackEvent> events) {
+        Objects.requireNonNull(touch, "touch");
+        List<FeedbackEvent> copy = List.copyOf(events);
+        sql.transaction("record a " + touch.kind() + " touch", connection -> {
+            insertTouches(connection, List.of(touch));
+            appendEvents(connection, copy);
+            return null;
+        });
+    }
+
+    private static void insertTouches(Connection connection, List<Touch> touches) throws SQLException {
+        if (touches.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fl_touch (customer_id, kind,"
+                + " happened_at, survey_id, actor, note) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Touch touch : touches) {
+                insert.setString(1, touch.customerId());
+                insert.setString(2, touch.kind().name());
+                Sql.setInstant(insert, 3, touch.at());
+                Sql.setText(insert, 4, touch.surveyId());
+                insert.setString(5, touch.actor());
+                Sql.setText(insert, 6, touch.note());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public List<Touch> touches(String customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        return sql.transaction("read the touches of a customer", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT kind, happened_at, survey_id,"
+                    + " actor, note FROM fl_touch WHERE customer_id = ? ORDER BY happened_at, seq")) {
+                select.setString(1, customerId);
+                var result = new ArrayList<Touch>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(new Touch(customerId, TouchKind.valueOf(rows.getString("kind")),
+                                Sql.requiredInstant(rows, "happened_at"), rows.getString("survey_id"),
+                                rows.getString("actor"), rows.getString("note")));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
+    @Override
+    public void forEachCustomer(Consumer<CustomerActivity> action) {
+        Objects.requireNonNull(action, "action");
+        var contactKinds = new ArrayList<String>();
+        for (TouchKind kind : TouchKind.values()) {
+            if (kind.isContact()) {
+                contactKinds.add(kind.name());
+            }
+        }
+        String select = "SELECT c.id, c.attributes,"
+                + " MAX(CASE WHEN t.kind IN (" + Sql.placeholders(contactKinds.size()) + ") THEN t.happened_at END)"
+                + " AS last_contact,"
+                + " MAX(CASE WHEN t.kind = ? THEN t.happened_at END) AS last_answered"
+                + " FROM fl_customer c LEFT JOIN fl_touch t ON t.customer_id = c.id"
+                + " GROUP BY c.id, c.attributes ORDER BY c.id";
+        sql.transaction("stream the customers", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(select)) {
+                statement.setFetchSize(Sql.FETCH_SIZE);
+                Sql.bindAll(statement, 1, contactKinds);
+                statement.setString(contactKinds.size() + 1, TouchKind.SURVEY_ANSWERED.name());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        action.accept(new CustomerActivity(customer(rows), Sql.instant(rows, "last_contact"),
+                                Sql.instant(rows, "last_answered")));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- outbox ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void append(List<FeedbackEvent> events) {
+        List<FeedbackEvent> copy = List.copyOf(events);
+        if (copy.isEmpty()) {
+            return;
+        }
+        sql.transaction("append " + copy.size() + " event(s) to the outbox", connection -> {
+            appendEvents(connection, copy);
+            return null;
+        });
+    }
+
+    private static void appendEvents(Connection connection, List<FeedbackEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO fl_outbox (customer_id, event) VALUES (?, ?)")) {
+            for (FeedbackEvent event : events) {
+                Sql.setText(insert, 1, event.customerId());
+                insert.setString(2, EventCodec.encode(event));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public List<OutboxEntry> pollOutbox(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max: " + max + " is not positive");
+        }
+        return sql.transaction("poll the outbox", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT seq, event FROM fl_outbox ORDER BY seq LIMIT ?")) {
+                select.setInt(1, max);
+                var result = new ArrayList<OutboxEntry>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(new OutboxEntry(rows.getLong("seq"), EventCodec.decode(rows.getString("event"))));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
+    @Override
+    public void acknowledge(Collection<Long> sequences) {
+        List<Long> copy = List.copyOf(sequences);
+        if (copy.isEmpty()) {
+            return;
+        }
+        sql.transaction("acknowledge " + copy.size() + " outbox event(s)", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM fl_outbox WHERE seq = ?")) {
+                for (long sequence : copy) {
+                    delete.setLong(1, sequence);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    // ---- privacy --------------------------------------------------------------------------------------------
+
+    @Override
+    public ErasureReport eraseCustomer(String customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        return sql.transaction("erase a customer", connection -> {
+            int responses = eraseResponses(connection, customerId);
+            var ids = new ArrayList<String>();
+            // locks the rows, so the follow-ups read next are current and cannot change before they are replaced
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM fl_follow_up WHERE customer_id = ? ORDER BY id FOR UPDATE")) {
+                select.setString(1, customerId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+            }
+            for (FollowUp followUp : FollowUpRows.load(connection, ids)) {
+                if (!FollowUpRows.replace(connection, followUp.anonymised(), followUp.version())) {
+                    throw new IllegalStateException("follow-up '" + followUp.id() + "' changed while locked");
+                }
+            }
+            int touches = delete(connection, "DELETE FROM fl_touch WHERE customer_id = ?", customerId);
+            int events = delete(connection, "DELETE FROM fl_outbox WHERE customer_id = ?", customerId);
+            boolean customer = delete(connection, "DELETE FROM fl_customer WHERE id = ?", customerId) > 0;
+            return new ErasureReport(responses, ids.size(), touches, events, customer);
+        });
+    }
+
+    private static int eraseResponses(Connection connection, String customerId) throws SQLException {
+        var erased = new ArrayList<StoredResponse>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, body, received_at FROM fl_response WHERE customer_id = ? ORDER BY id")) {
+            select.setString(1, customerId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    erased.add(response(rows).anonymised());
+                }
+            }
+        }
+        if (erased.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE fl_response SET customer_id = NULL, body = ? WHERE id = ?");
+             PreparedStatement deleteText = connection.prepareStatement(
+                     "DELETE FROM fl_response_answer WHERE response_id = ? AND kind = ?")) {
+            for (StoredResponse response : erased) {
+                update.setString(1, JSON.write(response.response()));
+                update.setString(2, response.id());
+                update.addBatch();
+                deleteText.setString(1, response.id());
+                deleteText.setString(2, AnswerKind.TEXT.name());
+                deleteText.addBatch();
+            }
+            update.executeBatch();
+            deleteText.executeBatch();
+        }
+        return erased.size();
+    }
+
+    private static int delete(Connection connection, String sql, String id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setString(1, id);
+            return delete.executeUpdate();
+        }
+    }
+
+    /** The kind of an answer as stored in {@code fl_response_answer.kind}. */
+    enum AnswerKind {
+        RATING, CHOICE, TEXT, YES_NO;
+
+        static AnswerKind of(Answer answer) {
+            if (answer instanceof Answer.Rating) {
+                return RATING;
+            } else if (answer instanceof Answer.Choice) {
+                return CHOICE;
+            } else if (answer instanceof Answer.Text) {
+                return TEXT;
+            } else if (answer instanceof Answer.YesNo) {
+                return YES_NO;
+            }
+            throw new AssertionError("unknown answer type " + answer.getClass());
+        }
+
+        /** Returns the number stored for an answer: the rating, 1 or 0 for yes or no, else {@code null}. */
+        static @Nullable Integer number(Answer answer) {
+            if (answer instanceof Answer.Rating rating) {
+                return rating.value();
+            }
+            if (answer instanceof Answer.YesNo yesNo) {
+                return yesNo.value() ? 1 : 0;
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package dev.feedbackloop.core.store.memory;
+
+import dev.feedbackloop.core.NotFoundException;
+import dev.feedbackloop.core.care.Customer;
+import dev.feedbackloop.core.care.CustomerActivity;
+import dev.feedbackloop.core.care.Touch;
+import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.followup.DeadlineKind;
+import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpQuery;
+import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.core.store.ErasureReport;
+import dev.feedbackloop.core.store.FeedbackStore;
+import dev.feedbackloop.core.store.FollowUpChange;
+import dev.feedbackloop.core.store.OutboxEntry;
+import dev.feedbackloop.core.store.StoredResponse;
+import dev.feedbackloop.core.store.SubmitResult;
+import dev.feedbackloop.core.store.Submission;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link FeedbackStore} in memory: the default store, for tests, demos and hosts that keep nothing across
+ * restarts. Thread-safe: one read-write lock makes every write atomic and every read consistent.
+ *
+ * <p>Pending deadlines are indexed in sorted sets per {@link DeadlineKind}, so overdue and due-soon queries read a
+ * range instead of scanning. Streaming reads copy a snapshot under the lock and call the action outside it.
+ */
+public final class InMemoryStore implements FeedbackStore {
+
+    private record Keyed(Instant instant, String id) implements Comparable<Keyed> {
+
+        private static final Comparator<Keyed> ORDER =
+                Comparator.comparing(Keyed::instant).thenComparing(Keyed::id);
+
+        @Override
+        public int compareTo(Keyed other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, StoredResponse> responses = new HashMap<>();
+    private final Map<String, TreeMap<Keyed, String>> responsesBySurvey = new HashMap<>();
+    private final Map<String, FollowUp> followUps = new HashMap<>();
+    private final Map<String, TreeSet<String>> followUpsByResponse = new HashMap<>();
+    private final TreeSet<Keyed> followUpsByOpening = new TreeSet<>();
+    private final Map<DeadlineKind, TreeSet<Keyed>> pending = new EnumMap<>(DeadlineKind.class);
+    private final TreeMap<String, Customer> customers = new TreeMap<>();
+    private final Map<String, List<Touch>> touches = new HashMap<>();
+    private final TreeMap<Long, OutboxEntry> outbox = new TreeMap<>();
+    private long nextSequence = 1;
+
+    private InMemoryStore() {
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            pending.put(kind, new TreeSet<>());
+        }
+    }
+
+    /**
+     * Returns a new, empty store.
+     *
+     * @return the store
+     */
+    public static InMemoryStore create() {
+        return new InMemoryStore();
+    }
+
+    @Override
+    public SubmitResult submit(Submission submission) {
+        Objects.requireNonNull(submission, "submission");
+        return write(() -> {
+            StoredResponse existing = responses.get(submission.response().id());
+            if (existing != null) {
+                return new SubmitResult(false, existing, followUpsOf(existing.id()));
+            }
+            for (FollowUp followUp : submission.followUps()) {
+                if (followUps.containsKey(followUp.id())) {
+                    throw new IllegalStateException("follow-up '" + followUp.id() + "' already exists");
+                }
+            }
+            StoredResponse response = submission.response();
+            responses.put(response.id(), response);
+            responsesBySurvey.computeIfAbsent(response.response().surveyId(), k -> new TreeMap<>())
+                    .put(new Keyed(response.receivedAt(), response.id()), response.id());
+            for (FollowUp followUp : submission.followUps()) {
+                followUpsByResponse.computeIfAbsent(response.id(), k -> new TreeSet<>()).add(followUp.id());
+                followUpsByOpening.add(new Keyed(followUp.openedAt(), followUp.id()));
+                put(followUp);
+            }
+            Customer customer = submission.newCustomer();
+            if (customer != null) {
+                customers.putIfAbsent(customer.id(), customer);
+            }
+            submission.touches().forEach(this::addTouch);
+            appendAll(submission.events());
+            return new SubmitResult(true, response, submission.followUps());
+        });
+    }
+
+    @Override
+    public Optional<StoredResponse> findResponse(String responseId) {
+        return read(() -> Optional.ofNullable(responses.get(responseId)));
+    }
+
+    @Override
+    public void forEachResponse(String surveyId, Consumer<StoredResponse> action) {
+        List<StoredResponse> snapshot = read(() -> {
+            var ids = responsesBySurvey.getOrDefault(surveyId, new TreeMap<>());
+            var list = new ArrayList<StoredResponse>(ids.size());
+            for (String id : ids.values()) {
+                list.add(responses.get(id));
+            }
+            return list;
+        });
+        snapshot.forEach(action);
+    }
+
+    @Override
+    public List<StoredResponse> responsesOfCustomer(String customerId) {
+        return read(() -> responses.values().stream()
+                .filter(r -> customerId.equals(r.response().respondent().customerId()))
+                .sorted(Comparator.comparing((StoredResponse r) -> r.response().submittedAt())
+                        .thenComparing(StoredResponse::id))
+                .toList());
+    }
+
+    @Override
+    public Optional<FollowUp> findFollowUp(String followUpId) {
+        return read(() -> Optional.ofNullable(followUps.get(followUpId)));
+    }
+
+    @Override
+    public List<FollowUp> followUpsOfResponse(String responseId) {
+        return read(() -> followUpsOf(responseId));
+    }
+
+    @Override
+    public FollowUp update(FollowUpChange change) {
+        Objects.requireNonNull(change, "change");
+        FollowUp updated = change.updated();
+        return write(() -> {
+            FollowUp current = followUps.get(updated.id());
+            if (current == null) {
+                throw new NotFoundException("follow-up", updated.id());
+            }
+            if (current.version() != change.expectedVersion()) {
+                throw new VersionConflictException(updated.id(), change.expectedVersion(), current.version());
+            }
+            unindex(current);
+            put(updated);
+            change.touches().forEach(this::addTouch);
+            appendAll(change.events());
+            return updated;
+        });
+    }
+
+    @Override
+    public List<FollowUp> followUps(FollowUpQuery query) {
+        Objects.requireNonNull(query, "query");
+        return read(() -> followUps.values().stream()
+                .filter(query::matches)
+                .sorted(Comparator.comparing(FollowUp::firstContactDue).thenComparing(FollowUp::id))
+                .limit(query.limit())
+                .toList());
+    }
+
+    @Override
+    public List<FollowUp> pendingDue(DeadlineKind kind, @Nullable Instant from, Instant to, int limit) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(to, "to");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit: " + limit + " is not positive");
+        }
+        return read(() -> {
+            TreeSet<Keyed> index = pending.get(kind);
+            NavigableSet<Keyed> range = from == null
+                    ? index.headSet(new Keyed(to, ""), false)
+                    : from.isBefore(to) ? index.subSet(new Keyed(from, ""), true, new Keyed(to, ""), false)
+                    : new TreeSet<>();
+            var result = new ArrayList<FollowUp>();
+            Iterator<Keyed> it = range.iterator();
+            while (it.hasNext() && result.size() < limit) {
+                result.add(followUps.get(it.next().id()));
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public void forEachFollowUp(Consumer<FollowUp> action) {
+        List<FollowUp> snapshot = read(() -> followUpsByOpening.stream().map(k -> followUps.get(k.id())).toList());
+        snapshot.forEach(action);
+    }
+
+    @Override
+    public void putCustomer(Customer customer) {
+        Objects.requireNonNull(customer, "customer");
+        write(() -> customers.put(customer.id(), customer));
+    }
+
+    @Override
+    public Optional<Customer> findCustomer(String customerId) {
+        return read(() -> Optional.ofNullable(customers.get(customerId)));
+    }
+
+    @Override
+    public void recordTouch(Touch touch, List<FeedbackEvent> events) {
+        Objects.requireNonNull(touch, "touch");
+        List<FeedbackEvent> copy = List.copyOf(events);
+        write(() -> {
+            addTouch(touch);
+            appendAll(copy);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Touch> touches(String customerId) {
+        return read(() -> List.copyOf(touches.getOrDefault(customerId, List.of())));
+    }
+
+    @Override
+    public void forEachCustomer(Consumer<CustomerActivity> action) {
+        List<CustomerActivity> snapshot = read(() -> {
+            var list = new ArrayList<CustomerActivity>(customers.size());
+            for (Customer customer : customers.values()) {
+                Instant lastContact = null;
+                Instant lastAnswered = null;
+                for (Touch touch : touches.getOrDefault(customer.id(), List.of())) {
+                    if (touch.kind().isContact() && (lastContact == null || touch.at().isAfter(lastContact))) {
+                        lastContact = touch.at();
+                    }
+                    if (touch.kind() == TouchKind.SURVEY_ANSWERED
+                            && (lastAnswered == null || touch.at().isAfter(lastAnswered))) {
+                        lastAnswered = touch.at();
+                    }
+                }
+                list.add(new CustomerActivity(customer, lastContact, lastAnswered));
+            }
+            return list;
+        });
+        snapshot.forEach(action);
+    }
+
+    @Override
+    public void append(List<FeedbackEvent> events) {
+        List<FeedbackEvent> copy = List.copyOf(events);
+        write(() -> {
+            appendAll(copy);
+            return null;
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> pollOutbox(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max: " + max + " is not positive");
+        }
+        return read(() -> outbox.values().stream().limit(max).toList());
+    }
+
+    @Override
+    public void acknowledge(Collection<Long> sequences) {
+        List<Long> copy = List.copyOf(sequences);
+        write(() -> {
+            copy.forEach(outbox::remove);
+            return null;
+        });
+    }
+
+    @Override
+    public ErasureReport eraseCustomer(String customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        return write(() -> {
+            int erasedResponses = 0;
+            for (var entry : responses.entrySet()) {
+                if (customerId.equals(entry.getValue().response().respondent().customerId())) {
+                    entry.setValue(entry.getValue().anonymised());
+                    erasedResponses++;
+                }
+            }
+            int erasedFollowUps = 0;
+            for (FollowUp followUp : List.copyOf(followUps.values())) {
+                if (customerId.equals(followUp.customerId())) {
+                    unindex(followUp);
+                    put(followUp.anonymised());
+                    erasedFollowUps++;
+                }
+            }
+            List<Touch> removedTouches = touches.remove(customerId);
+            int erasedEvents = 0;
+            for (Iterator<OutboxEntry> it = outbox.values().iterator(); it.hasNext(); ) {
+                if (customerId.equals(it.next().event().customerId())) {
+                    it.remove();
+                    erasedEvents++;
+                }
+            }
+            boolean customer = customers.remove(customerId) != null;
+            return new ErasureReport(erasedResponses, erasedFollowUps,
+                    removedTouches == null ? 0 : removedTouches.size(), erasedEvents, customer);
+        });
+    }
+
+    private List<FollowUp> followUpsOf(String responseId) {
+        var ids = followUpsByResponse.get(responseId);
+        return ids == null ? List.of() : ids.stream().map(followUps::get).toList();
+    }
+
+    private void put(FollowUp followUp) {
+        followUps.put(followUp.id(), followUp);
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            if (followUp.isPending(kind)) {
+                followUp.due(kind).ifPresent(due -> pending.get(kind).add(new Keyed(due, followUp.id())));
+            }
+        }
+    }
+
+    private void unindex(FollowUp followUp) {
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            followUp.due(kind).ifPresent(due -> pending.get(kind).remove(new Keyed(due, followUp.id())));
+        }
+    }
+
+    private void addTouch(Touch touch) {
+        touches.computeIfAbsent(touch.customerId(), k -> new ArrayList<>()).add(touch);
+        touches.get(touch.customerId()).sort(Comparator.comparing(Touch::at));
+    }
+
+    private void appendAll(List<FeedbackEvent> events) {
+        for (FeedbackEvent event : events) {
+            long sequence = nextSequence++;
+            outbox.put(sequence, new OutboxEntry(sequence, event));
+        }
+    }
+
+    private <T> T read(Supplier<T> body) {
+        lock.readLock().lock();
+        try {
+            return body.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T write(Supplier<T> body) {
+        lock.writeLock().lock();
+        try {
+            return body.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

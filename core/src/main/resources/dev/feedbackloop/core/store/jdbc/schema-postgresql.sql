@@ -1,0 +1,123 @@
+-- Feedback Loop JDBC store schema for PostgreSQL (10 or later). Idempotent: every statement may run again.
+-- Tables are created in the connection's current schema (search_path). Identifiers that are sorted use the "C"
+-- collation so that the database orders them as Java's String.compareTo does.
+
+CREATE TABLE IF NOT EXISTS fl_response (
+    id              VARCHAR COLLATE "C" NOT NULL PRIMARY KEY,
+    survey_id       VARCHAR NOT NULL,
+    survey_version  INTEGER NOT NULL,
+    customer_id     VARCHAR,
+    channel         VARCHAR NOT NULL,
+    submitted_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    received_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    body            TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fl_response_survey_idx ON fl_response (survey_id, received_at, id);
+CREATE INDEX IF NOT EXISTS fl_response_customer_idx ON fl_response (customer_id, submitted_at, id)
+    WHERE customer_id IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS fl_response_answer (
+    response_id   VARCHAR COLLATE "C" NOT NULL REFERENCES fl_response (id),
+    question_id   VARCHAR NOT NULL,
+    kind          VARCHAR(16) NOT NULL,
+    number_value  INTEGER,
+    PRIMARY KEY (response_id, question_id)
+);
+
+CREATE TABLE IF NOT EXISTS fl_response_attribute (
+    response_id  VARCHAR COLLATE "C" NOT NULL REFERENCES fl_response (id),
+    attr_name    VARCHAR NOT NULL,
+    attr_value   VARCHAR NOT NULL,
+    PRIMARY KEY (response_id, attr_name)
+);
+
+CREATE TABLE IF NOT EXISTS fl_follow_up (
+    id                         VARCHAR COLLATE "C" NOT NULL PRIMARY KEY,
+    version                    BIGINT NOT NULL,
+    response_id                VARCHAR COLLATE "C" NOT NULL REFERENCES fl_response (id),
+    survey_id                  VARCHAR NOT NULL,
+    rule_id                    VARCHAR NOT NULL,
+    reason                     VARCHAR NOT NULL,
+    priority                   VARCHAR(16) NOT NULL,
+    owner                      VARCHAR NOT NULL,
+    customer_id                VARCHAR,
+    opened_at                  TIMESTAMP WITH TIME ZONE NOT NULL,
+    first_contact_due          TIMESTAMP WITH TIME ZONE NOT NULL,
+    resolution_due             TIMESTAMP WITH TIME ZONE,
+    state                      VARCHAR(16) NOT NULL,
+    paused_at                  TIMESTAMP WITH TIME ZONE,
+    contact_channel            VARCHAR,
+    contact_by                 VARCHAR,
+    contact_at                 TIMESTAMP WITH TIME ZONE,
+    contact_note               TEXT,
+    resolution_code            VARCHAR,
+    resolution_root_cause      VARCHAR,
+    resolution_by              VARCHAR,
+    resolution_at              TIMESTAMP WITH TIME ZONE,
+    resolution_note            TEXT,
+    close_reason               VARCHAR,
+    first_contact_pending_due  TIMESTAMP WITH TIME ZONE,
+    resolution_pending_due     TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX IF NOT EXISTS fl_follow_up_contact_due_idx ON fl_follow_up (first_contact_pending_due, id)
+    WHERE first_contact_pending_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS fl_follow_up_resolution_due_idx ON fl_follow_up (resolution_pending_due, id)
+    WHERE resolution_pending_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS fl_follow_up_state_idx ON fl_follow_up (state, first_contact_due, id);
+CREATE INDEX IF NOT EXISTS fl_follow_up_owner_idx ON fl_follow_up (owner, state, first_contact_due);
+CREATE INDEX IF NOT EXISTS fl_follow_up_customer_idx ON fl_follow_up (customer_id) WHERE customer_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS fl_follow_up_response_idx ON fl_follow_up (response_id);
+CREATE INDEX IF NOT EXISTS fl_follow_up_opened_idx ON fl_follow_up (opened_at, id);
+
+CREATE TABLE IF NOT EXISTS fl_follow_up_segment (
+    follow_up_id  VARCHAR COLLATE "C" NOT NULL REFERENCES fl_follow_up (id),
+    attr_name     VARCHAR NOT NULL,
+    attr_value    VARCHAR NOT NULL,
+    PRIMARY KEY (follow_up_id, attr_name)
+);
+CREATE INDEX IF NOT EXISTS fl_follow_up_segment_idx ON fl_follow_up_segment (attr_name, attr_value);
+
+CREATE TABLE IF NOT EXISTS fl_follow_up_history (
+    follow_up_id  VARCHAR COLLATE "C" NOT NULL REFERENCES fl_follow_up (id),
+    ordinal       INTEGER NOT NULL,
+    action        VARCHAR(16) NOT NULL,
+    state         VARCHAR(16) NOT NULL,
+    actor         VARCHAR NOT NULL,
+    happened_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    note          TEXT,
+    PRIMARY KEY (follow_up_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS fl_follow_up_escalation (
+    follow_up_id  VARCHAR COLLATE "C" NOT NULL REFERENCES fl_follow_up (id),
+    ordinal       INTEGER NOT NULL,
+    deadline      VARCHAR(16) NOT NULL,
+    due           TIMESTAMP WITH TIME ZONE NOT NULL,
+    step          INTEGER NOT NULL,
+    escalated_to  VARCHAR NOT NULL,
+    happened_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (follow_up_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS fl_customer (
+    id          VARCHAR COLLATE "C" NOT NULL PRIMARY KEY,
+    attributes  TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS fl_touch (
+    seq          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    customer_id  VARCHAR NOT NULL,
+    kind         VARCHAR(32) NOT NULL,
+    happened_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    survey_id    VARCHAR,
+    actor        VARCHAR NOT NULL,
+    note         TEXT
+);
+CREATE INDEX IF NOT EXISTS fl_touch_customer_idx ON fl_touch (customer_id, happened_at, seq);
+
+CREATE TABLE IF NOT EXISTS fl_outbox (
+    seq          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    customer_id  VARCHAR,
+    event        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fl_outbox_customer_idx ON fl_outbox (customer_id) WHERE customer_id IS NOT NULL;

@@ -1,0 +1,52 @@
+package dev.feedbackloop.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.core.followup.DeadlineKind;
+import dev.feedbackloop.core.followup.Priority;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class EventCodecTest {
+
+    private static final Instant AT = Instant.parse("2024-03-04T09:00:00.123Z");
+
+    static List<FeedbackEvent> everyKind() {
+        return List.of(
+                new FeedbackEvent.ResponseAccepted("r 1&=?", "s", 3, "c/1", AT),
+                new FeedbackEvent.ResponseAccepted("r1", "s", 1, null, AT),
+                new FeedbackEvent.FollowUpOpened("r1/x", "r1", "x", "ana müller", Priority.URGENT, AT, "c1", AT),
+                new FeedbackEvent.FollowUpContacted("r1/x", "ana", "phone", null, AT),
+                new FeedbackEvent.FollowUpResolved("r1/x", "ana", false, "no-contact", "c1", AT),
+                new FeedbackEvent.FollowUpEscalated("r1/x", DeadlineKind.RESOLUTION, AT, 2, "lead", "c1", AT),
+                new FeedbackEvent.CustomerDueForContact("c1", "strategic", null, AT, AT),
+                new FeedbackEvent.CustomerDueForContact("c1", "strategic", AT.minusSeconds(5), AT, AT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKind")
+    void decode_ofEncode_isTheEvent(FeedbackEvent event) {
+        assertThat(EventCodec.decode(EventCodec.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void everyPermittedSubclass_isCovered() {
+        assertThat(everyKind()).extracting(Object::getClass).map(Class::getName).containsAll(
+                Arrays.stream(FeedbackEvent.class.getPermittedSubclasses()).map(Class::getName).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Nope?x=1", "ResponseAccepted?responseId=r1", "ResponseAccepted",
+        "FollowUpOpened?followUpId=x&priority=HUGE"})
+    void decode_garbage_throwsOurException(String text) {
+        assertThatThrownBy(() -> EventCodec.decode(text)).isInstanceOf(FeedbackLoopException.class)
+                .hasMessageContaining("expected the form");
+    }
+}

@@ -1,0 +1,546 @@
+package dev.feedbackloop.core.store;
+
+import static dev.feedbackloop.core.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.feedbackloop.core.Fixtures;
+import dev.feedbackloop.core.NotFoundException;
+import dev.feedbackloop.core.care.Customer;
+import dev.feedbackloop.core.care.CustomerActivity;
+import dev.feedbackloop.core.care.Touch;
+import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.followup.Contact;
+import dev.feedbackloop.core.followup.DeadlineKind;
+import dev.feedbackloop.core.followup.Escalation;
+import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpQuery;
+import dev.feedbackloop.core.followup.FollowUpState;
+import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.core.followup.Resolution;
+import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.survey.Answer;
+import dev.feedbackloop.survey.Respondent;
+import dev.feedbackloop.survey.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link FeedbackStore} must show. Subclass it per implementation and return a new, empty
+ * store from {@link #newStore()}; every test starts from a fresh store.
+ */
+public abstract class FeedbackStoreContract {
+
+    /** The store under test, fresh for every test. */
+    protected FeedbackStore store;
+
+    /**
+     * Returns a new, empty store.
+     *
+     * @return the store
+     */
+    protected abstract FeedbackStore newStore();
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    static Submission submission(Response response, Instant receivedAt, List<FollowUp> followUps) {
+        String customer = response.respondent().customerId();
+        var events = new ArrayList<FeedbackEvent>();
+        events.add(new FeedbackEvent.ResponseAccepted(response.id(), response.surveyId(), response.surveyVersion(),
+                customer, receivedAt));
+        for (FollowUp f : followUps) {
+            events.add(new FeedbackEvent.FollowUpOpened(f.id(), f.responseId(), f.ruleId(), f.owner(),
+                    f.priority(), f.firstContactDue(), customer, receivedAt));
+        }
+        return new Submission(new StoredResponse(response, receivedAt), followUps,
+                customer == null ? List.of()
+                        : List.of(Touch.survey(customer, TouchKind.SURVEY_ANSWERED, receivedAt, response.surveyId())),
+                customer == null ? null : Customer.of(customer, response.respondent().attributes()), events);
+    }
+
+    static FollowUp detractorFollowUp(String responseId, @Nullable String customer, Instant openedAt) {
+        return Fixtures.followUp(responseId, customer, "ana", Priority.HIGH, openedAt, Duration.ofHours(48));
+    }
+
+    /** Stores a detractor response of a customer with one follow-up and returns the follow-up. */
+    FollowUp submitDetractor(String responseId, @Nullable String customer, Instant at) {
+        FollowUp followUp = detractorFollowUp(responseId, customer, at);
+        store.submit(submission(Fixtures.response(responseId, customer, 3, "slow support", at), at,
+                List.of(followUp)));
+        return followUp;
+    }
+
+    FollowUp apply(FollowUp updated) {
+        return store.update(new FollowUpChange(updated, List.of(), List.of()));
+    }
+
+    List<FeedbackEvent> outboxEvents() {
+        return store.pollOutbox(1_000).stream().map(OutboxEntry::event).toList();
+    }
+
+    // ---- responses ------------------------------------------------------------------------------------------
+
+    @Nested
+    class Responses {
+
+        @Test
+        void submit_newResponse_storesResponseAndFollowUps() {
+            FollowUp followUp = detractorFollowUp("r1", "c1", T0);
+            Response response = Fixtures.response("r1", "c1", 3, "slow", T0);
+
+            SubmitResult result = store.submit(submission(response, T0, List.of(followUp)));
+
+            assertThat(result.stored()).isTrue();
+            assertThat(store.findResponse("r1")).contains(new StoredResponse(response, T0));
+            assertThat(store.followUpsOfResponse("r1")).containsExactly(followUp);
+            assertThat(store.findFollowUp(followUp.id())).contains(followUp);
+        }
+
+        @Test
+        void submit_existingId_writesNothingAndReturnsTheStoredResponse() {
+            FollowUp followUp = submitDetractor("r1", "c1", T0);
+            int eventsBefore = outboxEvents().size();
+            Response other = Fixtures.response("r1", "c2", 10, null, T0.plusSeconds(5));
+
+            SubmitResult result = store.submit(submission(other, T0.plusSeconds(5), List.of()));
+
+            assertThat(result.stored()).isFalse();
+            assertThat(result.response().response().respondent().customerId()).isEqualTo("c1");
+            assertThat(result.followUps()).containsExactly(followUp);
+            assertThat(outboxEvents()).hasSize(eventsBefore);
+            assertThat(store.touches("c2")).isEmpty();
+            assertThat(store.findCustomer("c2")).isEmpty();
+        }
+
+        @Test
+        void submit_failingPart_writesNothingAtAll() {
+            submitDetractor("r1", "c1", T0);
+            int eventsBefore = outboxEvents().size();
+            FollowUp clash = FollowUp.open("r2", Fixtures.SURVEY, "x", "x", Priority.LOW, "ana", "c2", Map.of(), T0,
+                    T0, null);
+            // a follow-up id that already exists makes the whole submission fail
+            FollowUp existing = store.followUpsOfResponse("r1").get(0);
+            FollowUp reused = new FollowUp(existing.id(), 1, "r2", Fixtures.SURVEY, "nps-detractor", "x",
+                    Priority.LOW, "ana", "c2", Map.of(), T0, T0, null, FollowUpState.OPEN, null, null, null, null,
+                    List.of(), existing.history());
+
+            assertThatThrownBy(() -> store.submit(submission(Fixtures.response("r2", "c2", 1, "x", T0), T0,
+                    List.of(clash, reused)))).isInstanceOf(RuntimeException.class);
+
+            assertThat(store.findResponse("r2")).isEmpty();
+            assertThat(store.findFollowUp(clash.id())).isEmpty();
+            assertThat(store.touches("c2")).isEmpty();
+            assertThat(store.findCustomer("c2")).isEmpty();
+            assertThat(outboxEvents()).hasSize(eventsBefore);
+        }
+
+        @Test
+        void findResponse_unknownId_isEmpty() {
+            assertThat(store.findResponse("nope")).isEmpty();
+        }
+
+        @Test
+        void responseWithoutFollowUps_hasNone() {
+            store.submit(submission(Fixtures.response("r1", null, 10, null, T0), T0, List.of()));
+
+            assertThat(store.followUpsOfResponse("r1")).isEmpty();
+        }
+
+        @Test
+        void forEachResponse_streamsOneSurveyInOrderOfReceipt() {
+            store.submit(submission(Fixtures.response("b", null, 9, null, T0), T0.plusSeconds(20), List.of()));
+            store.submit(submission(Fixtures.response("a", null, 8, null, T0), T0.plusSeconds(10), List.of()));
+            store.submit(submission(Fixtures.response("c", null, 7, null, T0), T0.plusSeconds(20), List.of()));
+            var seen = new ArrayList<String>();
+
+            store.forEachResponse(Fixtures.SURVEY, r -> seen.add(r.id()));
+            store.forEachResponse("other-survey", r -> seen.add("unexpected"));
+
+            assertThat(seen).containsExactly("a", "b", "c");
+        }
+
+        @Test
+        void responsesOfCustomer_areOrderedBySubmission() {
+            store.submit(submission(Fixtures.response("late", "c1", 9, null, T0.plusSeconds(100)), T0,
+                    List.of()));
+            store.submit(submission(Fixtures.response("early", "c1", 2, null, T0), T0.plusSeconds(1), List.of()));
+            store.submit(submission(Fixtures.response("other", "c2", 2, null, T0), T0, List.of()));
+
+            assertThat(store.responsesOfCustomer("c1")).extracting(StoredResponse::id)
+                    .containsExactly("early", "late");
+        }
+
+        @Test
+        void storedResponse_roundTripsEveryAnswerKind() {
+            Response response = new Response("r1", Fixtures.SURVEY, 1,
+                    Respondent.of("c1", Map.of("plan", "pro", "region", "EU")),
+                    Instant.parse("2024-03-04T09:00:00.123456Z"), "email",
+                    Map.of("nps", Answer.rating(0), "why", Answer.text("ünïcode ✓ \"quoted\"\nline"),
+                            "pick", new Answer.Choice(List.of("b", "a"), "other text"),
+                            "yes", Answer.yesNo(true)),
+                    List.of("nps", "why"));
+
+            store.submit(submission(response, T0, List.of()));
+
+            assertThat(store.findResponse("r1")).contains(new StoredResponse(response, T0));
+        }
+    }
+
+    // ---- follow-ups -----------------------------------------------------------------------------------------
+
+    @Nested
+    class FollowUps {
+
+        @Test
+        void update_withTheStoredVersion_replacesTheFollowUp() {
+            FollowUp opened = submitDetractor("r1", "c1", T0);
+            FollowUp contacted = opened.contact(Contact.of("phone", "ana", T0.plusSeconds(60), "called back"));
+
+            FollowUp stored = apply(contacted);
+
+            assertThat(stored).isEqualTo(contacted);
+            assertThat(store.findFollowUp(opened.id())).contains(contacted);
+        }
+
+        @Test
+        void update_withAStaleVersion_throwsAndWritesNothing() {
+            FollowUp opened = submitDetractor("r1", "c1", T0);
+            FollowUp contacted = apply(opened.contact(Contact.of("phone", "ana", T0.plusSeconds(60), null)));
+            int eventsBefore = outboxEvents().size();
+            FollowUp stale = opened.close("no-answer", "bob", T0.plusSeconds(90), null);
+
+            assertThatThrownBy(() -> store.update(new FollowUpChange(stale, List.of(), List.of(
+                    new FeedbackEvent.FollowUpResolved(stale.id(), "bob", false, "no-answer", "c1", T0)))))
+                    .isInstanceOfSatisfying(VersionConflictException.class, e -> {
+                        assertThat(e.expectedVersion()).isEqualTo(1);
+                        assertThat(e.actualVersion()).isEqualTo(2);
+                    });
+            assertThat(store.findFollowUp(opened.id())).contains(contacted);
+            assertThat(outboxEvents()).hasSize(eventsBefore);
+        }
+
+        @Test
+        void update_unknownFollowUp_throwsNotFound() {
+            FollowUp never = detractorFollowUp("r9", null, T0).pause("ana", T0, null);
+
+            assertThatThrownBy(() -> apply(never)).isInstanceOf(NotFoundException.class);
+        }
+
+        @Test
+        void everyField_roundTrips() {
+            FollowUp opened = submitDetractor("r1", "c1", T0);
+            FollowUp worked = opened
+                    .escalate(new Escalation(DeadlineKind.FIRST_CONTACT, opened.firstContactDue(), 0, "ana",
+                            opened.firstContactDue().plusSeconds(1)))
+                    .contact(Contact.of("phone", "ana", T0.plus(Duration.ofHours(50)), "note 1"))
+                    .pause("ana", T0.plus(Duration.ofHours(51)), "waiting")
+                    .resume("ana", T0.plus(Duration.ofHours(52)), opened.firstContactDue(),
+                            T0.plus(Duration.ofDays(20)))
+                    .resolve(Resolution.of("refund", "billing", "ana", T0.plus(Duration.ofHours(53)), "done"))
+                    .reopen("bob", T0.plus(Duration.ofHours(54)), "came back", T0.plus(Duration.ofDays(3)),
+                            T0.plus(Duration.ofDays(9)))
+                    .close("no-answer", "bob", T0.plus(Duration.ofHours(55)), null);
+            FollowUp current = opened;
+            for (FollowUp step : steps(opened, worked)) {
+                current = apply(step);
+            }
+
+            assertThat(current).isEqualTo(worked);
+            assertThat(store.findFollowUp(opened.id())).contains(worked);
+        }
+
+        private List<FollowUp> steps(FollowUp from, FollowUp to) {
+            // replays the history of `to` one version at a time, rebuilding the intermediate values
+            var steps = new ArrayList<FollowUp>();
+            FollowUp current = from;
+            FollowUp e1 = current.escalate(to.escalations().get(0));
+            steps.add(e1);
+            FollowUp c = e1.contact(to.firstContact());
+            steps.add(c);
+            FollowUp p = c.pause("ana", T0.plus(Duration.ofHours(51)), "waiting");
+            steps.add(p);
+            FollowUp r = p.resume("ana", T0.plus(Duration.ofHours(52)), from.firstContactDue(),
+                    T0.plus(Duration.ofDays(20)));
+            steps.add(r);
+            FollowUp s = r.resolve(Resolution.of("refund", "billing", "ana", T0.plus(Duration.ofHours(53)),
+                    "done"));
+            steps.add(s);
+            FollowUp o = s.reopen("bob", T0.plus(Duration.ofHours(54)), "came back", T0.plus(Duration.ofDays(3)),
+                    T0.plus(Duration.ofDays(9)));
+            steps.add(o);
+            steps.add(o.close("no-answer", "bob", T0.plus(Duration.ofHours(55)), null));
+            return steps;
+        }
+
+        @Test
+        void followUps_query_filtersByEveryCriterion() {
+            FollowUp a = submitDetractor("a", "c1", T0);
+            store.submit(submission(Fixtures.response("b", "c2", 1, null, T0, Map.of("plan", "enterprise")),
+                    T0, List.of(FollowUp.open("b", Fixtures.SURVEY, "nps-detractor", "x", Priority.URGENT, "bob",
+                            "c2", Map.of("plan", "enterprise"), T0, T0.plusSeconds(10), null))));
+            FollowUp b = store.findFollowUp("b/nps-detractor").orElseThrow();
+            FollowUp c = apply(submitDetractor("c", "c1", T0.plusSeconds(1))
+                    .contact(Contact.of("email", "ana", T0.plusSeconds(2), null)));
+
+            assertThat(store.followUps(FollowUpQuery.all())).containsExactly(b, a, c);
+            assertThat(store.followUps(FollowUpQuery.all().withState(FollowUpState.OPEN))).containsExactly(b, a);
+            assertThat(store.followUps(FollowUpQuery.all().withOwner("ana"))).containsExactly(a, c);
+            assertThat(store.followUps(FollowUpQuery.all().withPriority(Priority.URGENT))).containsExactly(b);
+            assertThat(store.followUps(FollowUpQuery.all().withCustomer("c1"))).containsExactly(a, c);
+            assertThat(store.followUps(FollowUpQuery.all().withSegment("plan", "enterprise"))).containsExactly(b);
+            assertThat(store.followUps(FollowUpQuery.all().withSurvey("other"))).isEmpty();
+            assertThat(store.followUps(FollowUpQuery.all().withOwner("ana").withState(FollowUpState.CONTACTED)))
+                    .containsExactly(c);
+            assertThat(store.followUps(FollowUpQuery.all().withLimit(1))).containsExactly(b);
+        }
+
+        @Test
+        void pendingDue_returnsOnlyPendingFollowUpsInDeadlineOrder() {
+            FollowUp late = submitDetractor("late", "c1", T0.plusSeconds(100));
+            FollowUp early = submitDetractor("early", "c1", T0);
+            FollowUp contacted = submitDetractor("contacted", "c1", T0);
+            apply(contacted.contact(Contact.of("phone", "ana", T0.plusSeconds(1), null)));
+            FollowUp paused = submitDetractor("paused", "c1", T0);
+            apply(paused.pause("ana", T0.plusSeconds(1), null));
+            Instant farFuture = T0.plus(Duration.ofDays(365));
+
+            assertThat(store.pendingDue(DeadlineKind.FIRST_CONTACT, null, farFuture, 100))
+                    .containsExactly(early, late);
+            assertThat(store.pendingDue(DeadlineKind.FIRST_CONTACT, null, early.firstContactDue(), 100))
+                    .isEmpty();
+            assertThat(store.pendingDue(DeadlineKind.FIRST_CONTACT, null, early.firstContactDue().plusNanos(1000),
+                    100)).containsExactly(early);
+            assertThat(store.pendingDue(DeadlineKind.FIRST_CONTACT, early.firstContactDue().plusSeconds(1),
+                    farFuture, 100)).containsExactly(late);
+            assertThat(store.pendingDue(DeadlineKind.FIRST_CONTACT, null, farFuture, 1)).containsExactly(early);
+        }
+
+        @Test
+        void pendingDue_forResolution_includesContactedButNotDone() {
+            FollowUp open = submitDetractor("open", "c1", T0);
+            FollowUp contacted = apply(submitDetractor("contacted", "c1", T0.plusSeconds(1))
+                    .contact(Contact.of("phone", "ana", T0.plusSeconds(2), null)));
+            FollowUp resolvedBase = apply(submitDetractor("resolved", "c1", T0)
+                    .contact(Contact.of("phone", "ana", T0.plusSeconds(2), null)));
+            apply(resolvedBase.resolve(Resolution.of("fixed", "bug", "ana", T0.plusSeconds(3), null)));
+
+            assertThat(store.pendingDue(DeadlineKind.RESOLUTION, null, T0.plus(Duration.ofDays(365)), 100))
+                    .containsExactly(open, contacted);
+        }
+
+        @Test
+        void pendingDue_afterResume_usesTheMovedDeadline() {
+            FollowUp opened = submitDetractor("r1", "c1", T0);
+            FollowUp paused = apply(opened.pause("ana", T0.plusSeconds(10), null));
+            Instant moved = opened.firstContactDue().plus(Duration.ofDays(2));
+            apply(paused.resume("ana", T0.plusSeconds(20), moved, paused.resolutionDue()));
+
+            assertThat(store.pendingDue(DeadlineKind.FIRST_CONTACT, null, opened.firstContactDue().plusSeconds(1),
+                    10)).isEmpty();
+            assertThat(store.pendingDue(DeadlineKind.FIRST_CONTACT, null, moved.plusSeconds(1), 10))
+                    .extracting(FollowUp::id).containsExactly(opened.id());
+        }
+
+        @Test
+        void forEachFollowUp_streamsInOrderOfOpening() {
+            submitDetractor("b", null, T0.plusSeconds(5));
+            submitDetractor("a", null, T0.plusSeconds(9));
+            submitDetractor("c", null, T0);
+            var seen = new ArrayList<String>();
+
+            store.forEachFollowUp(f -> seen.add(f.responseId()));
+
+            assertThat(seen).containsExactly("c", "b", "a");
+        }
+    }
+
+    // ---- customers and touches ------------------------------------------------------------------------------
+
+    @Nested
+    class CustomersAndTouches {
+
+        @Test
+        void putCustomer_registersAndReplaces() {
+            store.putCustomer(Customer.of("c1", Map.of("tier", "gold")));
+            store.putCustomer(Customer.of("c1", Map.of("tier", "strategic")));
+
+            assertThat(store.findCustomer("c1")).contains(Customer.of("c1", Map.of("tier", "strategic")));
+            assertThat(store.findCustomer("c2")).isEmpty();
+        }
+
+        @Test
+        void submission_registersANewCustomerButKeepsAnExistingOne() {
+            store.putCustomer(Customer.of("c1", Map.of("tier", "strategic")));
+
+            submitDetractor("r1", "c1", T0);
+            submitDetractor("r2", "c2", T0);
+
+            assertThat(store.findCustomer("c1")).contains(Customer.of("c1", Map.of("tier", "strategic")));
+            assertThat(store.findCustomer("c2")).contains(Customer.of("c2", Map.of("plan", "pro")));
+        }
+
+        @Test
+        void touches_areReturnedOldestFirst() {
+            Touch call = Touch.contact("c1", TouchKind.CALL, T0.plusSeconds(50), "ana", "renewal");
+            Touch meeting = Touch.contact("c1", TouchKind.MEETING, T0, "bob", null);
+            store.recordTouch(call, List.of());
+            store.recordTouch(meeting, List.of());
+            store.recordTouch(Touch.contact("c2", TouchKind.CALL, T0, "ana", null), List.of());
+
+            assertThat(store.touches("c1")).containsExactly(meeting, call);
+            assertThat(store.touches("c3")).isEmpty();
+        }
+
+        @Test
+        void forEachCustomer_reportsLastContactAndLastAnswer() {
+            store.putCustomer(Customer.of("b", Map.of()));
+            store.putCustomer(Customer.of("a", Map.of()));
+            store.recordTouch(Touch.contact("a", TouchKind.CALL, T0, "ana", null), List.of());
+            store.recordTouch(Touch.contact("a", TouchKind.MESSAGE, T0.plusSeconds(30), "ana", null), List.of());
+            store.recordTouch(Touch.survey("a", TouchKind.SURVEY_ANSWERED, T0.plusSeconds(10), "s"), List.of());
+            store.recordTouch(Touch.survey("b", TouchKind.SURVEY_INVITED, T0.plusSeconds(99), "s"), List.of());
+            var seen = new ArrayList<CustomerActivity>();
+
+            store.forEachCustomer(seen::add);
+
+            assertThat(seen).containsExactly(
+                    new CustomerActivity(Customer.of("a", Map.of()), T0.plusSeconds(30), T0.plusSeconds(10)),
+                    new CustomerActivity(Customer.of("b", Map.of()), null, null));
+        }
+    }
+
+    // ---- outbox ---------------------------------------------------------------------------------------------
+
+    @Nested
+    class Outbox {
+
+        @Test
+        void writes_appendTheirEventsInOrder() {
+            FollowUp followUp = submitDetractor("r1", "c1", T0);
+            var contacted = new FeedbackEvent.FollowUpContacted(followUp.id(), "ana", "phone", "c1", T0);
+            store.update(new FollowUpChange(followUp.contact(Contact.of("phone", "ana", T0, null)), List.of(),
+                    List.of(contacted)));
+            var due = new FeedbackEvent.CustomerDueForContact("c9", "strategic", null, T0, T0);
+            store.append(List.of(due));
+
+            assertThat(outboxEvents()).hasSize(4).endsWith(contacted, due);
+            assertThat(outboxEvents().get(0)).isInstanceOf(FeedbackEvent.ResponseAccepted.class);
+            assertThat(outboxEvents().get(1)).isInstanceOf(FeedbackEvent.FollowUpOpened.class);
+        }
+
+        @Test
+        void poll_doesNotRemove_andAcknowledgeDoes() {
+            store.append(List.of(new FeedbackEvent.CustomerDueForContact("a", "t", null, T0, T0),
+                    new FeedbackEvent.CustomerDueForContact("b", "t", null, T0, T0),
+                    new FeedbackEvent.CustomerDueForContact("c", "t", null, T0, T0)));
+
+            List<OutboxEntry> first = store.pollOutbox(2);
+            List<OutboxEntry> again = store.pollOutbox(2);
+            store.acknowledge(List.of(first.get(0).sequence(), 987_654L));
+
+            assertThat(first).hasSize(2).isEqualTo(again);
+            assertThat(first.get(0).sequence()).isLessThan(first.get(1).sequence());
+            assertThat(store.pollOutbox(10)).extracting(e -> e.event().customerId()).containsExactly("b", "c");
+        }
+
+        @Test
+        void acknowledged_sequencesAreNeverReused() {
+            store.append(List.of(new FeedbackEvent.CustomerDueForContact("a", "t", null, T0, T0)));
+            long first = store.pollOutbox(1).get(0).sequence();
+            store.acknowledge(List.of(first));
+            store.append(List.of(new FeedbackEvent.CustomerDueForContact("b", "t", null, T0, T0)));
+
+            assertThat(store.pollOutbox(1).get(0).sequence()).isGreaterThan(first);
+        }
+
+        @Test
+        void recordTouch_appendsItsEvents() {
+            var event = new FeedbackEvent.CustomerDueForContact("c1", "t", null, T0, T0);
+
+            store.recordTouch(Touch.contact("c1", TouchKind.CALL, T0, "ana", null), List.of(event));
+
+            assertThat(outboxEvents()).containsExactly(event);
+        }
+    }
+
+    // ---- privacy --------------------------------------------------------------------------------------------
+
+    @Nested
+    class Erasure {
+
+        @Test
+        void eraseCustomer_removesPersonalTracesAndKeepsRatings() {
+            FollowUp followUp = submitDetractor("r1", "c1", T0);
+            apply(followUp.contact(Contact.of("phone", "ana", T0.plusSeconds(5), "customer said X")));
+            submitDetractor("r2", "c2", T0);
+            store.recordTouch(Touch.contact("c1", TouchKind.CALL, T0, "ana", "private"), List.of());
+
+            ErasureReport report = store.eraseCustomer("c1");
+
+            StoredResponse erased = store.findResponse("r1").orElseThrow();
+            assertThat(erased.response().respondent().customerId()).isNull();
+            assertThat(erased.response().answers()).containsOnlyKeys("nps");
+            assertThat(erased.response().answer("nps")).isEqualTo(Answer.rating(3));
+            assertThat(erased.response().respondent().attributes()).containsEntry("plan", "pro");
+            FollowUp anonymous = store.findFollowUp(followUp.id()).orElseThrow();
+            assertThat(anonymous.customerId()).isNull();
+            assertThat(anonymous.firstContact().note()).isNull();
+            assertThat(anonymous.history()).allSatisfy(h -> assertThat(h.note()).isNull());
+            assertThat(store.touches("c1")).isEmpty();
+            assertThat(store.findCustomer("c1")).isEmpty();
+            assertThat(store.responsesOfCustomer("c1")).isEmpty();
+            assertThat(store.followUps(FollowUpQuery.all().withCustomer("c1"))).isEmpty();
+            assertThat(outboxEvents()).noneMatch(e -> "c1".equals(e.customerId()));
+            assertThat(report.responses()).isEqualTo(1);
+            assertThat(report.followUps()).isEqualTo(1);
+            assertThat(report.touches()).isEqualTo(2);
+            assertThat(report.customerRecord()).isTrue();
+        }
+
+        @Test
+        void eraseCustomer_leavesOtherCustomersAlone() {
+            submitDetractor("r1", "c1", T0);
+            FollowUp other = submitDetractor("r2", "c2", T0);
+
+            store.eraseCustomer("c1");
+
+            assertThat(store.findResponse("r2").orElseThrow().response().answer("why"))
+                    .isEqualTo(Answer.text("slow support"));
+            assertThat(store.findFollowUp(other.id())).contains(other);
+            assertThat(store.touches("c2")).hasSize(1);
+        }
+
+        @Test
+        void eraseCustomer_twice_findsNothingTheSecondTime() {
+            submitDetractor("r1", "c1", T0);
+            store.eraseCustomer("c1");
+
+            ErasureReport second = store.eraseCustomer("c1");
+
+            assertThat(second.foundAnything()).isFalse();
+        }
+
+        @Test
+        void erasedFollowUp_staysInTheDeadlineIndex() {
+            FollowUp followUp = submitDetractor("r1", "c1", T0);
+
+            store.eraseCustomer("c1");
+
+            assertThat(store.pendingDue(DeadlineKind.FIRST_CONTACT, null, T0.plus(Duration.ofDays(30)), 10))
+                    .extracting(FollowUp::id).containsExactly(followUp.id());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.feedbackloop.core.store.jdbc;
+
+import static dev.feedbackloop.core.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedbackloop.core.care.Customer;
+import dev.feedbackloop.core.care.Touch;
+import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.store.FeedbackStore;
+import dev.feedbackloop.core.store.FeedbackStoreContract;
+import dev.feedbackloop.core.store.OutboxEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract on PostgreSQL, in a schema of its own that every test empties first. Needs
+ * {@value Databases#POSTGRES_URL}; skipped without it, failed without it when {@code CI=true}.
+ */
+final class JdbcStorePostgresTest extends FeedbackStoreContract {
+
+    private static final Databases DATABASES = new Databases();
+    private static @Nullable DataSource dataSource;
+
+    @BeforeAll
+    static void createSchema() {
+        dataSource = DATABASES.postgresSchema("contract");
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        DATABASES.close();
+    }
+
+    @Override
+    protected FeedbackStore newStore() {
+        return Databases.freshPostgresStore(dataSource);
+    }
+
+    @Test
+    void of_detectsPostgresql() {
+        assertThat(((JdbcStore) store).dialect()).isEqualTo(JdbcDialect.POSTGRESQL);
+    }
+
+    @Test
+    void createSchema_again_keepsTheDataAndTheOutbox() {
+        FollowUp followUp = JdbcStoreTest.submitDetractor((JdbcStore) store, "r1", "c1", T0);
+        List<OutboxEntry> pending = store.pollOutbox(10);
+
+        JdbcStore restarted = JdbcStore.of(Objects.requireNonNull(dataSource)).createSchema();
+
+        assertThat(restarted.findFollowUp(followUp.id())).contains(followUp);
+        assertThat(restarted.pollOutbox(10)).hasSize(1).isEqualTo(pending);
+    }
+
+    @Test
+    void instants_areTruncatedToMicroseconds() {
+        Instant fine = T0.plusNanos(123_456_789);
+        store.putCustomer(Customer.of("c1", Map.of()));
+        store.recordTouch(Touch.contact("c1", TouchKind.CALL, fine, "ana", null), List.of());
+
+        assertThat(store.touches("c1")).extracting(Touch::at).containsExactly(T0.plusNanos(123_456_000));
+    }
+}

@@ -1,0 +1,301 @@
+package dev.feedbackloop.examples.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.feedbackloop.scoring.export.Cells;
+import dev.feedbackloop.scoring.export.ExportFormatException;
+import dev.feedbackloop.scoring.export.ExportReader;
+import dev.feedbackloop.scoring.export.TimestampParser;
+import dev.feedbackloop.scoring.loop.DurationSummary;
+import dev.feedbackloop.scoring.loop.LoopSummary;
+import dev.feedbackloop.scoring.loop.LoopTally;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code feedbackloop loop}: of the feedback that needed a response, how much got one, how fast, what is overdue. */
+@Command(name = "loop", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Did we respond? Response rate, SLA compliance, time to respond and overdue feedback.",
+        footer = {"", "A row needs a response when its rating is <= --trigger-at-most. Rows with an invalid rating,"
+                + " a blank created time or a response before creation are reported and left out."})
+final class LoopCommand implements Callable<Integer> {
+
+    /** How many rows pass between settling the overdue rows against the latest timestamp so far. */
+    private static final long SETTLE_EVERY = 1 << 16;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    private CommandSpec spec;
+
+    @ParentCommand
+    @SuppressWarnings("NullAway.Init")
+    private FeedbackLoopCommand parent;
+
+    @Mixin
+    @SuppressWarnings("NullAway.Init")
+    private InputOptions input;
+
+    /** Exactly one rating column. */
+    static final class Rating {
+        @Option(names = "--nps", paramLabel = "COL", required = true,
+                description = "The 0-10 rating that decides whether a row needs a response.")
+        @Nullable String nps;
+
+        @Option(names = "--csat", paramLabel = "COL", required = true,
+                description = "The 1..--csat-scale rating that decides whether a row needs a response.")
+        @Nullable String csat;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    @SuppressWarnings("NullAway.Init")
+    private Rating rating;
+
+    @Option(names = "--csat-scale", paramLabel = "N", defaultValue = "5",
+            description = "Points on the CSAT scale, 2..11 (default: ${DEFAULT-VALUE}).")
+    private int csatScale;
+
+    @Option(names = "--trigger-at-most", paramLabel = "K",
+            description = "A row needs a response when its rating <= K (default: 6 for NPS, 2 for CSAT).")
+    private @Nullable Integer triggerAtMost;
+
+    @Option(names = "--created", paramLabel = "COL", required = true, description = "When the feedback arrived.")
+    @SuppressWarnings("NullAway.Init")
+    private String created;
+
+    @Option(names = "--responded", paramLabel = "COL", required = true,
+            description = "When the business first responded; blank = not yet.")
+    @SuppressWarnings("NullAway.Init")
+    private String responded;
+
+    @Option(names = "--sla", paramLabel = "D", defaultValue = "48h", converter = Converters.SlaConverter.class,
+            description = "The time allowed for a first response: 48h, 2d, 90m or PT48H (default: ${DEFAULT-VALUE}).")
+    @SuppressWarnings("NullAway.Init")
+    private Duration sla;
+
+    @Option(names = "--as-of", paramLabel = "T",
+            description = "'Now' for the overdue count (default: the latest created/responded time in the file).")
+    private @Nullable String asOfText;
+
+    @Override
+    public Integer call() {
+        boolean isNps = rating.nps != null;
+        String ratingColumn = isNps ? rating.nps : rating.csat;
+        int min = isNps ? 0 : 1;
+        int max = isNps ? 10 : csatScale;
+        if (!isNps && (csatScale < 2 || csatScale > 11)) {
+            throw new ParameterException(spec.commandLine(), "--csat-scale: " + csatScale + " is outside 2..11");
+        }
+        int trigger = triggerAtMost != null ? triggerAtMost : isNps ? 6 : 2;
+        if (trigger < min || trigger > max) {
+            throw new ParameterException(spec.commandLine(),
+                    "--trigger-at-most: " + trigger + " is outside the rating scale " + min + ".." + max);
+        }
+        TimestampParser timestamps = TimestampParser.of(input.zone);
+        Instant explicitAsOf = null;
+        if (asOfText != null) {
+            try {
+                explicitAsOf = timestamps.parse(asOfText);
+            } catch (DateTimeException e) {
+                throw new ExportFormatException("--as-of", 0, null, asOfText,
+                        "not a timestamp, expected e.g. 2024-06-30, 2024-06-30T00:00:00 or 2024-06-30T00:00:00Z");
+            }
+        }
+        Instant fixedAsOf = explicitAsOf;
+        List<String> columns = new ArrayList<>(List.of(ratingColumn, created, responded));
+        columns.addAll(input.by);
+        boolean grouped = !input.by.isEmpty() || input.period != null;
+
+        LoopTally overall = LoopTally.of(sla);
+        if (fixedAsOf != null) {
+            overall.advanceAsOf(fixedAsOf);
+        }
+        Map<GroupKey, LoopTally> groups = new HashMap<>();
+        GroupKey probe = new GroupKey(input.by.size());
+        InvalidCells invalid = new InvalidCells(input.strict);
+        Progress progress = new Progress(spec.commandLine().getErr(), input.source());
+        long[] latest = {Long.MIN_VALUE};
+        long rows;
+        try (ExportReader reader = input.open(parent.stdin())) {
+            List<String> header = reader.header();
+            rows = reader.read(columns, row -> {
+                progress.row(row.number());
+                Instant createdAt = row.instant(1, timestamps);
+                Instant respondedAt = row.instant(2, timestamps);
+                latest[0] = Math.max(latest[0], Math.max(millis(createdAt), millis(respondedAt)));
+                if (fixedAsOf == null && row.number() % SETTLE_EVERY == 0) {
+                    Instant bound = Instant.ofEpochMilli(latest[0]);
+                    overall.advanceAsOf(bound);
+                    groups.values().forEach(t -> t.advanceAsOf(bound));
+                }
+                if (row.ragged()) {
+                    invalid.addRagged(row, header);
+                    return;
+                }
+                int value = ScoreCommand.rating(row, 0, min, max, isNps ? "an NPS rating" : "a CSAT rating",
+                        invalid);
+                if (value == Cells.BLANK && !row.isBlank(0)) {
+                    return;
+                }
+                if (createdAt == null) {
+                    invalid.add(row, 1, "the created time is blank, expected when the feedback arrived");
+                    return;
+                }
+                if (respondedAt != null && respondedAt.isBefore(createdAt)) {
+                    invalid.add(row, 2, "the response is before the feedback was created ("
+                            + createdAt + "), expected a time at or after it");
+                    return;
+                }
+                LoopTally group = null;
+                if (grouped) {
+                    for (int i = 0; i < input.by.size(); i++) {
+                        probe.set(i, row.value(3 + i));
+                    }
+                    probe.period(input.period != null ? input.period.bucket(createdAt, input.zone)
+                            : GroupKey.NO_PERIOD);
+                    group = groups.get(probe.seal());
+                    if (group == null) {
+                        group = LoopTally.of(sla);
+                        if (fixedAsOf != null) {
+                            group.advanceAsOf(fixedAsOf);
+                        } else if (latest[0] != Long.MIN_VALUE) {
+                            group.advanceAsOf(Instant.ofEpochMilli(latest[0]));
+                        }
+                        groups.put(probe.copy(), group);
+                    }
+                }
+                if (value != Cells.BLANK && value <= trigger) {
+                    overall.add(createdAt, respondedAt);
+                    if (group != null) {
+                        group.add(createdAt, respondedAt);
+                    }
+                }
+            });
+        }
+        progress.done();
+        Instant asOf = fixedAsOf != null ? fixedAsOf
+                : latest[0] == Long.MIN_VALUE ? null : Instant.ofEpochMilli(latest[0]);
+        Instant summaryAsOf = asOf != null ? asOf : Instant.EPOCH;
+        List<GroupKey> keys = new ArrayList<>(groups.keySet());
+        keys.sort(GroupKey.ORDER);
+        PrintWriter out = spec.commandLine().getOut();
+        if (input.output == Converters.Output.JSON) {
+            out.print(Reports.json(json -> {
+                json.writeStartObject();
+                Reports.input(json, rows, invalid);
+                if (asOf == null) {
+                    json.writeNullField("asOf");
+                } else {
+                    json.writeStringField("asOf", asOf.toString());
+                }
+                json.writeStringField("sla", sla.toString());
+                json.writeObjectFieldStart("overall");
+                fields(json, overall.summary(summaryAsOf));
+                json.writeEndObject();
+                if (grouped) {
+                    json.writeArrayFieldStart("groups");
+                    for (GroupKey key : keys) {
+                        json.writeStartObject();
+                        Reports.groupKey(json, key, input.by, input.period);
+                        fields(json, groups.get(key).summary(summaryAsOf));
+                        json.writeEndObject();
+                    }
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
+            }));
+        } else {
+            StringWriter text = new StringWriter();
+            PrintWriter table = new PrintWriter(text);
+            table(table, rows, invalid, asOf, overall.summary(summaryAsOf), keys, groups, summaryAsOf, trigger);
+            table.flush();
+            out.print(text);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static long millis(@Nullable Instant instant) {
+        return instant == null ? Long.MIN_VALUE : instant.toEpochMilli();
+    }
+
+    private static void fields(JsonGenerator json, LoopSummary s) throws IOException {
+        json.writeNumberField("triggered", s.triggered());
+        json.writeNumberField("responded", s.responded());
+        json.writeNumberField("respondedWithinSla", s.respondedWithinSla());
+        json.writeNumberField("unresponded", s.unresponded());
+        json.writeNumberField("overdue", s.overdue());
+        json.writeNumberField("responseRate", s.responseRate());
+        json.writeNumberField("slaRate", s.slaRate());
+        DurationSummary time = s.timeToRespond();
+        if (time != null) {
+            json.writeObjectFieldStart("timeToRespondHours");
+            json.writeNumberField("mean", time.meanHours());
+            json.writeNumberField("median", time.medianHours());
+            json.writeNumberField("p90", time.p90Hours());
+            json.writeEndObject();
+        }
+    }
+
+    private void table(PrintWriter out, long rows, InvalidCells invalid, @Nullable Instant asOf, LoopSummary overall,
+            List<GroupKey> keys, Map<GroupKey, LoopTally> groups, Instant summaryAsOf, int trigger) {
+        List<String> header = new ArrayList<>(input.by);
+        if (input.period != null) {
+            header.add("period");
+        }
+        int labels = Math.max(1, header.size());
+        if (header.isEmpty()) {
+            header.add("");
+        }
+        header.addAll(List.of("triggered", "responded", "within SLA", "unresponded", "overdue", "response %",
+                "SLA %", "mean h", "median h", "p90 h"));
+        Table table = new Table(header, labels);
+        for (GroupKey key : keys) {
+            List<String> cells = Reports.labels(key, input.by, input.period);
+            cells.addAll(cells(groups.get(key).summary(summaryAsOf)));
+            table.add(cells);
+        }
+        List<String> all = new ArrayList<>();
+        all.add(keys.isEmpty() ? "all" : "all rows");
+        for (int i = 1; i < labels; i++) {
+            all.add("");
+        }
+        all.addAll(cells(overall));
+        table.add(all);
+        out.println(input.source() + ": " + rows + (rows == 1 ? " row" : " rows") + ", " + invalid.count()
+                + " invalid " + (invalid.count() == 1 ? "cell" : "cells") + "; as of "
+                + (asOf == null ? "-" : asOf.toString()) + ", SLA " + sla);
+        out.println();
+        table.print(out);
+        out.println();
+        out.println("triggered = rating <= " + trigger + "; within SLA = responded within " + sla
+                + "; overdue = unresponded and created + SLA before the as-of time; h = hours from created to first"
+                + " response (median and p90 by nearest rank).");
+        Reports.invalidSummary(out, invalid, input.source());
+    }
+
+    private static List<String> cells(LoopSummary s) {
+        DurationSummary time = s.timeToRespond();
+        return List.of(Long.toString(s.triggered()), Long.toString(s.responded()),
+                Long.toString(s.respondedWithinSla()), Long.toString(s.unresponded()), Long.toString(s.overdue()),
+                Reports.number(s.responseRate(), 1), Reports.number(s.slaRate(), 1),
+                time == null ? "-" : Reports.number(time.meanHours(), 1),
+                time == null ? "-" : Reports.number(time.medianHours(), 1),
+                time == null ? "-" : Reports.number(time.p90Hours(), 1));
+    }
+}

@@ -1,0 +1,345 @@
+package dev.feedbackloop.examples.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.feedbackloop.scoring.CesScore;
+import dev.feedbackloop.scoring.CesTally;
+import dev.feedbackloop.scoring.CsatScore;
+import dev.feedbackloop.scoring.CsatTally;
+import dev.feedbackloop.scoring.Interval;
+import dev.feedbackloop.scoring.NpsScore;
+import dev.feedbackloop.scoring.NpsTally;
+import dev.feedbackloop.scoring.export.Cells;
+import dev.feedbackloop.scoring.export.ExportReader;
+import dev.feedbackloop.scoring.export.ExportRow;
+import dev.feedbackloop.scoring.export.TimestampParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code feedbackloop score}: NPS, CSAT and CES of an export, overall and by segment and period. */
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Scores NPS, CSAT and CES in a CSV or JSON Lines export, with 95% confidence intervals.",
+        footer = {"", "NPS = %promoters (9-10) - %detractors (0-6); CSAT = % in the top two points;"
+                + " CES = mean rating (agree = top three points). Invalid cells are reported and left out."})
+final class ScoreCommand implements Callable<Integer> {
+
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    private CommandSpec spec;
+
+    @ParentCommand
+    @SuppressWarnings("NullAway.Init")
+    private FeedbackLoopCommand parent;
+
+    @Mixin
+    @SuppressWarnings("NullAway.Init")
+    private InputOptions input;
+
+    @Option(names = "--nps", paramLabel = "COL", description = "The 0-10 likelihood-to-recommend column.")
+    private @Nullable String nps;
+
+    @Option(names = "--csat", paramLabel = "COL", description = "The satisfaction column, 1..--csat-scale.")
+    private @Nullable String csat;
+
+    @Option(names = "--csat-scale", paramLabel = "N", defaultValue = "5",
+            description = "Points on the CSAT scale, 2..11 (default: ${DEFAULT-VALUE}).")
+    private int csatScale;
+
+    @Option(names = "--ces", paramLabel = "COL", description = "The customer effort column, 1..--ces-scale.")
+    private @Nullable String ces;
+
+    @Option(names = "--ces-scale", paramLabel = "N", defaultValue = "7",
+            description = "Points on the CES scale, 2..11 (default: ${DEFAULT-VALUE}).")
+    private int cesScale;
+
+    @Option(names = "--date", paramLabel = "COL", description = "The timestamp column that --period buckets.")
+    private @Nullable String date;
+
+    /** The tallies of one group (or of all rows). */
+    private final class Tallies {
+        final @Nullable NpsTally npsTally = nps != null ? new NpsTally() : null;
+        final @Nullable CsatTally csatTally = csat != null ? CsatTally.of(csatScale) : null;
+        final @Nullable CesTally cesTally = ces != null ? CesTally.of(cesScale) : null;
+    }
+
+    @Override
+    public Integer call() {
+        validate();
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> columns = new ArrayList<>();
+        int npsSlot = slot(columns, nps);
+        int csatSlot = slot(columns, csat);
+        int cesSlot = slot(columns, ces);
+        int bySlot = columns.size();
+        columns.addAll(input.by);
+        int dateSlot = slot(columns, date);
+        boolean grouped = !input.by.isEmpty() || input.period != null;
+
+        Tallies overall = new Tallies();
+        Map<GroupKey, Tallies> groups = new HashMap<>();
+        GroupKey probe = new GroupKey(input.by.size());
+        InvalidCells invalid = new InvalidCells(input.strict);
+        TimestampParser timestamps = TimestampParser.of(input.zone);
+        Progress progress = new Progress(spec.commandLine().getErr(), input.source());
+        long rows;
+        try (ExportReader reader = input.open(parent.stdin())) {
+            List<String> header = reader.header();
+            rows = reader.read(columns, row -> {
+                progress.row(row.number());
+                if (row.ragged()) {
+                    invalid.addRagged(row, header);
+                    return;
+                }
+                Tallies group = null;
+                if (grouped) {
+                    for (int i = 0; i < input.by.size(); i++) {
+                        probe.set(i, row.value(bySlot + i));
+                    }
+                    long bucket = GroupKey.NO_PERIOD;
+                    if (input.period != null) {
+                        Instant at = row.instant(dateSlot, timestamps);
+                        if (at != null) {
+                            bucket = input.period.bucket(at, input.zone);
+                        }
+                    }
+                    probe.period(bucket);
+                    group = groups.get(probe.seal());
+                    if (group == null) {
+                        group = new Tallies();
+                        groups.put(probe.copy(), group);
+                    }
+                } else if (dateSlot >= 0) {
+                    row.instant(dateSlot, timestamps);
+                }
+                if (npsSlot >= 0) {
+                    int rating = rating(row, npsSlot, 0, 10, "an NPS rating", invalid);
+                    if (rating != Cells.BLANK) {
+                        overall.npsTally.add(rating);
+                        if (group != null) {
+                            group.npsTally.add(rating);
+                        }
+                    }
+                }
+                if (csatSlot >= 0) {
+                    int rating = rating(row, csatSlot, 1, csatScale, "a CSAT rating", invalid);
+                    if (rating != Cells.BLANK) {
+                        overall.csatTally.add(rating);
+                        if (group != null) {
+                            group.csatTally.add(rating);
+                        }
+                    }
+                }
+                if (cesSlot >= 0) {
+                    int rating = rating(row, cesSlot, 1, cesScale, "a CES rating", invalid);
+                    if (rating != Cells.BLANK) {
+                        overall.cesTally.add(rating);
+                        if (group != null) {
+                            group.cesTally.add(rating);
+                        }
+                    }
+                }
+            });
+        }
+        progress.done();
+        List<GroupKey> keys = new ArrayList<>(groups.keySet());
+        keys.sort(GroupKey.ORDER);
+        if (input.output == Converters.Output.JSON) {
+            out.print(Reports.json(json -> {
+                json.writeStartObject();
+                Reports.input(json, rows, invalid);
+                json.writeObjectFieldStart("overall");
+                metrics(json, overall);
+                json.writeEndObject();
+                if (grouped) {
+                    json.writeArrayFieldStart("groups");
+                    for (GroupKey key : keys) {
+                        json.writeStartObject();
+                        Reports.groupKey(json, key, input.by, input.period);
+                        metrics(json, groups.get(key));
+                        json.writeEndObject();
+                    }
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
+            }));
+        } else {
+            StringWriter text = new StringWriter();
+            PrintWriter table = new PrintWriter(text);
+            table(table, rows, invalid, overall, keys, groups);
+            table.flush();
+            out.print(text);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void validate() {
+        if (nps == null && csat == null && ces == null) {
+            throw new ParameterException(spec.commandLine(), "at least one of --nps, --csat, --ces is required");
+        }
+        checkScale("--csat-scale", csatScale);
+        checkScale("--ces-scale", cesScale);
+        if (input.period != null && date == null) {
+            throw new ParameterException(spec.commandLine(), "--period needs --date COL, the column it buckets");
+        }
+    }
+
+    private void checkScale(String option, int points) {
+        if (points < 2 || points > 11) {
+            throw new ParameterException(spec.commandLine(), option + ": " + points + " is outside 2..11");
+        }
+    }
+
+    private static int slot(List<String> columns, @Nullable String column) {
+        if (column == null) {
+            return -1;
+        }
+        columns.add(column);
+        return columns.size() - 1;
+    }
+
+    /** The rating of a cell, or {@link Cells#BLANK} when blank or invalid (an invalid one is reported). */
+    static int rating(ExportRow row, int slot, int min, int max, String what, InvalidCells invalid) {
+        int rating = row.integer(slot);
+        if (rating == Cells.BLANK) {
+            return Cells.BLANK;
+        }
+        if (rating == Cells.NOT_AN_INTEGER || rating < min || rating > max) {
+            invalid.add(row, slot, "not " + what + ", expected an integer " + min + ".." + max);
+            return Cells.BLANK;
+        }
+        return rating;
+    }
+
+    private void metrics(JsonGenerator json, Tallies tallies) throws IOException {
+        if (tallies.npsTally != null) {
+            NpsScore s = tallies.npsTally.score();
+            json.writeObjectFieldStart("nps");
+            json.writeNumberField("n", s.n());
+            if (s.n() > 0) {
+                json.writeNumberField("promoters", s.promoters());
+                json.writeNumberField("passives", s.passives());
+                json.writeNumberField("detractors", s.detractors());
+                json.writeNumberField("score", s.score());
+                json.writeNumberField("standardError", s.standardError());
+                Reports.interval(json, "ci95", s.ci());
+            }
+            json.writeEndObject();
+        }
+        if (tallies.csatTally != null) {
+            CsatScore s = tallies.csatTally.score();
+            json.writeObjectFieldStart("csat");
+            json.writeNumberField("n", s.n());
+            if (s.n() > 0) {
+                json.writeNumberField("satisfied", s.satisfied());
+                json.writeNumberField("score", s.score());
+                json.writeNumberField("mean", s.mean());
+                Reports.interval(json, "ci95", s.ci());
+            }
+            json.writeEndObject();
+        }
+        if (tallies.cesTally != null) {
+            CesScore s = tallies.cesTally.score();
+            json.writeObjectFieldStart("ces");
+            json.writeNumberField("n", s.n());
+            if (s.n() > 0) {
+                json.writeNumberField("agree", s.agree());
+                json.writeNumberField("score", s.score());
+                json.writeNumberField("mean", s.mean());
+                Reports.interval(json, "ci95", s.ci());
+            }
+            json.writeEndObject();
+        }
+    }
+
+    private void table(PrintWriter out, long rows, InvalidCells invalid, Tallies overall, List<GroupKey> keys,
+            Map<GroupKey, Tallies> groups) {
+        List<String> header = new ArrayList<>(input.by);
+        if (input.period != null) {
+            header.add("period");
+        }
+        int labels = Math.max(1, header.size());
+        if (header.isEmpty()) {
+            header.add("");
+        }
+        if (nps != null) {
+            header.addAll(List.of("NPS n", "NPS"));
+        }
+        if (csat != null) {
+            header.addAll(List.of("CSAT n", "CSAT %"));
+        }
+        if (ces != null) {
+            header.addAll(List.of("CES n", "CES mean", "agree %"));
+        }
+        Table table = new Table(header, labels);
+        for (GroupKey key : keys) {
+            List<String> cells = Reports.labels(key, input.by, input.period);
+            cells.addAll(cells(groups.get(key)));
+            table.add(cells);
+        }
+        List<String> all = new ArrayList<>();
+        all.add(keys.isEmpty() ? "all" : "all rows");
+        for (int i = 1; i < labels; i++) {
+            all.add("");
+        }
+        all.addAll(cells(overall));
+        table.add(all);
+        out.println(input.source() + ": " + rows + (rows == 1 ? " row" : " rows") + ", " + invalid.count()
+                + " invalid " + (invalid.count() == 1 ? "cell" : "cells"));
+        out.println();
+        table.print(out);
+        out.println();
+        out.println("NPS = % promoters (9-10) - % detractors (0-6); CSAT = % in the top two points; CES = mean"
+                + " (agree = top three points); +- = half the 95% interval; * = small sample (n < 30).");
+        Reports.invalidSummary(out, invalid, input.source());
+    }
+
+    private List<String> cells(Tallies t) {
+        List<String> cells = new ArrayList<>();
+        if (t.npsTally != null) {
+            NpsScore s = t.npsTally.score();
+            cells.add(Long.toString(s.n()));
+            cells.add(s.n() == 0 ? "-" : signed(s.score()) + " ± " + halfWidth(s.ci(), 1) + mark(s.smallSample()));
+        }
+        if (t.csatTally != null) {
+            CsatScore s = t.csatTally.score();
+            cells.add(Long.toString(s.n()));
+            cells.add(s.n() == 0 ? "-"
+                    : Reports.number(s.score(), 1) + " ± " + halfWidth(s.ci(), 1) + mark(s.smallSample()));
+        }
+        if (t.cesTally != null) {
+            CesScore s = t.cesTally.score();
+            cells.add(Long.toString(s.n()));
+            cells.add(s.n() == 0 ? "-"
+                    : Reports.number(s.mean(), 2) + " ± " + halfWidth(s.ci(), 2) + mark(s.smallSample()));
+            cells.add(s.n() == 0 ? "-" : Reports.number(s.score(), 1));
+        }
+        return cells;
+    }
+
+    private static String signed(double score) {
+        return (score > 0 ? "+" : "") + Reports.number(score, 1);
+    }
+
+    private static String halfWidth(Interval ci, int decimals) {
+        return Reports.number((ci.upper() - ci.lower()) / 2, decimals);
+    }
+
+    private static String mark(boolean small) {
+        return small ? "*" : " ";
+    }
+}

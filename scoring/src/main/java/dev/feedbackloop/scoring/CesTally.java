@@ -1,0 +1,202 @@
+package dev.feedbackloop.scoring;
+
+import dev.feedbackloop.survey.Polarity;
+import java.util.Objects;
+
+/**
+ * A mutable, mergeable count of customer effort answers on one scale, from which a {@link CesScore} is taken.
+ * Not thread-safe: use one tally per thread and {@link #merge} them.
+ *
+ * <p>A tally never mixes scales: an answer off its scale, or merging a tally of another scale, box or polarity,
+ * is an error. Adding an answer allocates nothing; memory does not depend on the number of answers.
+ */
+public final class CesTally {
+
+    /** The default box: the three points at the good end of the scale. */
+    public static final int DEFAULT_TOP_BOX = 3;
+
+    private final Counts counts;
+    private final int topBox;
+    private final Polarity polarity;
+
+    private CesTally(int min, int max, int topBox, Polarity polarity) {
+        Formulas.checkScale(min, max, topBox, "ces");
+        this.counts = new Counts(min, max, "CES");
+        this.topBox = topBox;
+        this.polarity = Objects.requireNonNull(polarity, "polarity");
+    }
+
+    /**
+     * Returns an empty tally on 1..{@code points}, higher is better, agreeing meaning the top three points (every
+     * point on a scale of three points or fewer).
+     *
+     * @param points the number of points, 2..11
+     * @return the tally
+     * @throws IllegalArgumentException if the number of points is out of range
+     */
+    public static CesTally of(int points) {
+        return new CesTally(1, points, Math.min(DEFAULT_TOP_BOX, points), Polarity.HIGHER_IS_BETTER);
+    }
+
+    /**
+     * Returns an empty tally on {@code min..max}, agreeing meaning the {@code topBox} points at the good end.
+     *
+     * @param min the lowest point, at least 0
+     * @param max the highest point; 2 to 11 points in all
+     * @param topBox how many points at the good end count as agreeing, 1..points
+     * @param polarity which end is good: for {@link Polarity#LOWER_IS_BETTER} the box is the bottom points
+     * @return the tally
+     * @throws IllegalArgumentException if the scale or the box is out of range
+     */
+    public static CesTally of(int min, int max, int topBox, Polarity polarity) {
+        return new CesTally(min, max, topBox, polarity);
+    }
+
+    /**
+     * Counts one answer.
+     *
+     * @param rating the answer, on this tally's scale
+     * @throws IllegalArgumentException if the rating is off the scale
+     */
+    public void add(int rating) {
+        counts.add(rating);
+    }
+
+    /**
+     * Counts the same answer several times.
+     *
+     * @param rating the answer, on this tally's scale
+     * @param count how many times, at least 0
+     * @throws IllegalArgumentException if the rating is off the scale or the count is negative
+     */
+    public void add(int rating, long count) {
+        counts.add(rating, count);
+    }
+
+    /**
+     * Adds every answer counted by another tally of the same scale, box and polarity; the other is unchanged.
+     *
+     * @param other a tally on the same scale
+     * @throws IllegalArgumentException if the scale, box or polarity differs
+     */
+    public void merge(CesTally other) {
+        Objects.requireNonNull(other, "other");
+        if (other.counts.min != counts.min || other.counts.max != counts.max || other.topBox != topBox
+                || other.polarity != polarity) {
+            throw new IllegalArgumentException("cannot merge a CES tally on " + other.counts.min + ".."
+                    + other.counts.max + " (box " + other.topBox + ", " + other.polarity + ") into one on "
+                    + counts.min + ".." + counts.max + " (box " + topBox + ", " + polarity + "): scales never mix");
+        }
+        counts.merge(other.counts);
+    }
+
+    /**
+     * Returns the number of answers counted.
+     *
+     * @return the count
+     */
+    public long n() {
+        return counts.n();
+    }
+
+    /**
+     * Returns how many answers gave one rating.
+     *
+     * @param rating a point of the scale
+     * @return the count
+     * @throws IllegalArgumentException if the rating is off the scale
+     */
+    public long count(int rating) {
+        return counts.count(rating);
+    }
+
+    /**
+     * Returns the lowest point of the scale.
+     *
+     * @return the lowest point
+     */
+    public int min() {
+        return counts.min;
+    }
+
+    /**
+     * Returns the highest point of the scale.
+     *
+     * @return the highest point
+     */
+    public int max() {
+        return counts.max;
+    }
+
+    /**
+     * Returns how many points at the good end count as agreeing.
+     *
+     * @return the box size
+     */
+    public int topBox() {
+        return topBox;
+    }
+
+    /**
+     * Returns which end of the scale is good.
+     *
+     * @return the polarity
+     */
+    public Polarity polarity() {
+        return polarity;
+    }
+
+    /**
+     * Returns the score with 95% intervals.
+     *
+     * @return the score
+     */
+    public CesScore score() {
+        return score(ScoreOptions.defaults());
+    }
+
+    /**
+     * Returns the score with intervals at a confidence level.
+     *
+     * @param confidence the level, strictly between 0 and 1
+     * @return the score
+     * @throws IllegalArgumentException if the level is out of range
+     */
+    public CesScore score(double confidence) {
+        return score(ScoreOptions.defaults().withConfidence(confidence));
+    }
+
+    /**
+     * Returns the score under the given options. See {@link CesScore} for the definitions.
+     *
+     * @param options confidence level and small-sample threshold
+     * @return the score
+     */
+    public CesScore score(ScoreOptions options) {
+        return of(counts.counts, counts.min, counts.max, topBox, polarity, options);
+    }
+
+    static CesScore of(long[] dist, int min, int max, int topBox, Polarity polarity, ScoreOptions options) {
+        long n = Formulas.sum(dist);
+        long agree = agree(dist, topBox, polarity);
+        double z = options.z();
+        double score = n == 0 ? Double.NaN : 100.0 * agree / n;
+        double mean = Formulas.mean(dist, min, n);
+        double sd = Formulas.sampleStandardDeviation(dist, min, n, mean);
+        return new CesScore(n, agree, score, mean, sd, Formulas.meanInterval(mean, sd, n, z),
+                Formulas.wilsonPercent(agree, n, z), options.confidence(), options.isSmall(n), dist, min, max, topBox,
+                polarity);
+    }
+
+    static long agree(long[] dist, int topBox, Polarity polarity) {
+        return switch (polarity) {
+            case HIGHER_IS_BETTER -> Formulas.sum(dist, dist.length - topBox, dist.length);
+            case LOWER_IS_BETTER -> Formulas.sum(dist, 0, topBox);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "CesTally[" + counts + ", box " + topBox + ", " + polarity + "]";
+    }
+}

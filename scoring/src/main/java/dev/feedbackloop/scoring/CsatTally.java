@@ -1,0 +1,179 @@
+package dev.feedbackloop.scoring;
+
+import java.util.Objects;
+
+/**
+ * A mutable, mergeable count of CSAT answers on one scale, from which a {@link CsatScore} is taken. Not
+ * thread-safe: use one tally per thread and {@link #merge} them.
+ *
+ * <p>A tally never mixes scales: an answer off its scale, or merging a tally of another scale or box, is an
+ * error. Adding an answer allocates nothing; memory does not depend on the number of answers.
+ */
+public final class CsatTally {
+
+    /** The default box: the top two points of the scale. */
+    public static final int DEFAULT_TOP_BOX = 2;
+
+    private final Counts counts;
+    private final int topBox;
+
+    private CsatTally(int min, int max, int topBox) {
+        Formulas.checkScale(min, max, topBox, "csat");
+        this.counts = new Counts(min, max, "CSAT");
+        this.topBox = topBox;
+    }
+
+    /**
+     * Returns an empty tally on the scale 1..{@code points}, satisfied meaning the top two points (all points on a
+     * two-point scale).
+     *
+     * @param points the number of points, 2..11
+     * @return the tally
+     * @throws IllegalArgumentException if the number of points is out of range
+     */
+    public static CsatTally of(int points) {
+        return new CsatTally(1, points, Math.min(DEFAULT_TOP_BOX, points));
+    }
+
+    /**
+     * Returns an empty tally on the scale {@code min..max}, satisfied meaning the top {@code topBox} points.
+     *
+     * @param min the lowest point, at least 0
+     * @param max the highest point; 2 to 11 points in all
+     * @param topBox how many of the highest points count as satisfied, 1..points
+     * @return the tally
+     * @throws IllegalArgumentException if the scale or the box is out of range
+     */
+    public static CsatTally of(int min, int max, int topBox) {
+        return new CsatTally(min, max, topBox);
+    }
+
+    /**
+     * Counts one answer.
+     *
+     * @param rating the answer, on this tally's scale
+     * @throws IllegalArgumentException if the rating is off the scale
+     */
+    public void add(int rating) {
+        counts.add(rating);
+    }
+
+    /**
+     * Counts the same answer several times.
+     *
+     * @param rating the answer, on this tally's scale
+     * @param count how many times, at least 0
+     * @throws IllegalArgumentException if the rating is off the scale or the count is negative
+     */
+    public void add(int rating, long count) {
+        counts.add(rating, count);
+    }
+
+    /**
+     * Adds every answer counted by another tally of the same scale and box; the other tally is unchanged.
+     *
+     * @param other a tally on the same scale with the same box
+     * @throws IllegalArgumentException if the scale or box differs
+     */
+    public void merge(CsatTally other) {
+        Objects.requireNonNull(other, "other");
+        if (other.counts.min != counts.min || other.counts.max != counts.max || other.topBox != topBox) {
+            throw new IllegalArgumentException("cannot merge a CSAT tally on " + other.counts.min + ".."
+                    + other.counts.max + " (top " + other.topBox + ") into one on " + counts.min + ".." + counts.max
+                    + " (top " + topBox + "): scales never mix");
+        }
+        counts.merge(other.counts);
+    }
+
+    /**
+     * Returns the number of answers counted.
+     *
+     * @return the count
+     */
+    public long n() {
+        return counts.n();
+    }
+
+    /**
+     * Returns how many answers gave one rating.
+     *
+     * @param rating a point of the scale
+     * @return the count
+     * @throws IllegalArgumentException if the rating is off the scale
+     */
+    public long count(int rating) {
+        return counts.count(rating);
+    }
+
+    /**
+     * Returns the lowest point of the scale.
+     *
+     * @return the lowest point
+     */
+    public int min() {
+        return counts.min;
+    }
+
+    /**
+     * Returns the highest point of the scale.
+     *
+     * @return the highest point
+     */
+    public int max() {
+        return counts.max;
+    }
+
+    /**
+     * Returns how many of the highest points count as satisfied.
+     *
+     * @return the box size
+     */
+    public int topBox() {
+        return topBox;
+    }
+
+    /**
+     * Returns the score with a 95% Wilson interval.
+     *
+     * @return the score
+     */
+    public CsatScore score() {
+        return score(ScoreOptions.defaults());
+    }
+
+    /**
+     * Returns the score with a Wilson interval at a confidence level.
+     *
+     * @param confidence the level, strictly between 0 and 1
+     * @return the score
+     * @throws IllegalArgumentException if the level is out of range
+     */
+    public CsatScore score(double confidence) {
+        return score(ScoreOptions.defaults().withConfidence(confidence));
+    }
+
+    /**
+     * Returns the score under the given options. See {@link CsatScore} for the definitions.
+     *
+     * @param options confidence level and small-sample threshold
+     * @return the score
+     */
+    public CsatScore score(ScoreOptions options) {
+        return of(counts.counts, counts.min, counts.max, topBox, options);
+    }
+
+    static CsatScore of(long[] dist, int min, int max, int topBox, ScoreOptions options) {
+        long n = Formulas.sum(dist);
+        long satisfied = Formulas.sum(dist, dist.length - topBox, dist.length);
+        double score = n == 0 ? Double.NaN : 100.0 * satisfied / n;
+        double mean = Formulas.mean(dist, min, n);
+        Interval ci = Formulas.wilsonPercent(satisfied, n, options.z());
+        return new CsatScore(n, satisfied, score, mean, ci, options.confidence(), options.isSmall(n), dist, min, max,
+                topBox);
+    }
+
+    @Override
+    public String toString() {
+        return "CsatTally[" + counts + ", top " + topBox + "]";
+    }
+}

@@ -1,0 +1,476 @@
+package dev.feedbackloop.scoring.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The byte-level RFC 4180 reader.
+ *
+ * <p>Design: the input is read into one large buffer; a record is scanned in place and only the byte ranges of the
+ * selected cells are kept (start, end, whether quoting must be undone). Cells that are only counted are never
+ * decoded: ratings are parsed from an ASCII view of the buffer, segment values go through a small byte-keyed cache,
+ * and unselected columns are skipped. When a record runs past the end of the buffer, the buffer is compacted (and
+ * grown if one record fills it), refilled, and the record is scanned again from its start, so a record is always
+ * whole in the buffer while it is read. The physical line of each record start is counted across quoted line breaks.
+ */
+final class CsvSource implements RowSource, ExportRow {
+
+    private static final int BUFFER_SIZE = 1 << 20;
+    private static final int MAX_RECORD_BYTES = 8 << 20;
+    private static final int NO_SLOT = -1;
+
+    private final InputStream in;
+    private final String source;
+    private final NaMarkers na;
+    private final ByteChars view = new ByteChars();
+
+    private byte[] buf;
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long nextLine = 1;
+
+    private final List<String> header;
+
+    /** For each header field, its slot among the selected columns, or NO_SLOT. Null while reading the header. */
+    private int @Nullable [] slotOfField;
+    private String[] slotNames = new String[0];
+    private int[] starts = new int[16];
+    private int[] ends = new int[16];
+    private boolean[] present = new boolean[16];
+    private boolean[] quoted = new boolean[16];
+    private ValueCache[] caches = new ValueCache[0];
+
+    private int fieldCount;
+    private long line;
+    private long number;
+
+    CsvSource(InputStream in, String source, NaMarkers na, int bufferSize) {
+        this.in = in;
+        this.source = source;
+        this.na = na;
+        this.buf = new byte[Math.max(bufferSize, 16)];
+        this.header = readHeader();
+    }
+
+    CsvSource(InputStream in, String source, NaMarkers na) {
+        this(in, source, na, BUFFER_SIZE);
+    }
+
+    private List<String> readHeader() {
+        fill();
+        if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+            pos = 3;
+        }
+        if (!next()) {
+            throw new ExportFormatException(source, 0, null, null, "the file is empty, expected a CSV header row");
+        }
+        List<String> names = new ArrayList<>(fieldCount);
+        for (int i = 0; i < fieldCount; i++) {
+            names.add(decode(i));
+        }
+        return List.copyOf(names);
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public long read(List<String> columns, Consumer<? super ExportRow> handler) {
+        int[] fieldSlots = new int[header.size()];
+        Arrays.fill(fieldSlots, NO_SLOT);
+        slotNames = columns.toArray(new String[0]);
+        for (int slot = 0; slot < slotNames.length; slot++) {
+            int field = header.indexOf(slotNames[slot]);
+            if (field < 0) {
+                throw new ExportFormatException(source, 1, slotNames[slot], null,
+                        "no such column in the header, expected one of " + header);
+            }
+            fieldSlots[field] = slot;
+        }
+        // A column selected twice reads from its field into every slot that names it.
+        int[] slotField = new int[slotNames.length];
+        boolean duplicates = false;
+        for (int slot = 0; slot < slotNames.length; slot++) {
+            slotField[slot] = header.indexOf(slotNames[slot]);
+            duplicates |= fieldSlots[slotField[slot]] != slot;
+        }
+        slotOfField = fieldSlots;
+        ensureSlots(slotNames.length);
+        caches = new ValueCache[slotNames.length];
+        for (int i = 0; i < caches.length; i++) {
+            caches[i] = new ValueCache();
+        }
+        while (next()) {
+            number++;
+            for (int slot = 0; duplicates && slot < slotNames.length; slot++) {
+                int owner = fieldSlots[slotField[slot]];
+                if (owner != slot) {
+                    starts[slot] = starts[owner];
+                    ends[slot] = ends[owner];
+                    present[slot] = present[owner];
+                    quoted[slot] = quoted[owner];
+                }
+            }
+            handler.accept(this);
+        }
+        return number;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    // ---- scanning
+
+    /** Positions on the next record; false at the end of the input. Empty lines are skipped. */
+    private boolean next() {
+        while (true) {
+            int p = pos;
+            if (p >= limit) {
+                if (eof || !fillKeeping(p)) {
+                    return false;
+                }
+                continue;
+            }
+            byte b = buf[p];
+            if (b == '\n') {
+                pos = p + 1;
+                nextLine++;
+                continue;
+            }
+            if (b == '\r') {
+                if (p + 1 >= limit && !eof) {
+                    fillKeeping(p);
+                    continue;
+                }
+                pos = p + 1 < limit && buf[p + 1] == '\n' ? p + 2 : p + 1;
+                nextLine++;
+                continue;
+            }
+            int end = scanRecord(p);
+            if (end >= 0) {
+                pos = end;
+                return true;
+            }
+            if (limit - p >= MAX_RECORD_BYTES) {
+                throw new ExportFormatException(source, nextLine, fieldName(fieldCount), null,
+                        "a record is longer than " + (MAX_RECORD_BYTES >> 20)
+                                + " MiB, expected a closing quote (\") for a quoted cell");
+            }
+            fillKeeping(p);
+        }
+    }
+
+    /**
+     * Scans the record starting at {@code p}; returns the position after its terminator, or -1 when the buffer ends
+     * before the record does and more input may follow.
+     */
+    private int scanRecord(int p) {
+        final byte[] b = buf;
+        final int lim = limit;
+        int[] selection = slotOfField;
+        int field = 0;
+        long lines = 0;
+        if (selection != null) {
+            Arrays.fill(present, 0, slotNames.length, false);
+        }
+        while (true) {
+            int cellStart;
+            int cellEnd;
+            boolean needsUnquote = false;
+            if (p < lim && b[p] == '"') {
+                int rawStart = p;
+                p++;
+                cellStart = p;
+                while (true) {
+                    if (p >= lim) {
+                        if (!eof) {
+                            return -1;
+                        }
+                        throw new ExportFormatException(source, nextLine, fieldName(field),
+                                ExportFormatException.oneLine(new String(b, rawStart, Math.min(lim - rawStart, 40),
+                                        StandardCharsets.UTF_8)),
+                                "a quoted cell is not closed, expected a closing quote (\") before the end of the"
+                                        + " file");
+                    }
+                    byte c = b[p];
+                    if (c == '"') {
+                        if (p + 1 >= lim && !eof) {
+                            return -1;
+                        }
+                        if (p + 1 < lim && b[p + 1] == '"') {
+                            needsUnquote = true;
+                            p += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c == '\n') {
+                        lines++;
+                    } else if (c == '\r') {
+                        if (p + 1 >= lim && !eof) {
+                            return -1;
+                        }
+                        if (p + 1 >= lim || b[p + 1] != '\n') {
+                            lines++;
+                        }
+                    }
+                    p++;
+                }
+                cellEnd = p;
+                p++;
+                if (p < lim && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+                    // Text after the closing quote: kept as written, like most readers do.
+                    needsUnquote = true;
+                    while (p < lim && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+                        p++;
+                    }
+                }
+                if (p >= lim && !eof) {
+                    return -1;
+                }
+                if (needsUnquote) {
+                    cellStart = rawStart;
+                    cellEnd = p;
+                }
+            } else {
+                cellStart = p;
+                byte c;
+                while (p < lim && (c = b[p]) != ',' && c != '\n' && c != '\r') {
+                    p++;
+                }
+                if (p >= lim && !eof) {
+                    return -1;
+                }
+                cellEnd = p;
+            }
+            int slot;
+            if (selection == null) {
+                ensureSlots(field + 1);
+                slot = field;
+            } else {
+                slot = field < selection.length ? selection[field] : NO_SLOT;
+            }
+            if (slot != NO_SLOT) {
+                starts[slot] = cellStart;
+                ends[slot] = cellEnd;
+                present[slot] = true;
+                quoted[slot] = needsUnquote;
+            }
+            field++;
+            if (p >= lim) {
+                return finish(field, lines, p);
+            }
+            byte c = b[p];
+            if (c == ',') {
+                p++;
+                continue;
+            }
+            if (c == '\n') {
+                return finish(field, lines + 1, p + 1);
+            }
+            if (p + 1 >= lim) {
+                if (!eof) {
+                    return -1;
+                }
+                return finish(field, lines + 1, p + 1);
+            }
+            return finish(field, lines + 1, b[p + 1] == '\n' ? p + 2 : p + 1);
+        }
+    }
+
+    private int finish(int fields, long lines, int end) {
+        fieldCount = fields;
+        line = nextLine;
+        nextLine += lines;
+        return end;
+    }
+
+    private void ensureSlots(int n) {
+        if (starts.length < n) {
+            int size = Math.max(n, starts.length * 2);
+            starts = Arrays.copyOf(starts, size);
+            ends = Arrays.copyOf(ends, size);
+            present = Arrays.copyOf(present, size);
+            quoted = Arrays.copyOf(quoted, size);
+        }
+    }
+
+    private void fill() {
+        fillKeeping(0);
+    }
+
+    /** Keeps the bytes from {@code keep} on, moved to the start, and reads more; false if nothing more came. */
+    private boolean fillKeeping(int keep) {
+        int kept = limit - keep;
+        if (keep > 0) {
+            System.arraycopy(buf, keep, buf, 0, kept);
+        }
+        pos -= keep;
+        limit = kept;
+        if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        try {
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                eof = true;
+                return false;
+            }
+            limit += n;
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- cells
+
+    /** The header name of a field, or its 1-based position while the header is read or beyond the header. */
+    @SuppressWarnings("ConstantConditions")
+    private String fieldName(int field) {
+        List<String> names = header;
+        return names != null && field < names.size() ? names.get(field) : "#" + (field + 1);
+    }
+
+    /** Decodes a cell, undoing CSV quoting. */
+    private String decode(int slot) {
+        if (!present[slot]) {
+            return "";
+        }
+        int s = starts[slot];
+        int e = ends[slot];
+        if (!quoted[slot]) {
+            return new String(buf, s, e - s, StandardCharsets.UTF_8);
+        }
+        byte[] out = new byte[e - s];
+        int n = 0;
+        int i = s;
+        if (buf[i] == '"') {
+            i++;
+            while (i < e) {
+                byte c = buf[i];
+                if (c == '"') {
+                    if (i + 1 < e && buf[i + 1] == '"') {
+                        out[n++] = '"';
+                        i += 2;
+                        continue;
+                    }
+                    i++;
+                    break;
+                }
+                out[n++] = c;
+                i++;
+            }
+        }
+        while (i < e) {
+            out[n++] = buf[i++];
+        }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** The cell as characters: a view of the buffer when it is plain ASCII, a decoded String otherwise. */
+    private CharSequence chars(int slot) {
+        if (!present[slot]) {
+            return "";
+        }
+        if (quoted[slot]) {
+            return decode(slot);
+        }
+        int s = starts[slot];
+        int e = ends[slot];
+        for (int i = s; i < e; i++) {
+            if (buf[i] < 0) {
+                return new String(buf, s, e - s, StandardCharsets.UTF_8);
+            }
+        }
+        return view.set(buf, s, e);
+    }
+
+    @Override
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public long line() {
+        return line;
+    }
+
+    @Override
+    public long number() {
+        return number;
+    }
+
+    @Override
+    public String columnName(int column) {
+        return slotNames[column];
+    }
+
+    @Override
+    public int fields() {
+        return fieldCount;
+    }
+
+    @Override
+    public boolean ragged() {
+        return fieldCount != header.size();
+    }
+
+    @Override
+    public boolean isBlank(int column) {
+        return na.isBlank(chars(column));
+    }
+
+    @Override
+    public String text(int column) {
+        return decode(column);
+    }
+
+    @Override
+    public @Nullable String value(int column) {
+        if (isBlank(column)) {
+            return null;
+        }
+        if (quoted[column]) {
+            return decode(column);
+        }
+        return caches[column].decode(buf, starts[column], ends[column]);
+    }
+
+    @Override
+    public int integer(int column) {
+        CharSequence cell = chars(column);
+        if (!na.isEmpty() && na.isBlank(cell)) {
+            return Cells.BLANK;
+        }
+        return Cells.parseInteger(cell);
+    }
+
+    @Override
+    public @Nullable Instant instant(int column, TimestampParser parser) {
+        CharSequence cell = chars(column);
+        if (na.isBlank(cell)) {
+            return null;
+        }
+        try {
+            return parser.parse(cell);
+        } catch (DateTimeException e) {
+            throw error(column, "not a timestamp, expected an ISO-8601 date (2024-03-05), local date-time"
+                    + " (2024-03-05T10:15:30, 2024-03-05 10:15) or offset date-time (2024-03-05T10:15:30Z)");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.feedbackloop.scoring.export;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A streaming reader of a CSV or JSON Lines export: it hands every record to a callback, one at a time, through the
+ * columns the caller selects, and keeps nothing of a record once the callback returns.
+ *
+ * <p>Typical use:
+ * <pre>{@code
+ * try (ExportReader reader = ExportReader.open(path, ExportFormat.CSV, List.of("NA"))) {
+ *     NpsTally tally = new NpsTally();
+ *     reader.read(List.of("nps"), row -> {
+ *         int rating = row.integer(0);
+ *         if (rating != Cells.BLANK && rating >= 0 && rating <= 10) {
+ *             tally.add(rating);
+ *         }
+ *     });
+ * }
+ * }</pre>
+ *
+ * <p>CSV follows RFC 4180 (quoted cells with commas, doubled quotes and line breaks; optional UTF-8 BOM; {@code \n},
+ * {@code \r\n} or {@code \r} line ends) and starts with a header row. Empty lines are skipped. A record with fewer
+ * cells than the header reads the missing cells as blank and one with more ignores the extra ones; both are
+ * {@linkplain ExportRow#ragged() ragged}, so the caller can report them. Text after a closing quote is kept as written
+ * ({@code "ab"c} reads {@code abc}). JSON Lines holds one JSON object per line; field names are columns.
+ *
+ * <p>Memory does not grow with the number of records: the CSV reader holds one buffer of about 1 MiB (more only for
+ * a single record longer than that, up to 8 MiB).
+ *
+ * <p>Not thread-safe; {@link #read} may be called once.
+ */
+public final class ExportReader implements AutoCloseable {
+
+    private final RowSource rows;
+    private final String source;
+    private final ExportFormat format;
+    private boolean used;
+
+    private ExportReader(RowSource rows, String source, ExportFormat format) {
+        this.rows = rows;
+        this.source = source;
+        this.format = format;
+    }
+
+    /**
+     * Opens a file; a CSV file's header is read at once.
+     *
+     * @param file the file
+     * @param format its format
+     * @param naMarkers the missing-value markers (compared after trimming), possibly empty
+     * @return the reader, which the caller closes
+     * @throws IOException if the file cannot be opened
+     * @throws ExportFormatException if a CSV file has no header row
+     */
+    public static ExportReader open(Path file, ExportFormat format, Collection<String> naMarkers) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            return of(in, file.toString(), format, naMarkers);
+        } catch (RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a stream, such as standard input; a CSV stream's header is read at once.
+     *
+     * @param in the stream, closed by {@link #close()}
+     * @param source the name used in error messages, e.g. a file name or {@code "-"}
+     * @param format its format
+     * @param naMarkers the missing-value markers (compared after trimming), possibly empty
+     * @return the reader
+     * @throws ExportFormatException if a CSV stream has no header row
+     * @throws UncheckedIOException if the stream cannot be read
+     */
+    public static ExportReader of(InputStream in, String source, ExportFormat format, Collection<String> naMarkers) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
+        NaMarkers na = NaMarkers.of(naMarkers);
+        switch (format) {
+            case CSV:
+                return new ExportReader(new CsvSource(in, source, na), source, format);
+            case JSON_LINES:
+                return new ExportReader(new JsonLinesSource(new BufferedInputStream(in, 1 << 16), source, na),
+                        source, format);
+            default:
+                throw new AssertionError(format);
+        }
+    }
+
+    /**
+     * The name of the source, as used in error messages.
+     *
+     * @return the file name or the name given
+     */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * The format being read.
+     *
+     * @return the format
+     */
+    public ExportFormat format() {
+        return format;
+    }
+
+    /**
+     * The column names known before reading: a CSV file's header; empty for JSON Lines, whose columns are the field
+     * names of its objects.
+     *
+     * @return the header, unmodifiable
+     */
+    public List<String> header() {
+        return rows.header();
+    }
+
+    /**
+     * Reads every record, handing each to {@code handler} as a row whose cells are the {@code columns}, in that
+     * order. Column names match exactly (case-sensitive) and may repeat.
+     *
+     * @param columns the columns the handler reads, by name
+     * @param handler called once per data record, in file order; the row is valid only during the call
+     * @return the number of data records read (the CSV header is not one)
+     * @throws ExportFormatException if a column is unknown (for CSV before any record is read; for JSON Lines, where a
+     *     column is known once any object has that field, after the last record), if the input is malformed, or if
+     *     the handler throws it
+     * @throws UncheckedIOException if the input cannot be read
+     * @throws IllegalStateException if called a second time
+     */
+    public long read(List<String> columns, Consumer<? super ExportRow> handler) {
+        if (used) {
+            throw new IllegalStateException(source + ": read was already called, expected one read per reader");
+        }
+        used = true;
+        return rows.read(List.copyOf(columns), Objects.requireNonNull(handler, "handler"));
+    }
+
+    /**
+     * Closes the underlying stream.
+     *
+     * @throws UncheckedIOException if closing fails
+     */
+    @Override
+    public void close() {
+        try {
+            rows.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": cannot close: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.feedbackloop.scoring.export;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The record an {@link ExportReader} is positioned on, seen through the columns the caller selected.
+ *
+ * <p>Cells are addressed by their index in the column list given to {@link ExportReader#read}, not by their position
+ * in the file. A cell is <em>blank</em> when it is missing from the record, empty, only spaces and tabs, JSON
+ * {@code null}, or equal to a missing-value marker after trimming.
+ *
+ * <p>A row is a cursor: the reader reuses one instance for every record, so it is valid only during the callback
+ * that receives it and must not be kept. Not thread-safe. Implemented by the readers of this package only.
+ */
+public interface ExportRow {
+
+    /**
+     * The name of the source, a file name or {@code "-"} for standard input.
+     *
+     * @return the source name
+     */
+    String source();
+
+    /**
+     * The physical line (1-based) where this record starts; in CSV the header is line 1, and a quoted cell with line
+     * breaks makes later records start further down.
+     *
+     * @return the line number
+     */
+    long line();
+
+    /**
+     * The position of this record among the data rows, 1-based (the CSV header is not a data row).
+     *
+     * @return the row number
+     */
+    long number();
+
+    /**
+     * The name of a selected column.
+     *
+     * @param column the index in the selected columns
+     * @return the column name
+     */
+    String columnName(int column);
+
+    /**
+     * The number of fields in this record: for CSV the number of cells on the record, for JSON Lines the number of
+     * fields of the object.
+     *
+     * @return the field count
+     */
+    int fields();
+
+    /**
+     * Tells whether this CSV record has a different number of cells than the header. Cells missing from a short
+     * record are blank; cells beyond the header are ignored. Always {@code false} for JSON Lines.
+     *
+     * @return whether the record is ragged
+     */
+    boolean ragged();
+
+    /**
+     * Tells whether a cell is blank (see the type description).
+     *
+     * @param column the index in the selected columns
+     * @return whether the cell is blank
+     */
+    boolean isBlank(int column);
+
+    /**
+     * The text of a cell as written, with CSV quoting removed; a JSON number as its literal, a JSON boolean as
+     * {@code true} or {@code false}; the empty string for a missing cell or JSON {@code null}.
+     *
+     * @param column the index in the selected columns
+     * @return the cell text
+     */
+    String text(int column);
+
+    /**
+     * The value of a segment cell: {@code null} when the cell is blank, its {@linkplain #text(int) text} otherwise.
+     * Repeated values may be returned as the same {@code String} instance.
+     *
+     * @param column the index in the selected columns
+     * @return the value, or {@code null} when blank
+     */
+    @Nullable String value(int column);
+
+    /**
+     * Reads a cell as an integer rating with {@link Cells#parseInteger(CharSequence)}, after the missing-value
+     * markers are applied.
+     *
+     * @param column the index in the selected columns
+     * @return the integer, {@link Cells#BLANK} or {@link Cells#NOT_AN_INTEGER}
+     */
+    int integer(int column);
+
+    /**
+     * Reads a cell as a timestamp.
+     *
+     * @param column the index in the selected columns
+     * @param parser the parser, which fixes the zone of local values
+     * @return the instant, or {@code null} when the cell is blank
+     * @throws ExportFormatException if the cell is not blank and not a timestamp, naming source, line, column and value
+     */
+    @Nullable Instant instant(int column, TimestampParser parser);
+
+    /**
+     * Creates the exception for an unusable cell of this row, with this row's source and line.
+     *
+     * @param column the index in the selected columns
+     * @param problem what is wrong and what was expected
+     * @return the exception, for the caller to throw
+     */
+    default ExportFormatException error(int column, String problem) {
+        return new ExportFormatException(source(), line(), columnName(column), text(column), problem);
+    }
+}

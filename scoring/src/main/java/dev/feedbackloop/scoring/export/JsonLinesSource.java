@@ -1,0 +1,200 @@
+package dev.feedbackloop.scoring.export;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON Lines reader, on Jackson's streaming parser: root-level objects one after the other; each field whose name
+ * is a selected column is kept as text (strings as they are, numbers as their literal, booleans as {@code true} or
+ * {@code false}, nested objects and arrays as {@code {...}} and {@code [...]}), every other field is skipped. A column
+ * is known when at least one object has a field of that name, even if {@code null}; that can only be checked at the
+ * end of the input.
+ */
+final class JsonLinesSource implements RowSource, ExportRow {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private final InputStream in;
+    private final String source;
+    private final NaMarkers na;
+
+    private String[] slotNames = new String[0];
+    private @Nullable String[] values = new String[0];
+    private int fieldCount;
+    private long line;
+    private long number;
+
+    JsonLinesSource(InputStream in, String source, NaMarkers na) {
+        this.in = in;
+        this.source = source;
+        this.na = na;
+    }
+
+    @Override
+    public List<String> header() {
+        return List.of();
+    }
+
+    @Override
+    public long read(List<String> columns, Consumer<? super ExportRow> handler) {
+        slotNames = columns.toArray(new String[0]);
+        values = new String[slotNames.length];
+        Map<String, int[]> slotsByName = new HashMap<>();
+        for (int slot = 0; slot < slotNames.length; slot++) {
+            int[] old = slotsByName.get(slotNames[slot]);
+            int[] slots = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
+            slots[slots.length - 1] = slot;
+            slotsByName.put(slotNames[slot], slots);
+        }
+        boolean[] seen = new boolean[slotNames.length];
+        try (JsonParser parser = FACTORY.createParser(in)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                line = parser.currentTokenLocation().getLineNr();
+                if (token != JsonToken.START_OBJECT) {
+                    throw new ExportFormatException(source, line, null, parser.getText(),
+                            "a record is not a JSON object, expected one JSON object per line");
+                }
+                Arrays.fill(values, null);
+                fieldCount = 0;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    fieldCount++;
+                    int[] slots = slotsByName.get(parser.currentName());
+                    JsonToken value = parser.nextToken();
+                    if (slots == null) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    String text = textOf(parser, value);
+                    for (int slot : slots) {
+                        values[slot] = text;
+                        seen[slot] = true;
+                    }
+                }
+                number++;
+                handler.accept(this);
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            long at = where == null ? 0 : Math.max(0, where.getLineNr());
+            throw new ExportFormatException(source, at, null, null,
+                    "not valid JSON Lines: " + ExportFormatException.oneLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        for (int slot = 0; slot < slotNames.length; slot++) {
+            if (!seen[slot]) {
+                throw new ExportFormatException(source, 0, slotNames[slot], null,
+                        "no such field in any record, expected at least one object with a field of that name");
+            }
+        }
+        return number;
+    }
+
+    private static @Nullable String textOf(JsonParser parser, JsonToken value) throws IOException {
+        switch (value) {
+            case VALUE_NULL:
+                return null;
+            case START_OBJECT:
+                parser.skipChildren();
+                return "{...}";
+            case START_ARRAY:
+                parser.skipChildren();
+                return "[...]";
+            default:
+                return parser.getText();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private CharSequence chars(int column) {
+        String value = values[column];
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public long line() {
+        return line;
+    }
+
+    @Override
+    public long number() {
+        return number;
+    }
+
+    @Override
+    public String columnName(int column) {
+        return slotNames[column];
+    }
+
+    @Override
+    public int fields() {
+        return fieldCount;
+    }
+
+    @Override
+    public boolean ragged() {
+        return false;
+    }
+
+    @Override
+    public boolean isBlank(int column) {
+        return na.isBlank(chars(column));
+    }
+
+    @Override
+    public String text(int column) {
+        return chars(column).toString();
+    }
+
+    @Override
+    public @Nullable String value(int column) {
+        return isBlank(column) ? null : values[column];
+    }
+
+    @Override
+    public int integer(int column) {
+        CharSequence cell = chars(column);
+        if (na.isBlank(cell)) {
+            return Cells.BLANK;
+        }
+        return Cells.parseInteger(cell);
+    }
+
+    @Override
+    public @Nullable Instant instant(int column, TimestampParser parser) {
+        CharSequence cell = chars(column);
+        if (na.isBlank(cell)) {
+            return null;
+        }
+        try {
+            return parser.parse(cell);
+        } catch (DateTimeException e) {
+            throw error(column, "not a timestamp, expected an ISO-8601 date (2024-03-05), local date-time"
+                    + " (2024-03-05T10:15:30, 2024-03-05 10:15) or offset date-time (2024-03-05T10:15:30Z)");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.feedbackloop.scoring.loop;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An accumulator of the feedback that needed a response ("triggered" rows): whether each got a response, within the
+ * SLA, how fast, and — against an as-of instant — which are overdue. The definitions are those of
+ * {@link LoopSummary}.
+ *
+ * <p>Which rows need a response is the caller's decision: add only triggered rows. The as-of instant may be unknown
+ * until the end of the input (it defaults to the latest timestamp of an export). Until then, the tally keeps the
+ * creation times of unresponded rows, counted per distinct millisecond; {@link #advanceAsOf(Instant)} declares a lower
+ * bound for the final as-of and settles every unresponded row already overdue by then, so that memory stays
+ * proportional to the unresponded rows of the last SLA window. Call it with the final instant as soon as it is known.
+ *
+ * <p>Tallies with the same SLA merge. Not thread-safe.
+ */
+public final class LoopTally {
+
+    private final Duration sla;
+    private final long slaMillis;
+    private long triggered;
+    private long respondedWithinSla;
+    private long overdueSettled;
+    private final DurationTally timeToRespond = new DurationTally();
+    /** Creation times (epoch millis) of unresponded rows not yet known to be overdue. */
+    private final LongCounts pending = new LongCounts();
+    private long asOfLowerBound = Long.MIN_VALUE;
+
+    private LoopTally(Duration sla) {
+        this.sla = sla;
+        this.slaMillis = sla.toMillis();
+    }
+
+    /**
+     * Creates an empty tally.
+     *
+     * @param sla the time allowed for a first response, zero or more (millisecond resolution)
+     * @return the tally
+     * @throws IllegalArgumentException if the SLA is negative
+     */
+    public static LoopTally of(Duration sla) {
+        Objects.requireNonNull(sla, "sla");
+        if (sla.isNegative()) {
+            throw new IllegalArgumentException("sla: " + sla + " is negative, expected zero or more");
+        }
+        return new LoopTally(sla);
+    }
+
+    /**
+     * The time allowed for a first response.
+     *
+     * @return the SLA
+     */
+    public Duration sla() {
+        return sla;
+    }
+
+    /**
+     * Adds a row that needed a response.
+     *
+     * @param created when the feedback arrived
+     * @param responded when the business first responded, or {@code null} if it has not
+     * @throws IllegalArgumentException if {@code responded} is before {@code created}
+     */
+    public void add(Instant created, @Nullable Instant responded) {
+        long createdMillis = created.toEpochMilli();
+        if (responded == null) {
+            triggered++;
+            if (asOfLowerBound != Long.MIN_VALUE && overdue(createdMillis, asOfLowerBound)) {
+                overdueSettled++;
+            } else {
+                pending.add(createdMillis, 1);
+            }
+            return;
+        }
+        long waited = responded.toEpochMilli() - createdMillis;
+        if (waited < 0) {
+            throw new IllegalArgumentException("responded: " + responded + " is before created " + created
+                    + ", expected a response at or after the feedback");
+        }
+        triggered++;
+        timeToRespond.addMillis(waited);
+        if (waited <= slaMillis) {
+            respondedWithinSla++;
+        }
+    }
+
+    /**
+     * Declares that the as-of instant of the eventual {@link #summary(Instant)} will not be before {@code lowerBound},
+     * which lets the tally settle the unresponded rows already overdue then. Bounds only ever rise; a lower one than
+     * before is ignored.
+     *
+     * @param lowerBound the earliest possible as-of instant
+     */
+    public void advanceAsOf(Instant lowerBound) {
+        long bound = lowerBound.toEpochMilli();
+        if (bound <= asOfLowerBound) {
+            return;
+        }
+        asOfLowerBound = bound;
+        // Overdue when created + sla < asOf, i.e. created < asOf − sla.
+        overdueSettled += pending.removeBelow(saturatedSubtract(bound, slaMillis));
+    }
+
+    /**
+     * Adds every row of another tally to this one; the other is unchanged. The as-of lower bound becomes the later of
+     * the two.
+     *
+     * @param other a tally with the same SLA
+     * @throws IllegalArgumentException if the SLAs differ
+     */
+    public void merge(LoopTally other) {
+        if (!other.sla.equals(sla)) {
+            throw new IllegalArgumentException(
+                    "other.sla: " + other.sla + " differs from " + sla + ", expected tallies with the same SLA");
+        }
+        triggered += other.triggered;
+        respondedWithinSla += other.respondedWithinSla;
+        overdueSettled += other.overdueSettled;
+        timeToRespond.merge(other.timeToRespond);
+        pending.addAll(other.pending);
+        long bound = Math.max(asOfLowerBound, other.asOfLowerBound);
+        asOfLowerBound = Long.MIN_VALUE;
+        if (bound != Long.MIN_VALUE) {
+            advanceAsOf(Instant.ofEpochMilli(bound));
+        }
+    }
+
+    /**
+     * The number of rows added.
+     *
+     * @return the triggered count
+     */
+    public long triggered() {
+        return triggered;
+    }
+
+    /**
+     * Summarises the rows added so far as of an instant.
+     *
+     * @param asOf "now" for the overdue count
+     * @return the summary
+     * @throws IllegalArgumentException if {@code asOf} is before a bound given to {@link #advanceAsOf(Instant)}
+     */
+    public LoopSummary summary(Instant asOf) {
+        long asOfMillis = asOf.toEpochMilli();
+        if (asOfMillis < asOfLowerBound) {
+            throw new IllegalArgumentException("asOf: " + asOf + " is before the declared lower bound "
+                    + Instant.ofEpochMilli(asOfLowerBound) + ", expected it at or after the bound");
+        }
+        long overdue = overdueSettled;
+        long[] pairs = pending.sortedPairs();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (overdue(pairs[i], asOfMillis)) {
+                overdue += pairs[i + 1];
+            }
+        }
+        long responded = timeToRespond.n();
+        return new LoopSummary(asOf, sla, triggered, responded, respondedWithinSla, triggered - responded, overdue,
+                LoopSummary.rate(responded, triggered), LoopSummary.rate(respondedWithinSla, triggered),
+                responded == 0 ? null : timeToRespond.summary());
+    }
+
+    private boolean overdue(long createdMillis, long asOfMillis) {
+        return createdMillis < saturatedSubtract(asOfMillis, slaMillis);
+    }
+
+    private static long saturatedSubtract(long a, long b) {
+        long r = a - b;
+        return ((a ^ b) & (a ^ r)) < 0 ? Long.MIN_VALUE + 1 : r;
+    }
+}

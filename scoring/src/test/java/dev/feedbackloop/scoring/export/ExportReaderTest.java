@@ -1,0 +1,308 @@
+package dev.feedbackloop.scoring.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class ExportReaderTest {
+
+    /** One record as seen through the selected columns: line, texts, and whether the record was ragged. */
+    record Seen(long line, List<String> texts, boolean ragged) {
+    }
+
+    static List<Seen> csv(String content, int bufferSize, List<String> na, String... columns) {
+        CsvSource source = new CsvSource(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
+                "test.csv", NaMarkers.of(na), bufferSize);
+        return collect(source, columns);
+    }
+
+    static List<Seen> csv(String content, String... columns) {
+        return csv(content, 1 << 16, List.of(), columns);
+    }
+
+    static List<Seen> jsonl(String content, String... columns) {
+        ExportReader reader = ExportReader.of(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
+                "test.jsonl", ExportFormat.JSON_LINES, List.of("NA"));
+        List<Seen> seen = new ArrayList<>();
+        reader.read(List.of(columns), row -> seen.add(seen(row, columns.length)));
+        return seen;
+    }
+
+    private static List<Seen> collect(RowSource source, String... columns) {
+        List<Seen> seen = new ArrayList<>();
+        source.read(List.of(columns), row -> seen.add(seen(row, columns.length)));
+        return seen;
+    }
+
+    private static Seen seen(ExportRow row, int columns) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            texts.add(row.text(i));
+        }
+        return new Seen(row.line(), texts, row.ragged());
+    }
+
+    @Nested
+    final class Csv {
+
+        @Test
+        void read_quotedCommasQuotesAndNewlines_areCellText() {
+            List<Seen> rows = csv("id,comment,score\n1,\"a, b\",9\n2,\"say \"\"hi\"\"\",7\n3,\"two\nlines\",5\n",
+                    "comment", "score");
+            assertThat(rows).extracting(Seen::texts).containsExactly(
+                    List.of("a, b", "9"), List.of("say \"hi\"", "7"), List.of("two\nlines", "5"));
+        }
+
+        @Test
+        void read_quotedNewlines_reportPhysicalLineOfRecordStart() {
+            List<Seen> rows = csv("a,b\r\n1,\"x\r\ny\r\nz\"\r\n2,w\r\n\"3\",\"\n\"\n4,v", "a");
+            assertThat(rows).extracting(Seen::line).containsExactly(2L, 5L, 6L, 8L);
+            assertThat(rows).extracting(s -> s.texts().get(0)).containsExactly("1", "2", "3", "4");
+        }
+
+        @Test
+        void read_bomAndCrlf_areRemoved() {
+            List<Seen> rows = csv("\uFEFFscore,plan\r\n9,pro\r\n", "score", "plan");
+            assertThat(rows).extracting(Seen::texts).containsExactly(List.of("9", "pro"));
+        }
+
+        @Test
+        void read_emptyLines_areSkippedButCounted() {
+            List<Seen> rows = csv("a\n\n1\n\r\n2\n\n", "a");
+            assertThat(rows).extracting(Seen::line).containsExactly(3L, 5L);
+        }
+
+        @Test
+        void read_raggedRows_areMarkedAndShortCellsBlank() {
+            List<Seen> rows = csv("a,b,c\n1,2\n1,2,3,4\n1,2,3\n", "c");
+            assertThat(rows).extracting(Seen::ragged).containsExactly(true, true, false);
+            assertThat(rows).extracting(s -> s.texts().get(0)).containsExactly("", "3", "3");
+        }
+
+        @Test
+        void read_trailingEmptyCellAndNoFinalNewline_areRead() {
+            List<Seen> rows = csv("a,b\n1,\n2,x", "a", "b");
+            assertThat(rows).extracting(Seen::texts).containsExactly(List.of("1", ""), List.of("2", "x"));
+        }
+
+        @Test
+        void read_textAfterClosingQuote_isKept() {
+            assertThat(csv("a\n\"ab\"c\n", "a")).extracting(Seen::texts).containsExactly(List.of("abc"));
+        }
+
+        @Test
+        void read_sameColumnTwice_readsItTwice() {
+            assertThat(csv("a,b\n1,2\n", "b", "a", "b")).extracting(Seen::texts)
+                    .containsExactly(List.of("2", "1", "2"));
+        }
+
+        @Test
+        void read_unknownColumn_throwsNamingColumnAndHeader() {
+            assertThatThrownBy(() -> csv("a,b\n1,2\n", "nps"))
+                    .isInstanceOf(ExportFormatException.class)
+                    .hasMessageContaining("test.csv:1")
+                    .hasMessageContaining("\"nps\"")
+                    .hasMessageContaining("[a, b]");
+        }
+
+        @Test
+        void read_columnNamesAreCaseSensitive() {
+            assertThatThrownBy(() -> csv("NPS\n1\n", "nps")).isInstanceOf(ExportFormatException.class);
+        }
+
+        @Test
+        void read_unterminatedQuote_throwsWithRecordLine() {
+            assertThatThrownBy(() -> csv("a,b\n1,2\n3,\"open\n\n", "a"))
+                    .isInstanceOfSatisfying(ExportFormatException.class, e -> {
+                        assertThat(e.line()).isEqualTo(3);
+                        assertThat(e.column()).isEqualTo("b");
+                    });
+        }
+
+        @Test
+        void read_emptyFile_throws() {
+            assertThatThrownBy(() -> csv("", "a")).isInstanceOf(ExportFormatException.class)
+                    .hasMessageContaining("empty");
+        }
+
+        @Test
+        void integer_naMarkersAndSpaces_areBlank() {
+            CsvSource source = new CsvSource(new ByteArrayInputStream("s\nNA\n n/a \n9.0\n\" 7 \"\n".getBytes(
+                    StandardCharsets.UTF_8)), "t.csv", NaMarkers.of(List.of("NA", " n/a")), 64);
+            List<Integer> ratings = new ArrayList<>();
+            source.read(List.of("s"), row -> ratings.add(row.integer(0)));
+            assertThat(ratings).containsExactly(Cells.BLANK, Cells.BLANK, 9, 7);
+        }
+
+        @Test
+        void value_blankIsNullAndRepeatsAreDecodedOnce() {
+            CsvSource source = new CsvSource(new ByteArrayInputStream("p\npro\n \npro\nÉté\n".getBytes(
+                    StandardCharsets.UTF_8)), "t.csv", NaMarkers.of(List.of()), 64);
+            List<String> values = new ArrayList<>();
+            source.read(List.of("p"), row -> values.add(row.value(0)));
+            assertThat(values).containsExactly("pro", null, "pro", "Été");
+            assertThat(values.get(0)).isSameAs(values.get(2));
+        }
+
+        @Test
+        void instant_unreadableTimestamp_throwsWithLineColumnAndValue() {
+            CsvSource source = new CsvSource(new ByteArrayInputStream("at\n2024-03-05\nsoon\n".getBytes(
+                    StandardCharsets.UTF_8)), "t.csv", NaMarkers.of(List.of()), 64);
+            TimestampParser parser = TimestampParser.of(ZoneOffset.UTC);
+            List<Instant> seen = new ArrayList<>();
+            assertThatThrownBy(() -> source.read(List.of("at"), row -> seen.add(row.instant(0, parser))))
+                    .isInstanceOfSatisfying(ExportFormatException.class, e -> {
+                        assertThat(e.line()).isEqualTo(3);
+                        assertThat(e.column()).isEqualTo("at");
+                        assertThat(e.value()).isEqualTo("soon");
+                        assertThat(e.getMessage()).startsWith("t.csv:3: column \"at\": value \"soon\": ");
+                    });
+            assertThat(seen).containsExactly(Instant.parse("2024-03-05T00:00:00Z"));
+        }
+
+        @ParameterizedTest(name = "buffer of {0} bytes")
+        @ValueSource(ints = {16, 17, 19, 23, 64, 1 << 16})
+        void read_anyBufferSize_givesSameRecords(int bufferSize) {
+            String content = "id,comment,score\r\n1,\"a long comment, with \"\"quotes\"\"\r\nand lines\",9\r\n"
+                    + "2,,10\r\n3,\"x\",\r\n";
+            assertThat(csv(content, bufferSize, List.of(), "comment", "score")).isEqualTo(
+                    csv(content, 1 << 16, List.of(), "comment", "score"));
+            assertThat(csv(content, bufferSize, List.of(), "comment", "score")).extracting(Seen::line)
+                    .containsExactly(2L, 4L, 5L);
+        }
+
+        @Test
+        void read_randomTablesWithHostileCells_roundTrip() {
+            long seed = System.nanoTime();
+            System.out.println("ExportReaderTest.read_randomTablesWithHostileCells_roundTrip seed: " + seed);
+            Random random = new Random(seed);
+            String[] pieces = {"a", "9", ",", "\"", "\n", "\r\n", "\r", " ", "é", "😀", "NA", "\"\"", "x,y"};
+            for (int table = 0; table < 300; table++) {
+                int columns = 1 + random.nextInt(4);
+                int rows = random.nextInt(12);
+                List<List<String>> cells = new ArrayList<>();
+                StringBuilder content = new StringBuilder(random.nextBoolean() ? "\uFEFF" : "");
+                String newline = random.nextBoolean() ? "\r\n" : "\n";
+                List<String> header = new ArrayList<>();
+                for (int c = 0; c < columns; c++) {
+                    header.add("c" + c);
+                }
+                content.append(String.join(",", header)).append(newline);
+                List<Long> lines = new ArrayList<>();
+                long line = 2;
+                for (int r = 0; r < rows; r++) {
+                    List<String> row = new ArrayList<>();
+                    StringBuilder record = new StringBuilder();
+                    for (int c = 0; c < columns; c++) {
+                        StringBuilder cell = new StringBuilder();
+                        int n = random.nextInt(4);
+                        for (int k = 0; k < n; k++) {
+                            cell.append(pieces[random.nextInt(pieces.length)]);
+                        }
+                        // A lone record of one empty cell would be an empty line, which the reader skips.
+                        if (columns == 1 && cell.length() == 0) {
+                            cell.append('z');
+                        }
+                        row.add(cell.toString());
+                        if (c > 0) {
+                            record.append(',');
+                        }
+                        record.append(quote(cell.toString(), random));
+                    }
+                    cells.add(row);
+                    lines.add(line);
+                    line += physicalLines(record.toString()) + 1;
+                    content.append(record).append(newline);
+                }
+                if (!content.isEmpty() && random.nextBoolean()) {
+                    content.setLength(content.length() - newline.length());
+                }
+                int bufferSize = 16 + random.nextInt(64);
+                List<Seen> seen = csv(content.toString(), bufferSize, List.of(), header.toArray(new String[0]));
+                assertThat(seen).as("seed %d, table %d:%n%s", seed, table, content)
+                        .extracting(Seen::texts).isEqualTo(cells);
+                assertThat(seen).as("seed %d, table %d lines", seed, table).extracting(Seen::line)
+                        .isEqualTo(lines);
+            }
+        }
+
+        private static String quote(String cell, Random random) {
+            boolean needs = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r");
+            if (needs || random.nextInt(4) == 0) {
+                return "\"" + cell.replace("\"", "\"\"") + "\"";
+            }
+            return cell;
+        }
+
+        private static long physicalLines(String record) {
+            return record.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r').count();
+        }
+    }
+
+    @Nested
+    final class JsonLines {
+
+        @Test
+        void read_nullsMissingFieldsAndNumbers_readAsText() {
+            List<Seen> rows = jsonl("{\"nps\": 9, \"plan\": \"pro\"}\n{\"nps\": null}\n{\"plan\": \"free\","
+                    + " \"nps\": 7.0}\n{\"nps\": true, \"x\": {\"deep\": [1, 2]}}\n", "nps", "plan");
+            assertThat(rows).extracting(Seen::texts).containsExactly(
+                    List.of("9", "pro"), List.of("", ""), List.of("7.0", "free"), List.of("true", ""));
+            assertThat(rows).extracting(Seen::line).containsExactly(1L, 2L, 3L, 4L);
+        }
+
+        @Test
+        void integer_numbersAndNa_readLikeCsv() {
+            ExportReader reader = ExportReader.of(new ByteArrayInputStream(
+                    "{\"s\": 9.0}\n{\"s\": \"NA\"}\n{\"s\": 4.5}\n{}\n".getBytes(StandardCharsets.UTF_8)),
+                    "t.jsonl", ExportFormat.JSON_LINES, List.of("NA"));
+            List<Integer> ratings = new ArrayList<>();
+            long rows = reader.read(List.of("s"), row -> ratings.add(row.integer(0)));
+            assertThat(rows).isEqualTo(4);
+            assertThat(ratings).containsExactly(9, Cells.BLANK, Cells.NOT_AN_INTEGER, Cells.BLANK);
+        }
+
+        @Test
+        void read_fieldInNoObject_throwsUnknownColumn() {
+            assertThatThrownBy(() -> jsonl("{\"a\": 1}\n", "nps"))
+                    .isInstanceOfSatisfying(ExportFormatException.class,
+                            e -> assertThat(e.column()).isEqualTo("nps"));
+        }
+
+        @Test
+        void read_fieldOnlyEverNull_isKnown() {
+            assertThat(jsonl("{\"a\": null}\n", "a")).hasSize(1);
+        }
+
+        @Test
+        void read_malformedJson_throwsWithLine() {
+            assertThatThrownBy(() -> jsonl("{\"a\": 1}\n{\"a\": \n", "a"))
+                    .isInstanceOfSatisfying(ExportFormatException.class, e -> assertThat(e.line()).isPositive());
+            assertThatThrownBy(() -> jsonl("{\"a\": 1}\n[1, 2]\n", "a"))
+                    .isInstanceOfSatisfying(ExportFormatException.class, e -> assertThat(e.line()).isEqualTo(2));
+        }
+    }
+
+    @Test
+    void format_byExtensionAndName() {
+        assertThat(ExportFormat.findByFileName("x/Data.CSV")).contains(ExportFormat.CSV);
+        assertThat(ExportFormat.findByFileName("a.ndjson")).contains(ExportFormat.JSON_LINES);
+        assertThat(ExportFormat.findByFileName("a.json")).isEmpty();
+        assertThat(ExportFormat.parse("JSONL")).isEqualTo(ExportFormat.JSON_LINES);
+        assertThatThrownBy(() -> ExportFormat.parse("xlsx")).hasMessageContaining("xlsx");
+        assertThat(Arrays.stream(ExportFormat.values()).map(f -> ExportFormat.parse(
+                f == ExportFormat.CSV ? "csv" : "jsonl"))).containsExactly(ExportFormat.values());
+    }
+}
