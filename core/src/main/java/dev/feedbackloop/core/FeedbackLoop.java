@@ -11,6 +11,13 @@ import dev.feedbackloop.core.followup.BusinessCalendar;
 import dev.feedbackloop.core.followup.DidWeRespond;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
+import dev.feedbackloop.core.invitation.Invitation;
+import dev.feedbackloop.core.invitation.InvitationException;
+import dev.feedbackloop.core.invitation.InvitationLedger;
+import dev.feedbackloop.core.invitation.Invitations;
+import dev.feedbackloop.core.limit.LimitExceededException;
+import dev.feedbackloop.core.limit.SubmissionGuard;
+import dev.feedbackloop.core.limit.SubmissionLimits;
 import dev.feedbackloop.core.store.ErasureReport;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.OutboxEntry;
@@ -20,6 +27,7 @@ import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.scoring.scorecard.Scorecard;
 import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
 import dev.feedbackloop.scoring.scorecard.ScorecardTally;
+import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.validation.ResponseValidator;
@@ -90,8 +98,16 @@ public final class FeedbackLoop implements AutoCloseable {
     private final FollowUpTracker followUps;
     private final CareDesk care;
     private final @Nullable ScheduledFuture<?> escalationTask;
+    private final SubmissionLimits limits;
+    private final SubmissionGuard guard;
+    private final @Nullable Invitations invitations;
+    private final InvitationLedger ledger;
 
     private FeedbackLoop(Builder builder) {
+        this.limits = builder.limits;
+        this.guard = builder.guard;
+        this.invitations = builder.invitations;
+        this.ledger = builder.ledger == null ? InvitationLedger.inMemory() : builder.ledger;
         this.store = builder.store == null ? FeedbackStore.inMemory() : builder.store;
         this.clock = builder.clock;
         this.calendar = builder.calendar;
@@ -171,6 +187,8 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws InvalidResponseException if the survey version is not registered or the response is invalid;
      *     nothing is stored
      * @throws ResponseConflictException if a different response is stored under the same id; nothing is stored
+     * @throws LimitExceededException if a new response exceeds the {@linkplain Builder#limits(SubmissionLimits)
+     *     limits} or the {@linkplain Builder#submissionGuard(SubmissionGuard) guard} refuses it; nothing is stored
      */
     public Receipt submit(Response response) {
         Objects.requireNonNull(response, "response");
@@ -185,6 +203,7 @@ public final class FeedbackLoop implements AutoCloseable {
             throw new InvalidResponseException(response.id(), result.violations());
         }
         Instant now = now();
+        checkLimits(response, now);
         var opened = new ArrayList<FollowUp>();
         for (FollowUpPolicy policy : policies.values()) {
             boolean triggers;
@@ -219,6 +238,99 @@ public final class FeedbackLoop implements AutoCloseable {
                 response.surveyVersion(), opened.size());
         deliverPendingEvents();
         return receipt(stored.response(), stored.followUps());
+    }
+
+    /**
+     * Captures a response that arrives with a signed invitation token: verifies the token, binds the response to
+     * the invited customer, redeems the token and {@linkplain #submit(Response) submits} the response.
+     *
+     * <p>The respondent comes from the token (its customer id and attributes), never from the request: any
+     * respondent the response names is replaced. The token is checked in this order: shape, key, signature
+     * (compared in constant time), expiry at the loop's clock, survey, then redemption in the
+     * {@linkplain Builder#invitationLedger(InvitationLedger) ledger}. A response that fails validation or a limit
+     * does not spend the token. A token redeems exactly one response id: submitting the same response again with
+     * its token is safe and returns an equal receipt; another response with a used token is refused.
+     *
+     * @param response the response, whose respondent is ignored
+     * @param invitationToken the token from the invitation link
+     * @return the receipt
+     * @throws InvitationException if the token is malformed, signed under an unknown key, not authentic, expired,
+     *     for another survey or already used by another response; nothing is stored
+     * @throws InvalidResponseException if the survey version is not registered or the response is invalid
+     * @throws ResponseConflictException if a different response is stored under the same id
+     * @throws LimitExceededException if a limit or the guard refuses the response
+     * @throws IllegalStateException if the loop was built without {@link Builder#invitations(Invitations)}
+     */
+    public Receipt submit(Response response, String invitationToken) {
+        Objects.requireNonNull(response, "response");
+        Objects.requireNonNull(invitationToken, "invitationToken");
+        if (invitations == null) {
+            throw new IllegalStateException("submit with a token: no invitations are configured; expected "
+                    + "FeedbackLoop.builder().invitations(...)");
+        }
+        Instant now = now();
+        Invitation invitation = invitations.verify(invitationToken, response.surveyId(), now);
+        Response bound = new Response(response.id(), response.surveyId(), response.surveyVersion(),
+                invitation.respondent(), response.submittedAt(), response.channel(), response.answers(),
+                response.shownOrder());
+        if (store.findResponse(bound.id()).isEmpty()) {
+            Survey survey = findSurvey(bound.surveyId(), bound.surveyVersion())
+                    .orElseThrow(() -> new InvalidResponseException(bound.id(), List.of(unknownSurvey(bound))));
+            ValidationResult result = validator.validate(survey, bound);
+            if (!result.isValid()) {
+                throw new InvalidResponseException(bound.id(), result.violations());
+            }
+            checkLimits(bound, now);
+        }
+        String holder = ledger.redeem(invitation.tokenId(), bound.id(), invitation.expiresAt(), now);
+        if (!holder.equals(bound.id())) {
+            throw new InvitationException(InvitationException.Reason.ALREADY_USED, invitation.tokenId(),
+                    "the token was already used by another response; expected an unused token");
+        }
+        LOG.debug("invitation {} redeemed by response {}", invitation.tokenId(), bound.id());
+        return submit(bound);
+    }
+
+    private void checkLimits(Response response, Instant now) {
+        for (var entry : response.answers().entrySet()) {
+            Answer answer = entry.getValue();
+            String text = answer instanceof Answer.Text t ? t.text()
+                    : answer instanceof Answer.Choice c ? c.otherText() : null;
+            if (text != null && text.codePointCount(0, text.length()) > limits.maxTextLength()) {
+                throw new LimitExceededException(LimitExceededException.Limit.TEXT_LENGTH, response.id(),
+                        "answers." + entry.getKey() + ": " + text.codePointCount(0, text.length())
+                                + " code points, expected at most " + limits.maxTextLength());
+            }
+        }
+        int attributes = response.respondent().attributes().size();
+        if (attributes > limits.maxAttributes()) {
+            throw new LimitExceededException(LimitExceededException.Limit.ATTRIBUTES, response.id(),
+                    "respondent.attributes: " + attributes + " attributes, expected at most " + limits.maxAttributes());
+        }
+        String customerId = response.respondent().customerId();
+        if (customerId != null && limits.limitsResponsesPerCustomer()) {
+            Instant since = now.minus(limits.window());
+            long recent = store.responsesOfCustomer(customerId).stream()
+                    .filter(stored -> stored.receivedAt().isAfter(since)).count();
+            if (recent >= limits.maxResponsesPerCustomer()) {
+                throw new LimitExceededException(LimitExceededException.Limit.RESPONSES_PER_CUSTOMER, response.id(),
+                        "the customer has " + recent + " responses within " + limits.window() + ", expected at most "
+                                + limits.maxResponsesPerCustomer());
+            }
+        }
+        boolean permitted;
+        try {
+            permitted = guard.permits(response, now);
+        } catch (LimitExceededException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new FeedbackLoopException("submission guard failed on response '" + response.id()
+                    + "'; nothing was stored", e);
+        }
+        if (!permitted) {
+            throw new LimitExceededException(LimitExceededException.Limit.HOST_GUARD, response.id(),
+                    "the host's submission guard refused it");
+        }
     }
 
     private static Violation unknownSurvey(Response response) {
@@ -259,6 +371,16 @@ public final class FeedbackLoop implements AutoCloseable {
     public void forEachResponse(String surveyId, Consumer<Response> action) {
         Objects.requireNonNull(action, "action");
         store.forEachResponse(surveyId, stored -> action.accept(stored.response()));
+    }
+
+    /**
+     * Streams every stored follow-up, in order of opening then id, without holding them all in memory; for exports
+     * and reports. The action must not call back into the loop.
+     *
+     * @param action called once per follow-up
+     */
+    public void forEachFollowUp(Consumer<FollowUp> action) {
+        store.forEachFollowUp(Objects.requireNonNull(action, "action"));
     }
 
     /**
@@ -441,8 +563,61 @@ public final class FeedbackLoop implements AutoCloseable {
         private Set<String> rootCauses = Set.of();
         private @Nullable ScheduledExecutorService scheduler;
         private Duration schedulePeriod = Duration.ofMinutes(5);
+        private SubmissionLimits limits = SubmissionLimits.standard();
+        private SubmissionGuard guard = SubmissionGuard.permitAll();
+        private @Nullable Invitations invitations;
+        private @Nullable InvitationLedger ledger;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the limits on submissions; default {@link SubmissionLimits#standard()}.
+         *
+         * @param value the limits
+         * @return this builder
+         */
+        public Builder limits(SubmissionLimits value) {
+            this.limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /**
+         * Sets the host's hook that may refuse a new response, for rate limits of its own; default
+         * {@link SubmissionGuard#permitAll()}.
+         *
+         * @param value the guard
+         * @return this builder
+         */
+        public Builder submissionGuard(SubmissionGuard value) {
+            this.guard = Objects.requireNonNull(value, "guard");
+            return this;
+        }
+
+        /**
+         * Enables {@link FeedbackLoop#submit(Response, String) submission with signed invitation tokens}, verified
+         * with these keys; default none.
+         *
+         * @param value the issuer and verifier of tokens
+         * @return this builder
+         */
+        public Builder invitations(Invitations value) {
+            this.invitations = Objects.requireNonNull(value, "invitations");
+            return this;
+        }
+
+        /**
+         * Sets where redeemed tokens are recorded; default a new {@link InvitationLedger#inMemory() in-memory}
+         * ledger, which forgets on restart. With a durable store, give a durable ledger
+         * ({@link InvitationLedger#jdbc(javax.sql.DataSource)} on the same database) so that a token stays used
+         * across restarts.
+         *
+         * @param value the ledger
+         * @return this builder
+         */
+        public Builder invitationLedger(InvitationLedger value) {
+            this.ledger = Objects.requireNonNull(value, "ledger");
+            return this;
         }
 
         /**

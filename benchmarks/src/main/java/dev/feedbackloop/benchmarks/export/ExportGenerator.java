@@ -36,7 +36,7 @@ public final class ExportGenerator {
     }
 
     /**
-     * Writes the survey export, unless the file already exists with the expected name.
+     * Writes the survey export.
      *
      * @param file the target file
      * @param rows the number of data rows

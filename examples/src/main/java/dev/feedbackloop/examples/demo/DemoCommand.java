@@ -1,46 +1,141 @@
 package dev.feedbackloop.examples.demo;
 
+import dev.feedbackloop.core.FeedbackLoop;
+import dev.feedbackloop.core.care.ThrottlePolicy;
+import dev.feedbackloop.core.store.jdbc.JdbcStore;
+import dev.feedbackloop.core.store.jdbc.JdbcStoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code feedbackloop demo} command: a placeholder until the closing-the-loop demo lands; it says so on standard
- * error and exits with 1.
+ * The {@code feedbackloop demo} command: the closing-the-loop demo. It defines three surveys (relationship NPS,
+ * post-support CSAT, customer effort with a conditional "what went wrong?"), a customer base of 400 accounts in
+ * three tiers, follow-up policies with business-hours deadlines and a care plan; plays a year of generated
+ * responses and follow-up work through the library's public API on a simulated clock; then prints what a
+ * customer-success lead wants to see and writes the same as a self-contained HTML report.
+ *
+ * <p>The database is an H2 file under {@code ./feedbackloop-demo/} unless {@code --db} names another H2 or a
+ * PostgreSQL database ({@code jdbc:postgresql://host/db?user=...&password=...}). The demo keeps its tables in the
+ * schema {@code feedbackloop_demo}, which it drops and recreates on every run, so it can run any number of times.
+ * The output is deterministic: a fixed seed and a simulated clock.
+ *
+ * <p>Exit codes: 0 done; 2 the database cannot be used or the report cannot be written (one line on standard
+ * error); 1 an unexpected failure.
  *
  * <p>Not thread-safe; picocli creates one instance per run.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Runs the closing-the-loop demo on an embedded database (not available in this build).")
+        description = {"Runs the closing-the-loop demo: a year of generated customer feedback captured, scored and "
+                + "followed up on an embedded database, then a summary and an HTML report.",
+            "Running it again starts from a fresh demo schema."})
 public final class DemoCommand implements Callable<Integer> {
+
+    /** The seed of every random choice; one seed, one world. */
+    static final long SEED = 20_250_101L;
+
+    private final Path directory;
 
     @Spec
     @SuppressWarnings("NullAway.Init")
     private CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "The database (default: embedded H2 file).")
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "The database: jdbc:h2:... or jdbc:postgresql://host/db?user=...&password=... "
+                    + "(default: an H2 file under ./feedbackloop-demo/).")
     private @Nullable String db;
 
-    @Option(names = "--report", paramLabel = "FILE.html", description = "Where to write the HTML report.")
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Where to write the HTML report (default: ./feedbackloop-demo/report.html).")
     private @Nullable Path report;
 
-    /** Creates the command; picocli calls this. */
+    /** Creates the command working in {@code ./feedbackloop-demo/}; picocli calls this. */
     public DemoCommand() {
+        this(Path.of("feedbackloop-demo"));
+    }
+
+    /** Creates the command working in another directory, for tests. */
+    DemoCommand(Path directory) {
+        this.directory = Objects.requireNonNull(directory, "directory");
     }
 
     /**
-     * Says that the demo is not available.
+     * Runs the demo, prints the summary and writes the report.
      *
-     * @return 1
+     * @return 0 when done
+     * @throws ParameterException if the database cannot be used (exit code 2)
+     * @throws UncheckedIOException if the demo directory or the report cannot be written (exit code 2)
      */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("demo: not available in this build");
-        spec.commandLine().getErr().flush();
-        return 1;
+        PrintWriter out = spec.commandLine().getOut();
+        createDirectories(directory);
+        String url = db != null ? db : DemoDatabase.defaultUrl(directory);
+        Path reportFile = report != null ? report : directory.resolve("report.html");
+        Findings findings;
+        try (DemoDatabase database = open(url)) {
+            findings = play(database);
+        } catch (JdbcStoreException e) {
+            throw new ParameterException(spec.commandLine(), "--db: the database failed during the demo: "
+                    + e.getMessage(), e, null, null);
+        }
+        TextSummary.print(findings, out);
+        Path parent = reportFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            createDirectories(parent);
+        }
+        HtmlReport.write(findings, reportFile);
+        out.println();
+        out.println("Report: " + reportFile.toAbsolutePath().normalize());
+        out.flush();
+        return 0;
+    }
+
+    private DemoDatabase open(String url) {
+        try {
+            return DemoDatabase.open(url);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, url);
+        } catch (SQLException e) {
+            throw new ParameterException(spec.commandLine(), "--db: cannot open " + DemoDatabase.redacted(url)
+                    + ": " + e.getMessage(), e, null, url);
+        }
+    }
+
+    private static Findings play(DemoDatabase database) {
+        JdbcStore store = JdbcStore.of(database.dataSource()).createSchema();
+        var clock = new DemoClock(Scenario.START);
+        Scenario scenario = Scenario.generate(SEED);
+        FeedbackLoop.Builder builder = FeedbackLoop.builder()
+                .store(store)
+                .clock(clock)
+                .calendar(Scenario.calendar())
+                .carePlan(Scenario.carePlan())
+                .throttle(ThrottlePolicy.standard())
+                .taxonomy(Scenario.RESOLUTION_CODES, Scenario.ROOT_CAUSES);
+        Scenario.policies().forEach(builder::followUpPolicy);
+        Simulation.Outcome outcome = Simulation.run(scenario, builder, clock, SEED);
+        try (FeedbackLoop loop = outcome.loop()) {
+            return Findings.collect(loop, scenario, outcome, database.describe());
+        }
+    }
+
+    private static void createDirectories(Path path) {
+        try {
+            Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory " + path.toAbsolutePath() + ": " + e, e);
+        }
     }
 }

@@ -126,4 +126,58 @@ public final class Cells {
         long bounded = Math.min(value, SATURATION);
         return (int) (negative ? -bounded : bounded);
     }
+
+    /** {@link #parseInteger(CharSequence)} over ASCII bytes; any byte outside ASCII makes the cell not an integer. */
+    static int parseInteger(byte[] b, int start, int end) {
+        if (end - start == 1) {
+            int d = b[start] - '0';
+            if (d >= 0 && d <= 9) {
+                return d;
+            }
+        }
+        while (start < end && (b[start] == ' ' || b[start] == '\t')) {
+            start++;
+        }
+        while (end > start && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
+            end--;
+        }
+        if (start == end) {
+            return BLANK;
+        }
+        int i = start;
+        boolean negative = false;
+        byte c = b[i];
+        if (c == '+' || c == '-') {
+            negative = c == '-';
+            i++;
+        }
+        long value = 0;
+        int digits = 0;
+        while (i < end && (c = b[i]) >= '0' && c <= '9') {
+            if (value <= SATURATION) {
+                value = value * 10 + (c - '0');
+            }
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
+            return NOT_AN_INTEGER;
+        }
+        if (i < end) {
+            if (b[i] != '.') {
+                return NOT_AN_INTEGER;
+            }
+            i++;
+            int zeros = 0;
+            while (i < end && b[i] == '0') {
+                i++;
+                zeros++;
+            }
+            if (zeros == 0 || i < end) {
+                return NOT_AN_INTEGER;
+            }
+        }
+        long bounded = Math.min(value, SATURATION);
+        return (int) (negative ? -bounded : bounded);
+    }
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +40,11 @@ final class CsvSource implements RowSource, ExportRow {
     private int limit;
     private boolean eof;
     private long nextLine = 1;
+    /** The offset in the stream of {@code buf[0]}. */
+    private long base;
+    /** No record starting at or after this stream offset is read; see {@link #stopAt(long)}. */
+    private long stopAt = Long.MAX_VALUE;
+    private @Nullable AtomicBoolean cancelled;
 
     private final List<String> header;
 
@@ -49,6 +56,9 @@ final class CsvSource implements RowSource, ExportRow {
     private boolean[] present = new boolean[16];
     private boolean[] quoted = new boolean[16];
     private ValueCache[] caches = new ValueCache[0];
+    private ValueIds[] ids = new ValueIds[0];
+    private int[] slotField = new int[0];
+    private boolean duplicates;
 
     private int fieldCount;
     private long line;
@@ -64,6 +74,19 @@ final class CsvSource implements RowSource, ExportRow {
 
     CsvSource(InputStream in, String source, NaMarkers na) {
         this(in, source, na, BUFFER_SIZE);
+    }
+
+    /**
+     * A reader of one part of a file that starts at a record boundary (or is assumed to): no header is read, lines
+     * and rows count from the part's start, and reading stops when {@code cancelled} is set.
+     */
+    CsvSource(InputStream in, String source, NaMarkers na, List<String> header, AtomicBoolean cancelled) {
+        this.in = in;
+        this.source = source;
+        this.na = na;
+        this.buf = new byte[BUFFER_SIZE];
+        this.header = header;
+        this.cancelled = cancelled;
     }
 
     private List<String> readHeader() {
@@ -88,6 +111,12 @@ final class CsvSource implements RowSource, ExportRow {
 
     @Override
     public long read(List<String> columns, Consumer<? super ExportRow> handler) {
+        select(columns);
+        return readRows(handler);
+    }
+
+    /** Chooses the columns that rows expose; before {@link #readRows}. */
+    void select(List<String> columns) {
         int[] fieldSlots = new int[header.size()];
         Arrays.fill(fieldSlots, NO_SLOT);
         slotNames = columns.toArray(new String[0]);
@@ -100,8 +129,8 @@ final class CsvSource implements RowSource, ExportRow {
             fieldSlots[field] = slot;
         }
         // A column selected twice reads from its field into every slot that names it.
-        int[] slotField = new int[slotNames.length];
-        boolean duplicates = false;
+        slotField = new int[slotNames.length];
+        duplicates = false;
         for (int slot = 0; slot < slotNames.length; slot++) {
             slotField[slot] = header.indexOf(slotNames[slot]);
             duplicates |= fieldSlots[slotField[slot]] != slot;
@@ -109,9 +138,16 @@ final class CsvSource implements RowSource, ExportRow {
         slotOfField = fieldSlots;
         ensureSlots(slotNames.length);
         caches = new ValueCache[slotNames.length];
+        ids = new ValueIds[slotNames.length];
         for (int i = 0; i < caches.length; i++) {
             caches[i] = new ValueCache();
+            ids[i] = new ValueIds();
         }
+    }
+
+    /** Reads the records up to the stop offset or the end; returns the number of data rows read so far. */
+    long readRows(Consumer<? super ExportRow> handler) {
+        int[] fieldSlots = slotOfField;
         while (next()) {
             number++;
             for (int slot = 0; duplicates && slot < slotNames.length; slot++) {
@@ -128,6 +164,21 @@ final class CsvSource implements RowSource, ExportRow {
         return number;
     }
 
+    /** Makes {@link #readRows} stop before the first record that starts at or after this stream offset. */
+    void stopAt(long offset) {
+        stopAt = offset;
+    }
+
+    /** The stream offset of the next unread byte at a record boundary: where reading stopped. */
+    long position() {
+        return base + pos;
+    }
+
+    /** The number of physical lines before {@link #position()}. */
+    long linesBefore() {
+        return nextLine - 1;
+    }
+
     @Override
     public void close() throws IOException {
         in.close();
@@ -139,6 +190,9 @@ final class CsvSource implements RowSource, ExportRow {
     private boolean next() {
         while (true) {
             int p = pos;
+            if (base + p >= stopAt) {
+                return false;
+            }
             if (p >= limit) {
                 if (eof || !fillKeeping(p)) {
                     return false;
@@ -315,10 +369,15 @@ final class CsvSource implements RowSource, ExportRow {
 
     /** Keeps the bytes from {@code keep} on, moved to the start, and reads more; false if nothing more came. */
     private boolean fillKeeping(int keep) {
+        AtomicBoolean stop = cancelled;
+        if (stop != null && stop.get()) {
+            throw new CancellationException(source + ": reading was cancelled");
+        }
         int kept = limit - keep;
         if (keep > 0) {
             System.arraycopy(buf, keep, buf, 0, kept);
         }
+        base += keep;
         pos -= keep;
         limit = kept;
         if (limit == buf.length) {
@@ -432,7 +491,62 @@ final class CsvSource implements RowSource, ExportRow {
 
     @Override
     public boolean isBlank(int column) {
+        if (!present[column]) {
+            return true;
+        }
+        if (!quoted[column] && na.isEmpty()) {
+            return spaces(starts[column], ends[column]);
+        }
         return na.isBlank(chars(column));
+    }
+
+    private boolean spaces(int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (buf[i] != ' ' && buf[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int valueId(int column) {
+        if (isBlank(column)) {
+            return -1;
+        }
+        if (quoted[column]) {
+            byte[] bytes = decode(column).getBytes(StandardCharsets.UTF_8);
+            return ids[column].id(bytes, 0, bytes.length);
+        }
+        return ids[column].id(buf, starts[column], ends[column]);
+    }
+
+    @Override
+    public long epochSecond(int column, TimestampParser parser) {
+        if (!present[column]) {
+            return NO_TIME;
+        }
+        if (!quoted[column] && na.isEmpty()) {
+            int s = starts[column];
+            int e = ends[column];
+            if (spaces(s, e)) {
+                return NO_TIME;
+            }
+            long seconds = scan(column, parser, s, e);
+            if (seconds != TimestampParser.NOT_SCANNED) {
+                return seconds;
+            }
+        }
+        Instant at = instant(column, parser);
+        return at == null ? NO_TIME : at.getEpochSecond();
+    }
+
+    private long scan(int column, TimestampParser parser, int start, int end) {
+        try {
+            return parser.scan(buf, start, end);
+        } catch (DateTimeException e) {
+            throw notATimestamp(column);
+        }
     }
 
     @Override
@@ -453,6 +567,12 @@ final class CsvSource implements RowSource, ExportRow {
 
     @Override
     public int integer(int column) {
+        if (!present[column]) {
+            return Cells.BLANK;
+        }
+        if (!quoted[column] && na.isEmpty()) {
+            return Cells.parseInteger(buf, starts[column], ends[column]);
+        }
         CharSequence cell = chars(column);
         if (!na.isEmpty() && na.isBlank(cell)) {
             return Cells.BLANK;
@@ -462,6 +582,17 @@ final class CsvSource implements RowSource, ExportRow {
 
     @Override
     public @Nullable Instant instant(int column, TimestampParser parser) {
+        if (present[column] && !quoted[column] && na.isEmpty()) {
+            int s = starts[column];
+            int e = ends[column];
+            if (spaces(s, e)) {
+                return null;
+            }
+            long seconds = scan(column, parser, s, e);
+            if (seconds != TimestampParser.NOT_SCANNED) {
+                return Instant.ofEpochSecond(seconds, parser.scannedNanos());
+            }
+        }
         CharSequence cell = chars(column);
         if (na.isBlank(cell)) {
             return null;
@@ -469,8 +600,12 @@ final class CsvSource implements RowSource, ExportRow {
         try {
             return parser.parse(cell);
         } catch (DateTimeException e) {
-            throw error(column, "not a timestamp, expected an ISO-8601 date (2024-03-05), local date-time"
-                    + " (2024-03-05T10:15:30, 2024-03-05 10:15) or offset date-time (2024-03-05T10:15:30Z)");
+            throw notATimestamp(column);
         }
+    }
+
+    private ExportFormatException notATimestamp(int column) {
+        return error(column, "not a timestamp, expected an ISO-8601 date (2024-03-05), local date-time"
+                + " (2024-03-05T10:15:30, 2024-03-05 10:15) or offset date-time (2024-03-05T10:15:30Z)");
     }
 }

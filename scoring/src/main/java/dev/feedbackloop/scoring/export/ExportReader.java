@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming reader of a CSV or JSON Lines export: it hands every record to a callback, one at a time, through the
@@ -37,19 +40,27 @@ import java.util.function.Consumer;
  * <p>Memory does not grow with the number of records: the CSV reader holds one buffer of about 1 MiB (more only for
  * a single record longer than that, up to 8 MiB).
  *
- * <p>Not thread-safe; {@link #read} may be called once.
+ * <p>Not thread-safe; {@link #read} or {@link #collect} may be called once.
  */
 public final class ExportReader implements AutoCloseable {
+
+    /** Below this many bytes of records, {@link #collect} reads in one part. */
+    private static final long MIN_PART_BYTES = 4L << 20;
+    /** How far past a split point {@link #collect} looks for a line break before it gives up that split. */
+    private static final int SPLIT_SEARCH_BYTES = 1 << 20;
 
     private final RowSource rows;
     private final String source;
     private final ExportFormat format;
+    private final NaMarkers na;
+    private @Nullable Path file;
     private boolean used;
 
-    private ExportReader(RowSource rows, String source, ExportFormat format) {
+    private ExportReader(RowSource rows, String source, ExportFormat format, NaMarkers na) {
         this.rows = rows;
         this.source = source;
         this.format = format;
+        this.na = na;
     }
 
     /**
@@ -65,7 +76,9 @@ public final class ExportReader implements AutoCloseable {
     public static ExportReader open(Path file, ExportFormat format, Collection<String> naMarkers) throws IOException {
         InputStream in = Files.newInputStream(file);
         try {
-            return of(in, file.toString(), format, naMarkers);
+            ExportReader reader = of(in, file.toString(), format, naMarkers);
+            reader.file = file;
+            return reader;
         } catch (RuntimeException e) {
             in.close();
             throw e;
@@ -89,10 +102,10 @@ public final class ExportReader implements AutoCloseable {
         NaMarkers na = NaMarkers.of(naMarkers);
         switch (format) {
             case CSV:
-                return new ExportReader(new CsvSource(in, source, na), source, format);
+                return new ExportReader(new CsvSource(in, source, na), source, format, na);
             case JSON_LINES:
                 return new ExportReader(new JsonLinesSource(new BufferedInputStream(in, 1 << 16), source, na),
-                        source, format);
+                        source, format, na);
             default:
                 throw new AssertionError(format);
         }
@@ -145,6 +158,59 @@ public final class ExportReader implements AutoCloseable {
         }
         used = true;
         return rows.read(List.copyOf(columns), Objects.requireNonNull(handler, "handler"));
+    }
+
+    /**
+     * Reads every record like {@link #read}, splitting a large CSV file into parts that up to {@code parallelism}
+     * threads read at once, each into its own container; the containers are then merged in file order.
+     *
+     * <p>The calling thread reads the first part and merges; every other part gets a thread of its own. A part starts
+     * at the first line break after an even split point, on the guess that this break ends a record. A quoted cell
+     * with line breaks can make the guess wrong; the reader notices (the part before does not end exactly where the
+     * next begins), discards that part and reads its bytes again from the true record boundary, so the result is
+     * always that of one sequential read. Standard input, JSON Lines, files under a few MiB and a
+     * {@code parallelism} of 1 are read in one part on the calling thread.
+     *
+     * <p>In every part but the first, rows count {@linkplain ExportRow#line() lines} and
+     * {@linkplain ExportRow#number() numbers} from the part's start; {@code merger} receives the counts to add.
+     * Exceptions follow file order: the one that a sequential read would have met first is thrown, and an
+     * {@link ExportFormatException} from a later part is rethrown with its line counted from the start of the file.
+     * Memory is about 1 MiB per part besides the containers.
+     *
+     * @param <A> the container type
+     * @param columns the columns the accumulator reads, by name
+     * @param parallelism the most parts to read at once, at least 1 (typically the number of processors)
+     * @param supplier makes an empty container for a part; called on the thread that reads the part
+     * @param accumulator adds a row to its part's container; the row is valid only during the call
+     * @param merger merges a part's container into the containers before it, on the calling thread
+     * @return the merged container
+     * @throws ExportFormatException if a column is unknown, if the input is malformed, or if the accumulator throws
+     *     it
+     * @throws UncheckedIOException if the input cannot be read
+     * @throws IllegalArgumentException if {@code parallelism} is less than 1
+     * @throws IllegalStateException if a read was already started
+     */
+    public <A> A collect(List<String> columns, int parallelism, Supplier<A> supplier,
+            BiConsumer<A, ExportRow> accumulator, PartMerger<A> merger) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism: " + parallelism + " is less than 1, expected 1 or more");
+        }
+        Objects.requireNonNull(supplier, "supplier");
+        Objects.requireNonNull(accumulator, "accumulator");
+        Objects.requireNonNull(merger, "merger");
+        if (used) {
+            throw new IllegalStateException(source + ": read was already called, expected one read per reader");
+        }
+        used = true;
+        List<String> selected = List.copyOf(columns);
+        Path path = file;
+        if (parallelism > 1 && path != null && rows instanceof CsvSource) {
+            return new PartedRead<>(path, (CsvSource) rows, source, na, selected, supplier, accumulator, merger)
+                    .run(parallelism, MIN_PART_BYTES, SPLIT_SEARCH_BYTES);
+        }
+        A container = supplier.get();
+        rows.read(selected, row -> accumulator.accept(container, row));
+        return container;
     }
 
     /**

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ExportRow {
 
+    /** What {@link #epochSecond(int, TimestampParser)} returns for a blank cell. */
+    long NO_TIME = Long.MIN_VALUE;
+
     /**
      * The name of the source, a file name or {@code "-"} for standard input.
      *
@@ -105,6 +108,28 @@ public interface ExportRow {
      * @throws ExportFormatException if the cell is not blank and not a timestamp, naming source, line, column and value
      */
     @Nullable Instant instant(int column, TimestampParser parser);
+
+    /**
+     * Numbers the value of a segment cell without decoding it: {@code -1} when the cell is blank, otherwise 0, 1, 2,
+     * … for the distinct values of this column in the order this reader first met them, so that equal values get
+     * equal numbers. {@link #value(int)} gives the value itself, typically called once per new number. In
+     * {@link ExportReader#collect} each part numbers its values on its own.
+     *
+     * @param column the index in the selected columns
+     * @return the number of the value, or -1 when blank
+     */
+    int valueId(int column);
+
+    /**
+     * Reads a cell as a timestamp, like {@link #instant(int, TimestampParser)}, but returns only its epoch second
+     * (rounded down), which the common forms yield without creating objects.
+     *
+     * @param column the index in the selected columns
+     * @param parser the parser, which fixes the zone of local values
+     * @return the epoch second, or {@link #NO_TIME} when the cell is blank
+     * @throws ExportFormatException if the cell is not blank and not a timestamp, naming source, line, column and value
+     */
+    long epochSecond(int column, TimestampParser parser);
 
     /**
      * Creates the exception for an unusable cell of this row, with this row's source and line.

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ final class JsonLinesSource implements RowSource, ExportRow {
     private int fieldCount;
     private long line;
     private long number;
+    private List<Map<String, Integer>> ids = List.of();
 
     JsonLinesSource(InputStream in, String source, NaMarkers na) {
         this.in = in;
@@ -53,6 +55,10 @@ final class JsonLinesSource implements RowSource, ExportRow {
     public long read(List<String> columns, Consumer<? super ExportRow> handler) {
         slotNames = columns.toArray(new String[0]);
         values = new String[slotNames.length];
+        ids = new ArrayList<>();
+        for (int slot = 0; slot < slotNames.length; slot++) {
+            ids.add(new HashMap<>());
+        }
         Map<String, int[]> slotsByName = new HashMap<>();
         for (int slot = 0; slot < slotNames.length; slot++) {
             int[] old = slotsByName.get(slotNames[slot]);
@@ -196,5 +202,26 @@ final class JsonLinesSource implements RowSource, ExportRow {
             throw error(column, "not a timestamp, expected an ISO-8601 date (2024-03-05), local date-time"
                     + " (2024-03-05T10:15:30, 2024-03-05 10:15) or offset date-time (2024-03-05T10:15:30Z)");
         }
+    }
+
+    @Override
+    public int valueId(int column) {
+        String value = value(column);
+        if (value == null) {
+            return -1;
+        }
+        Map<String, Integer> known = ids.get(column);
+        Integer id = known.get(value);
+        if (id == null) {
+            id = known.size();
+            known.put(value, id);
+        }
+        return id;
+    }
+
+    @Override
+    public long epochSecond(int column, TimestampParser parser) {
+        Instant at = instant(column, parser);
+        return at == null ? NO_TIME : at.getEpochSecond();
     }
 }

@@ -1,5 +1,6 @@
 package dev.feedbackloop.scoring.export;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,12 +36,18 @@ public final class TimestampParser {
 
     private static final int SECONDS_PER_DAY = 86_400;
 
+    /** What {@link #scan(byte[], int, int)} returns for text that is not one of the common forms. */
+    static final long NOT_SCANNED = Long.MIN_VALUE;
+
     private final ZoneId zone;
     private final @Nullable ZoneOffset fixedOffset;
     private int lastYear = Integer.MIN_VALUE;
     private int lastMonth;
     private int lastDay;
     private long lastEpochDay;
+    private int scannedNanos;
+    /** Holds a String or other CharSequence as bytes so that one scanner serves both. */
+    private final byte[] scratch = new byte[64];
 
     private TimestampParser(ZoneId zone) {
         this.zone = zone;
@@ -83,62 +90,89 @@ public final class TimestampParser {
         while (end > start && Cells.isSpace(text.charAt(end - 1))) {
             end--;
         }
-        Instant fast = scan(text, start, end);
-        return fast != null ? fast : slow(text.subSequence(start, end).toString());
+        int length = end - start;
+        if (length <= scratch.length) {
+            boolean ascii = true;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(start + i);
+                ascii &= c < 0x80;
+                scratch[i] = (byte) c;
+            }
+            if (ascii) {
+                long seconds = scan(scratch, 0, length);
+                if (seconds != NOT_SCANNED) {
+                    return Instant.ofEpochSecond(seconds, scannedNanos);
+                }
+            }
+        }
+        return slow(text.subSequence(start, end).toString());
     }
 
-    /** The scanner for the common forms; null when the text is not one of them. */
-    private @Nullable Instant scan(CharSequence s, int start, int end) {
-        int len = end - start;
-        if (len < 10 || s.charAt(start + 4) != '-' || s.charAt(start + 7) != '-') {
-            return null;
+    /**
+     * Reads a timestamp from ASCII bytes, spaces and tabs around it ignored: its epoch second, with the fraction
+     * left in {@link #scannedNanos()}; {@link #NOT_SCANNED} when the text is not one of the common forms (the caller
+     * then uses {@link #parse(CharSequence)}, which also reads the rare ones or throws).
+     *
+     * @throws DateTimeException if the text has a common form but names a date or time that does not exist
+     */
+    long scan(byte[] b, int start, int end) {
+        while (start < end && (b[start] == ' ' || b[start] == '\t')) {
+            start++;
         }
-        int year = digits(s, start, 4);
-        int month = digits(s, start + 5, 2);
-        int day = digits(s, start + 8, 2);
+        while (end > start && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
+            end--;
+        }
+        int len = end - start;
+        if (len < 10 || b[start + 4] != '-' || b[start + 7] != '-') {
+            return NOT_SCANNED;
+        }
+        int year = digits(b, start, 4, end);
+        int month = digits(b, start + 5, 2, end);
+        int day = digits(b, start + 8, 2, end);
         if (year < 0 || month < 0 || day < 0) {
-            return null;
+            return NOT_SCANNED;
         }
         long epochDay = epochDay(year, month, day);
+        scannedNanos = 0;
         if (len == 10) {
             if (fixedOffset != null) {
-                return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY - fixedOffset.getTotalSeconds());
+                return epochDay * SECONDS_PER_DAY - fixedOffset.getTotalSeconds();
             }
-            return LocalDate.ofEpochDay(epochDay).atStartOfDay(zone).toInstant();
+            return LocalDate.ofEpochDay(epochDay).atStartOfDay(zone).toEpochSecond();
         }
         int i = start + 10;
-        char sep = s.charAt(i);
-        if ((sep != 'T' && sep != 't' && sep != ' ') || len < 16 || s.charAt(i + 3) != ':') {
-            return null;
+        byte sep = b[i];
+        if ((sep != 'T' && sep != 't' && sep != ' ') || len < 16 || b[i + 3] != ':') {
+            return NOT_SCANNED;
         }
-        int hour = digits(s, i + 1, 2);
-        int minute = digits(s, i + 4, 2);
+        int hour = digits(b, i + 1, 2, end);
+        int minute = digits(b, i + 4, 2, end);
         if (hour < 0 || minute < 0) {
-            return null;
+            return NOT_SCANNED;
         }
         i += 6;
         int second = 0;
         int nanos = 0;
-        if (i < end && s.charAt(i) == ':') {
-            second = digits(s, i + 1, 2);
-            if (second < 0 || i + 3 > end) {
-                return null;
+        if (i < end && b[i] == ':') {
+            second = digits(b, i + 1, 2, end);
+            if (second < 0) {
+                return NOT_SCANNED;
             }
             i += 3;
-            if (i < end && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
+            if (i < end && (b[i] == '.' || b[i] == ',')) {
                 i++;
                 int fractionDigits = 0;
-                char c;
-                while (i < end && (c = s.charAt(i)) >= '0' && c <= '9') {
+                byte c;
+                while (i < end && (c = b[i]) >= '0' && c <= '9') {
                     if (fractionDigits == 9) {
-                        return null;
+                        return NOT_SCANNED;
                     }
                     nanos = nanos * 10 + (c - '0');
                     fractionDigits++;
                     i++;
                 }
                 if (fractionDigits == 0) {
-                    return null;
+                    return NOT_SCANNED;
                 }
                 for (int k = fractionDigits; k < 9; k++) {
                     nanos *= 10;
@@ -146,17 +180,18 @@ public final class TimestampParser {
             }
         }
         if (hour > 23 || minute > 59 || second > 59) {
-            throw new DateTimeParseException(
-                    "\"" + s.subSequence(start, end) + "\" has a time of day out of range", s, i);
+            String text = new String(b, start, len, StandardCharsets.ISO_8859_1);
+            throw new DateTimeParseException("\"" + text + "\" has a time of day out of range", text, i - start);
         }
         long localSeconds = epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
+        scannedNanos = nanos;
         if (i == end) {
             if (fixedOffset != null) {
-                return Instant.ofEpochSecond(localSeconds - fixedOffset.getTotalSeconds(), nanos);
+                return localSeconds - fixedOffset.getTotalSeconds();
             }
-            return LocalDateTime.ofEpochSecond(localSeconds, nanos, ZoneOffset.UTC).atZone(zone).toInstant();
+            return LocalDateTime.ofEpochSecond(localSeconds, nanos, ZoneOffset.UTC).atZone(zone).toEpochSecond();
         }
-        char c = s.charAt(i);
+        byte c = b[i];
         int offsetSeconds;
         if ((c == 'Z' || c == 'z') && i + 1 == end) {
             offsetSeconds = 0;
@@ -165,24 +200,29 @@ public final class TimestampParser {
             int oh;
             int om = 0;
             if (rest == 2) {
-                oh = digits(s, i + 1, 2);
+                oh = digits(b, i + 1, 2, end);
             } else if (rest == 4) {
-                oh = digits(s, i + 1, 2);
-                om = digits(s, i + 3, 2);
-            } else if (rest == 5 && s.charAt(i + 3) == ':') {
-                oh = digits(s, i + 1, 2);
-                om = digits(s, i + 4, 2);
+                oh = digits(b, i + 1, 2, end);
+                om = digits(b, i + 3, 2, end);
+            } else if (rest == 5 && b[i + 3] == ':') {
+                oh = digits(b, i + 1, 2, end);
+                om = digits(b, i + 4, 2, end);
             } else {
-                return null;
+                return NOT_SCANNED;
             }
             if (oh < 0 || om < 0 || oh > 18 || om > 59) {
-                return null;
+                return NOT_SCANNED;
             }
             offsetSeconds = (c == '-' ? -1 : 1) * (oh * 3600 + om * 60);
         } else {
-            return null;
+            return NOT_SCANNED;
         }
-        return Instant.ofEpochSecond(localSeconds - offsetSeconds, nanos);
+        return localSeconds - offsetSeconds;
+    }
+
+    /** The fraction of a second of the last timestamp {@link #scan} read, in nanoseconds. */
+    int scannedNanos() {
+        return scannedNanos;
     }
 
     private long epochDay(int year, int month, int day) {
@@ -213,18 +253,18 @@ public final class TimestampParser {
         }
     }
 
-    /** Reads {@code count} ASCII digits at {@code from}, or returns -1. */
-    private static int digits(CharSequence s, int from, int count) {
-        if (from + count > s.length()) {
+    /** Reads {@code count} ASCII digits at {@code from}, before {@code end}, or returns -1. */
+    private static int digits(byte[] b, int from, int count, int end) {
+        if (from + count > end) {
             return -1;
         }
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
                 return -1;
             }
-            v = v * 10 + (c - '0');
+            v = v * 10 + d;
         }
         return v;
     }
