@@ -6,6 +6,9 @@ package dev.feedbackloop;
  * <p>Unchecked, so that callers handle what they can and let the rest propagate. Subclasses carry the data a caller
  * needs to react (violations, states, versions); programming errors such as a {@code null} argument are reported
  * with the standard {@link NullPointerException} and {@link IllegalArgumentException} instead.
+ *
+ * <p>Designed for extension: the library's own failures are subclasses, and a host may add its own. Instances
+ * are immutable once thrown (apart from the stack trace and suppressed exceptions of {@link Throwable}).
  */
 public class FeedbackLoopException extends RuntimeException {
 

@@ -13,6 +13,7 @@ import dev.feedbackloop.core.event.FeedbackEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class CareDesk {
     private final FeedbackLoop loop;
     private final CarePlan plan;
     private final ThrottlePolicy throttle;
+    /** The customers notified as due, with the reason; guarded by itself. */
+    private final Map<String, DueFor> notified = new HashMap<>();
 
     CareDesk(FeedbackLoop loop, CarePlan plan, ThrottlePolicy throttle) {
         this.loop = loop;
@@ -145,7 +148,7 @@ public final class CareDesk {
         var overdue = new ArrayList<CustomerStatus>();
         var neverHeard = new ArrayList<CustomerStatus>();
         loop.store().forEachCustomer(activity -> {
-            Optional<CareTier> tier = plan.tierOf(activity.customer());
+            Optional<CareTier> tier = plan.findTier(activity.customer());
             if (tier.isEmpty()) {
                 return;
             }
@@ -176,23 +179,46 @@ public final class CareDesk {
 
     /**
      * Emits a {@link FeedbackEvent.CustomerDueForContact} event for every customer overdue for contact at an
-     * instant, through the outbox to the listeners. Each call emits again for every customer still due; hosts call
-     * it on their own schedule (for example daily).
+     * instant, through the outbox to the listeners, once per customer and due date: a customer still due for the
+     * same reason (same tier, same last contact) at a later call is not notified again; a new contact, or a change
+     * of tier, starts a new due date that is notified once when it comes. Hosts call it on their own schedule (for
+     * example daily). What was notified is remembered by this loop, not by the store: a restarted loop notifies
+     * the customers still due once more.
      *
      * @param asOf the instant
-     * @return the customers found due
+     * @return every customer found due, whether notified by this call or an earlier one
      */
     public List<CustomerStatus> notifyDueForContact(Instant asOf) {
-        List<CustomerStatus> due = report(asOf).overdue();
-        var events = new ArrayList<FeedbackEvent>(due.size());
-        for (CustomerStatus status : due) {
-            events.add(new FeedbackEvent.CustomerDueForContact(status.customerId(), status.tier(),
-                    status.lastContact(), status.dueAt(), asOf));
+        Objects.requireNonNull(asOf, "asOf");
+        List<CustomerStatus> due;
+        boolean appended;
+        synchronized (notified) {
+            due = report(asOf).overdue();
+            var events = new ArrayList<FeedbackEvent>();
+            var current = new HashMap<String, DueFor>();
+            for (CustomerStatus status : due) {
+                DueFor reason = new DueFor(status.tier(), status.lastContact());
+                current.put(status.customerId(), reason);
+                if (!reason.equals(notified.get(status.customerId()))) {
+                    events.add(new FeedbackEvent.CustomerDueForContact(status.customerId(), status.tier(),
+                            status.lastContact(), status.dueAt(), asOf));
+                }
+            }
+            appended = !events.isEmpty();
+            if (appended) {
+                loop.store().append(events);
+            }
+            // only the customers due now are remembered, so memory follows the overdue list, not every customer
+            notified.clear();
+            notified.putAll(current);
         }
-        if (!events.isEmpty()) {
-            loop.store().append(events);
+        if (appended) {
             loop.deliverPendingEvents();
         }
         return due;
+    }
+
+    /** Why a customer is due: the tier's cadence counted from the last contact (none: due from the start). */
+    private record DueFor(String tier, @Nullable Instant lastContact) {
     }
 }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -352,7 +353,7 @@ public final class FollowUpTracker {
                 if (page.size() < ESCALATION_BATCH || !progressed) {
                     break;
                 }
-                from = page.get(page.size() - 1).due(kind).orElseThrow();
+                from = page.get(page.size() - 1).due(kind);
             }
         }
         if (!fired.isEmpty()) {
@@ -363,7 +364,7 @@ public final class FollowUpTracker {
     }
 
     private List<Escalation> escalate(FollowUp followUp, DeadlineKind kind, Instant now) {
-        Instant due = followUp.due(kind).orElseThrow();
+        Instant due = followUp.due(kind);
         List<EscalationStep> steps = loop.policy(followUp.ruleId()).map(FollowUpPolicy::escalation)
                 .orElse(List.of(EscalationStep.toOwner(kind, Duration.ZERO)));
         FollowUp current = followUp;
@@ -414,6 +415,8 @@ public final class FollowUpTracker {
      */
     public Map<String, FollowUpMetrics> metricsBy(Function<FollowUp, String> groupBy, Instant from, Instant to) {
         Objects.requireNonNull(groupBy, "groupBy");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         Instant asOf = loop.now();
         var tallies = new TreeMap<String, FollowUpMetrics.Tally>();
         Predicate<FollowUp> inRange = f -> !f.openedAt().isBefore(from) && f.openedAt().isBefore(to);
@@ -444,31 +447,49 @@ public final class FollowUpTracker {
                 followed.add(f);
             }
         });
+        // one read of a customer's responses serves all of their follow-ups; results keep the order of opening
+        var byCustomer = new LinkedHashMap<String, List<Integer>>();
+        for (int i = 0; i < followed.size(); i++) {
+            byCustomer.computeIfAbsent(Objects.requireNonNull(followed.get(i).customerId()), c -> new ArrayList<>())
+                    .add(i);
+        }
+        var found = new Recovery[followed.size()];
+        byCustomer.forEach((customerId, indexes) -> {
+            List<StoredResponse> responses = loop.store().responsesOfCustomer(customerId);
+            for (int index : indexes) {
+                found[index] = recovery(followed.get(index), customerId, responses, surveyId, questionId);
+            }
+        });
         var result = new ArrayList<Recovery>();
-        for (FollowUp followUp : followed) {
-            List<StoredResponse> responses = loop.store().responsesOfCustomer(followUp.customerId());
-            Integer before = null;
-            Instant beforeAt = null;
-            for (StoredResponse stored : responses) {
-                if (stored.id().equals(followUp.responseId())) {
-                    before = rating(stored, questionId);
-                    beforeAt = stored.response().submittedAt();
-                }
-            }
-            if (before == null) {
-                continue;
-            }
-            for (StoredResponse stored : responses) {
-                Integer after = rating(stored, questionId);
-                if (after != null && stored.response().surveyId().equals(surveyId)
-                        && stored.response().submittedAt().isAfter(beforeAt)) {
-                    result.add(new Recovery(followUp.id(), followUp.customerId(), before, after,
-                            stored.id()));
-                    break;
-                }
+        for (Recovery recovery : found) {
+            if (recovery != null) {
+                result.add(recovery);
             }
         }
         return result;
+    }
+
+    private static @Nullable Recovery recovery(FollowUp followUp, String customerId, List<StoredResponse> responses,
+                                               String surveyId, String questionId) {
+        Integer before = null;
+        Instant beforeAt = null;
+        for (StoredResponse stored : responses) {
+            if (stored.id().equals(followUp.responseId())) {
+                before = rating(stored, questionId);
+                beforeAt = stored.response().submittedAt();
+            }
+        }
+        if (before == null || beforeAt == null) {
+            return null;
+        }
+        for (StoredResponse stored : responses) {
+            Integer after = rating(stored, questionId);
+            if (after != null && stored.response().surveyId().equals(surveyId)
+                    && stored.response().submittedAt().isAfter(beforeAt)) {
+                return new Recovery(followUp.id(), customerId, before, after, stored.id());
+            }
+        }
+        return null;
     }
 
     private static @Nullable Integer rating(StoredResponse stored, String questionId) {

@@ -80,6 +80,44 @@ final class CareDeskTest {
             assertThat(listener.of(FeedbackEvent.CustomerDueForContact.class))
                     .extracting(FeedbackEvent.CustomerDueForContact::customerId).containsExactly("s1");
         }
+
+        @Test
+        void notifyDueForContact_calledAgain_doesNotNotifyTheSameDueDateTwice() {
+            care.registerCustomer(Customer.of("s1", Map.of("tier", "strategic")));
+            care.notifyDueForContact(clock.instant());
+
+            var due = care.notifyDueForContact(clock.advance(Duration.ofDays(1)));
+
+            assertThat(due).extracting(CustomerStatus::customerId).containsExactly("s1");
+            assertThat(listener.of(FeedbackEvent.CustomerDueForContact.class)).hasSize(1);
+        }
+
+        @Test
+        void notifyDueForContact_afterContactAndANewCadence_notifiesTheNewDueDate() {
+            care.registerCustomer(Customer.of("s1", Map.of("tier", "strategic")));
+            care.notifyDueForContact(clock.instant());
+            care.recordContact("s1", TouchKind.CALL, "ana", null);
+            care.notifyDueForContact(clock.advance(Duration.ofDays(30)));
+
+            care.notifyDueForContact(clock.advance(Duration.ofDays(61)));
+            care.notifyDueForContact(clock.advance(Duration.ofDays(1)));
+
+            assertThat(listener.of(FeedbackEvent.CustomerDueForContact.class))
+                    .extracting(FeedbackEvent.CustomerDueForContact::dueAt)
+                    .containsExactly(T0, T0.plus(Duration.ofDays(90)));
+        }
+
+        @Test
+        void notifyDueForContact_twoCustomers_notifiesOnlyTheNewlyDueOne() {
+            care.registerCustomer(Customer.of("s1", Map.of("tier", "strategic")));
+            care.notifyDueForContact(clock.instant());
+            care.registerCustomer(Customer.of("s2", Map.of("tier", "strategic")));
+
+            care.notifyDueForContact(clock.advance(Duration.ofHours(1)));
+
+            assertThat(listener.of(FeedbackEvent.CustomerDueForContact.class))
+                    .extracting(FeedbackEvent.CustomerDueForContact::customerId).containsExactly("s1", "s2");
+        }
     }
 
     @Nested

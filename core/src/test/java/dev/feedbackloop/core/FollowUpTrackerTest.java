@@ -85,8 +85,8 @@ final class FollowUpTrackerTest {
                             tuple(FollowUpAction.OPENED, HistoryEntry.SYSTEM),
                             tuple(FollowUpAction.CONTACTED, "ana"),
                             tuple(FollowUpAction.RESOLVED, "ana"));
-            assertThat(contacted.timeToFirstContact()).contains(Duration.ofHours(2));
-            assertThat(resolved.timeToResolution()).contains(Duration.ofHours(3));
+            assertThat(contacted.timeToFirstContact()).isEqualTo(Duration.ofHours(2));
+            assertThat(resolved.timeToResolution()).isEqualTo(Duration.ofHours(3));
         }
 
         @Test
@@ -413,6 +413,24 @@ final class FollowUpTrackerTest {
                 assertThat(r.change()).isEqualTo(6);
                 assertThat(r.nextResponseId()).isEqualTo("r2");
             });
+        }
+
+        @Test
+        void recovery_twoFollowUpsOfOneCustomer_eachComparesWithTheNextScoreInOrderOfOpening() {
+            detractor("r1", "c1");
+            clock.advance(Duration.ofDays(1));
+            detractor("r2", "c2");
+            clock.advance(Duration.ofDays(1));
+            detractor("r3", "c1");
+            clock.advance(Duration.ofDays(30));
+            loop.submit(Fixtures.response("r4", "c1", 10, null, clock.instant()));
+
+            var recovery = tracker.recovery(Fixtures.SURVEY, "nps");
+
+            assertThat(recovery).extracting(FollowUpTracker.Recovery::followUpId,
+                    FollowUpTracker.Recovery::nextResponseId).containsExactly(
+                    tuple(tracker.ofResponse("r1").get(0).id(), "r3"),
+                    tuple(tracker.ofResponse("r3").get(0).id(), "r4"));
         }
     }
 

@@ -42,10 +42,7 @@ public record CesScore(long n, long agree, double score, double mean, double sta
         Formulas.checkScale(min, max, topBox, "ces");
         distribution = Formulas.checkedDistribution(distribution, max - min + 1, n, "ces");
         long box = CesTally.agree(distribution, topBox, polarity);
-        if (agree != box) {
-            throw new IllegalArgumentException("ces.agree: " + agree + ", expected " + box
-                    + " from the distribution " + Arrays.toString(distribution));
-        }
+        Formulas.checkBox("ces.agree", agree, box, distribution);
     }
 
     @Override
@@ -55,10 +52,7 @@ public record CesScore(long n, long agree, double score, double mean, double sta
 
     @Override
     public long count(int rating) {
-        if (rating < min || rating > max) {
-            throw new IllegalArgumentException("rating: " + rating + " is outside " + min + ".." + max);
-        }
-        return distribution[rating - min];
+        return Formulas.count(distribution, min, rating);
     }
 
     @Override

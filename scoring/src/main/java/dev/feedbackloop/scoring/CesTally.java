@@ -81,7 +81,7 @@ public final class CesTally {
      */
     public void merge(CesTally other) {
         Objects.requireNonNull(other, "other");
-        if (other.counts.min != counts.min || other.counts.max != counts.max || other.topBox != topBox
+        if (!counts.sameScale(other.counts) || other.topBox != topBox
                 || other.polarity != polarity) {
             throw new IllegalArgumentException("cannot merge a CES tally on " + other.counts.min + ".."
                     + other.counts.max + " (box " + other.topBox + ", " + other.polarity + ") into one on "

@@ -43,6 +43,10 @@ final class Counts {
         return counts[index];
     }
 
+    boolean sameScale(Counts other) {
+        return other.min == min && other.max == max;
+    }
+
     void merge(Counts other) {
         for (int i = 0; i < counts.length; i++) {
             counts[i] += other.counts[i];

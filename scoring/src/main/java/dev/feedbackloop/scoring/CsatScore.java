@@ -33,10 +33,7 @@ public record CsatScore(long n, long satisfied, double score, double mean, Inter
         Formulas.checkScale(min, max, topBox, "csat");
         distribution = Formulas.checkedDistribution(distribution, max - min + 1, n, "csat");
         long box = Formulas.sum(distribution, distribution.length - topBox, distribution.length);
-        if (satisfied != box) {
-            throw new IllegalArgumentException("csat.satisfied: " + satisfied + ", expected " + box
-                    + " from the distribution " + Arrays.toString(distribution));
-        }
+        Formulas.checkBox("csat.satisfied", satisfied, box, distribution);
     }
 
     @Override
@@ -46,10 +43,7 @@ public record CsatScore(long n, long satisfied, double score, double mean, Inter
 
     @Override
     public long count(int rating) {
-        if (rating < min || rating > max) {
-            throw new IllegalArgumentException("rating: " + rating + " is outside " + min + ".." + max);
-        }
-        return distribution[rating - min];
+        return Formulas.count(distribution, min, rating);
     }
 
     @Override

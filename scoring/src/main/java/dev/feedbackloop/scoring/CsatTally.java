@@ -77,7 +77,7 @@ public final class CsatTally {
      */
     public void merge(CsatTally other) {
         Objects.requireNonNull(other, "other");
-        if (other.counts.min != counts.min || other.counts.max != counts.max || other.topBox != topBox) {
+        if (!counts.sameScale(other.counts) || other.topBox != topBox) {
             throw new IllegalArgumentException("cannot merge a CSAT tally on " + other.counts.min + ".."
                     + other.counts.max + " (top " + other.topBox + ") into one on " + counts.min + ".." + counts.max
                     + " (top " + topBox + "): scales never mix");

@@ -78,6 +78,16 @@ final class Formulas {
         return Interval.of(mean - half, mean + half);
     }
 
+    /** The count of one rating in a distribution whose element i counts rating min + i. */
+    static long count(long[] distribution, int min, int rating) {
+        int index = rating - min;
+        if (index < 0 || index >= distribution.length) {
+            throw new IllegalArgumentException("rating: " + rating + " is outside " + min + ".."
+                    + (min + distribution.length - 1));
+        }
+        return distribution[index];
+    }
+
     static long[] checkedDistribution(long[] distribution, int length, long n, String name) {
         if (distribution.length != length) {
             throw new IllegalArgumentException(name + ".distribution: length " + distribution.length
@@ -95,6 +105,14 @@ final class Formulas {
             throw new IllegalArgumentException(name + ".distribution: sums to " + total + ", expected n = " + n);
         }
         return copy;
+    }
+
+    /** Rejects a box count (satisfied, agree) that is not the one its distribution gives. */
+    static void checkBox(String field, long actual, long expected, long[] distribution) {
+        if (actual != expected) {
+            throw new IllegalArgumentException(field + ": " + actual + ", expected " + expected
+                    + " from the distribution " + Arrays.toString(distribution));
+        }
     }
 
     static void checkScale(int min, int max, int topBox, String name) {

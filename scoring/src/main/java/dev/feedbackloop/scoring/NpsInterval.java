@@ -1,6 +1,6 @@
 package dev.feedbackloop.scoring;
 
-/** How the confidence interval of an NPS is computed. */
+/** How the confidence interval of an NPS is computed. Immutable. */
 public enum NpsInterval {
     /**
      * The Wald interval: {@code score ± z·SE}, clipped to [−100, 100]. The default, as in the command contract.

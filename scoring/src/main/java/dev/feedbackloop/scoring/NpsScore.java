@@ -59,10 +59,7 @@ public record NpsScore(long n, long promoters, long passives, long detractors, d
 
     @Override
     public long count(int rating) {
-        if (rating < 0 || rating > 10) {
-            throw new IllegalArgumentException("rating: " + rating + " is outside 0..10");
-        }
-        return distribution[rating];
+        return Formulas.count(distribution, 0, rating);
     }
 
     /**

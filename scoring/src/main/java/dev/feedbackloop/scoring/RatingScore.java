@@ -36,10 +36,7 @@ public record RatingScore(long n, double mean, double standardDeviation, Interva
 
     @Override
     public long count(int rating) {
-        if (rating < min || rating > max) {
-            throw new IllegalArgumentException("rating: " + rating + " is outside " + min + ".." + max);
-        }
-        return distribution[rating - min];
+        return Formulas.count(distribution, min, rating);
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class RatingTally {
      */
     public void merge(RatingTally other) {
         Objects.requireNonNull(other, "other");
-        if (other.counts.min != counts.min || other.counts.max != counts.max) {
+        if (!counts.sameScale(other.counts)) {
             throw new IllegalArgumentException("cannot merge a rating tally on " + other.counts.min + ".."
                     + other.counts.max + " into one on " + counts.min + ".." + counts.max + ": scales never mix");
         }

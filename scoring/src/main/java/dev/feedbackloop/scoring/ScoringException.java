@@ -4,9 +4,9 @@ import dev.feedbackloop.FeedbackLoopException;
 
 /**
  * Thrown when data cannot be scored as asked: a response for a survey or version the scorecard does not score, an
- * answer of the wrong type or off its question's scale, or survey versions that cannot be pooled.
+ * answer of the wrong type or off its question's scale, or survey versions that cannot be pooled. Immutable.
  */
-public class ScoringException extends FeedbackLoopException {
+public final class ScoringException extends FeedbackLoopException {
 
     private static final long serialVersionUID = 1L;
 

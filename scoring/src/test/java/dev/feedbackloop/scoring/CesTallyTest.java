@@ -92,8 +92,9 @@ final class CesTallyTest {
 
     @Test
     void merge_randomSplits_equalsOneTally_andMeanLiesInItsInterval() {
-        long seed = System.nanoTime();
-        System.out.println("CesTallyTest.merge_randomSplits_equalsOneTally seed=" + seed);
+        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+        System.out.println("CesTallyTest.merge_randomSplits_equalsOneTally seed = " + seed
+                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
         Random random = new Random(seed);
         for (int round = 0; round < 100; round++) {
             CesTally all = CesTally.of(7);

@@ -99,8 +99,9 @@ final class CsatTallyTest {
 
     @Test
     void merge_randomSplits_equalsOneTally() {
-        long seed = System.nanoTime();
-        System.out.println("CsatTallyTest.merge_randomSplits_equalsOneTally seed=" + seed);
+        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+        System.out.println("CsatTallyTest.merge_randomSplits_equalsOneTally seed = " + seed
+                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
         Random random = new Random(seed);
         for (int round = 0; round < 100; round++) {
             int points = 2 + random.nextInt(10);

@@ -96,8 +96,9 @@ final class NormalTest {
 
         @Test
         void quantile_invertsCdf_onRandomPoints() {
-            long seed = System.nanoTime();
-            System.out.println("NormalTest.quantile_invertsCdf_onRandomPoints seed=" + seed);
+            long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+            System.out.println("NormalTest.quantile_invertsCdf_onRandomPoints seed = " + seed
+                    + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
             Random random = new Random(seed);
             for (int i = 0; i < 10_000; i++) {
                 double x = -random.nextDouble() * 30; // lower tail, where p keeps full relative precision

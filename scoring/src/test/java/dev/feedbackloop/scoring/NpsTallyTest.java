@@ -161,8 +161,9 @@ final class NpsTallyTest {
 
         @Test
         void merge_randomSplits_equalsOneTallyOfEverything() {
-            long seed = System.nanoTime();
-            System.out.println("NpsTallyTest.merge_randomSplits_equalsOneTallyOfEverything seed=" + seed);
+            long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+            System.out.println("NpsTallyTest.merge_randomSplits_equalsOneTallyOfEverything seed = " + seed
+                    + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
             Random random = new Random(seed);
             for (int round = 0; round < 200; round++) {
                 NpsTally all = new NpsTally();
@@ -187,8 +188,9 @@ final class NpsTallyTest {
 
         @Test
         void collect_inParallel_equalsSequential() {
-            long seed = System.nanoTime();
-            System.out.println("NpsTallyTest.collect_inParallel_equalsSequential seed=" + seed);
+            long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+            System.out.println("NpsTallyTest.collect_inParallel_equalsSequential seed = " + seed
+                    + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
             int[] ratings = new Random(seed).ints(200_000, 0, 11).toArray();
             NpsTally sequential = new NpsTally();
             for (int rating : ratings) {

@@ -35,8 +35,9 @@ final class PeriodTest {
     @ParameterizedTest
     @EnumSource(Period.class)
     void bucket_agreesWithJavaTime_onRandomDays(Period period) {
-        long seed = System.nanoTime();
-        System.out.println("PeriodTest.bucket_agreesWithJavaTime " + period + " seed=" + seed);
+        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+        System.out.println("PeriodTest.bucket_agreesWithJavaTime " + period + " seed = " + seed
+                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
         Random random = new Random(seed);
         for (int i = 0; i < 20_000; i++) {
             LocalDate date = LocalDate.ofEpochDay(random.nextInt(400_000) - 200_000);

@@ -66,4 +66,9 @@ public record ChoiceQuestion(String id, LocalizedText prompt, boolean required, 
         return new ChoiceQuestion(id, LocalizedText.of(prompt), false, null, null, true, options, false, 1,
                 options.size());
     }
+
+    @Override
+    public String type() {
+        return "choice";
+    }
 }

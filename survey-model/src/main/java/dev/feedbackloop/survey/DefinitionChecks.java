@@ -127,7 +127,7 @@ final class DefinitionChecks {
             Scale scale = scaleOf(question);
             if (scale == null) {
                 violations.add(Violation.of(path, ViolationCode.CONDITION_INCOMPATIBLE_TYPE,
-                        "'" + target + "' is a " + typeName(question)
+                        "'" + target + "' is a " + question.type()
                                 + " question; atLeast/atMost need an NPS or rating question"));
             } else if (!scale.contains(value)) {
                 violations.add(Violation.of(path + ".value", ViolationCode.CONDITION_UNKNOWN_VALUE,
@@ -199,21 +199,6 @@ final class DefinitionChecks {
             return rating.scale();
         }
         return null;
-    }
-
-    static String typeName(Question question) {
-        if (question instanceof NpsQuestion) {
-            return "nps";
-        } else if (question instanceof RatingQuestion) {
-            return "rating";
-        } else if (question instanceof ChoiceQuestion) {
-            return "choice";
-        } else if (question instanceof TextQuestion) {
-            return "text";
-        } else if (question instanceof YesNoQuestion) {
-            return "yesNo";
-        }
-        throw new AssertionError("unhandled question type " + question.getClass());
     }
 
     private static boolean neverTrue(Condition condition, List<Question> questions, Map<String, Integer> positions) {

@@ -37,4 +37,9 @@ public record NpsQuestion(String id, LocalizedText prompt, boolean required, @Nu
     public static NpsQuestion standard(String id) {
         return new NpsQuestion(id, LocalizedText.of(STANDARD_PROMPT), true, null, null);
     }
+
+    @Override
+    public String type() {
+        return "nps";
+    }
 }

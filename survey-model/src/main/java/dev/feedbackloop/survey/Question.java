@@ -47,4 +47,11 @@ public sealed interface Question
      * @return the display condition, or {@code null} when the question is always shown
      */
     @Nullable Condition condition();
+
+    /**
+     * Returns the name of this kind of question, as the JSON {@code "type"} field and validation messages spell it.
+     *
+     * @return {@code "nps"}, {@code "rating"}, {@code "choice"}, {@code "text"} or {@code "yesNo"}
+     */
+    String type();
 }

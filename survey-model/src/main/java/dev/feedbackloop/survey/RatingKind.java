@@ -1,6 +1,6 @@
 package dev.feedbackloop.survey;
 
-/** What a {@link RatingQuestion} measures, which decides how it is scored. */
+/** What a {@link RatingQuestion} measures, which decides how it is scored. Immutable. */
 public enum RatingKind {
     /** Customer satisfaction: scored as the share in the top boxes of the scale. */
     CSAT,

@@ -53,4 +53,9 @@ public record RatingQuestion(String id, LocalizedText prompt, boolean required, 
         return new RatingQuestion(id, LocalizedText.of(prompt), true, null, null, RatingKind.CES,
                 Scale.of(1, points), Polarity.HIGHER_IS_BETTER);
     }
+
+    @Override
+    public String type() {
+        return "rating";
+    }
 }

@@ -31,7 +31,8 @@ public record Respondent(@Nullable @Size(max = MAX_CUSTOMER_ID_LENGTH) String cu
 
     public Respondent {
         if (customerId != null && customerId.isBlank()) {
-            throw new IllegalArgumentException("customerId must not be blank; use null for anonymous");
+            throw new IllegalArgumentException("customerId: '" + customerId + "' is blank; expected a customer id,"
+                    + " or null for an anonymous respondent");
         }
         attributes = Map.copyOf(attributes);
     }

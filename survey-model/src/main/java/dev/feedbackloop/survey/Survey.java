@@ -40,7 +40,8 @@ public record Survey(String id, int version, String defaultLanguage, LocalizedTe
         }
         Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         if (defaultLanguage.isBlank()) {
-            throw new IllegalArgumentException("defaultLanguage must not be blank");
+            throw new IllegalArgumentException("defaultLanguage: '" + defaultLanguage
+                    + "' is blank; expected a language tag such as \"en\"");
         }
         Objects.requireNonNull(title, "title");
         questions = List.copyOf(questions);

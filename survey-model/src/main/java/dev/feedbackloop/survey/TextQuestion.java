@@ -40,4 +40,9 @@ public record TextQuestion(String id, LocalizedText prompt, boolean required, @N
     public static TextQuestion optional(String id, String prompt) {
         return new TextQuestion(id, LocalizedText.of(prompt), false, null, null, DEFAULT_MAX_LENGTH);
     }
+
+    @Override
+    public String type() {
+        return "text";
+    }
 }

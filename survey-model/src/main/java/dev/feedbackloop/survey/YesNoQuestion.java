@@ -20,4 +20,9 @@ public record YesNoQuestion(String id, LocalizedText prompt, boolean required, @
         Questions.requireId(id);
         Objects.requireNonNull(prompt, "prompt");
     }
+
+    @Override
+    public String type() {
+        return "yesNo";
+    }
 }

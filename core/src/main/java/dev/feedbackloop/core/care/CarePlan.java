@@ -54,12 +54,12 @@ public record CarePlan(List<CareTier> tiers) {
     }
 
     /**
-     * Returns the tier that applies to a customer.
+     * Looks up the tier that applies to a customer.
      *
      * @param customer the customer
      * @return the first tier the customer belongs to, or empty when none applies
      */
-    public Optional<CareTier> tierOf(Customer customer) {
+    public Optional<CareTier> findTier(Customer customer) {
         Objects.requireNonNull(customer, "customer");
         for (CareTier tier : tiers) {
             if (tier.members().test(customer)) {
@@ -67,5 +67,17 @@ public record CarePlan(List<CareTier> tiers) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns the tier that applies to a customer.
+     *
+     * @param customer the customer
+     * @return the first tier the customer belongs to
+     * @throws IllegalArgumentException if no tier applies (a plan ending in {@link CareTier#everyone} covers all)
+     */
+    public CareTier tier(Customer customer) {
+        return findTier(customer).orElseThrow(() -> new IllegalArgumentException("customer '" + customer.id()
+                + "': no tier of this care plan applies; expected a plan whose last tier is everyone(...)"));
     }
 }

@@ -18,7 +18,7 @@ public record CareTier(String name, Predicate<Customer> members, Duration contac
     public CareTier {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
+            throw new IllegalArgumentException("careTier.name: '" + name + "' is blank; expected a tier name");
         }
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(contactEvery, "contactEvery");

@@ -18,7 +18,7 @@ public record Customer(String id, Map<String, String> attributes) {
     public Customer {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) {
-            throw new IllegalArgumentException("id must not be blank");
+            throw new IllegalArgumentException("customer.id: '" + id + "' is blank; expected a customer id");
         }
         attributes = Map.copyOf(attributes);
     }

@@ -21,13 +21,15 @@ public record Touch(String customerId, TouchKind kind, Instant at, @Nullable Str
     public Touch {
         Objects.requireNonNull(customerId, "customerId");
         if (customerId.isBlank()) {
-            throw new IllegalArgumentException("customerId must not be blank");
+            throw new IllegalArgumentException("touch.customerId: '" + customerId
+                    + "' is blank; expected a customer id");
         }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(actor, "actor");
         if (actor.isBlank()) {
-            throw new IllegalArgumentException("actor must not be blank");
+            throw new IllegalArgumentException("touch.actor: '" + actor
+                    + "' is blank; expected who made the contact");
         }
         boolean survey = kind == TouchKind.SURVEY_INVITED || kind == TouchKind.SURVEY_ANSWERED;
         if (survey != (surveyId != null)) {

@@ -1,6 +1,6 @@
 package dev.feedbackloop.core.care;
 
-/** What kind of contact a {@link Touch} records. */
+/** What kind of contact a {@link Touch} records. Immutable. */
 public enum TouchKind {
     /** A phone or video call. */
     CALL,

@@ -1,6 +1,6 @@
 package dev.feedbackloop.core.followup;
 
-/** Which deadline of a {@link FollowUp} is meant. */
+/** Which deadline of a {@link FollowUp} is meant. Immutable. */
 public enum DeadlineKind {
     /** The deadline for the first human contact; met by {@link FollowUp#firstContact()}. */
     FIRST_CONTACT,

@@ -21,7 +21,8 @@ public record EscalationStep(DeadlineKind deadline, Duration after, @Nullable St
             throw new IllegalArgumentException("after: " + after + " is negative");
         }
         if (target != null && target.isBlank()) {
-            throw new IllegalArgumentException("target must not be blank; use null for the owner");
+            throw new IllegalArgumentException("target: '" + target + "' is blank; expected someone to escalate to,"
+                    + " or null for the owner");
         }
     }
 

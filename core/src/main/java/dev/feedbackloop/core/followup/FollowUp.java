@@ -67,13 +67,14 @@ public record FollowUp(String id, long version, String responseId, String survey
             throw new IllegalArgumentException("follow-up '" + id + "': history must not be empty");
         }
         String where = "follow-up '" + id + "' in state " + state + ": ";
-        switch (state) {
-            case OPEN -> require(firstContact == null, where + "firstContact must be null");
-            case CONTACTED -> require(firstContact != null, where + "firstContact is required");
-            case RESOLVED -> require(firstContact != null && resolution != null,
-                    where + "firstContact and resolution are required");
-            case CLOSED -> require(closeReason != null, where + "closeReason is required");
-        }
+        @Nullable String broken = switch (state) {
+            case OPEN -> firstContact == null ? null : "firstContact must be null";
+            case CONTACTED -> firstContact != null ? null : "firstContact is required";
+            case RESOLVED -> firstContact != null && resolution != null ? null
+                    : "firstContact and resolution are required";
+            case CLOSED -> closeReason != null ? null : "closeReason is required";
+        };
+        require(broken == null, where + broken);
         require(pausedAt == null || !state.isDone(), where + "only an open or contacted follow-up can be paused");
     }
 
@@ -286,16 +287,28 @@ public record FollowUp(String id, long version, String responseId, String survey
     }
 
     /**
-     * Returns the deadline of one kind.
+     * Looks up the deadline of one kind.
      *
      * @param kind the deadline kind
      * @return the deadline, or empty when the policy set no resolution deadline
      */
-    public Optional<Instant> due(DeadlineKind kind) {
+    public Optional<Instant> findDue(DeadlineKind kind) {
         return switch (kind) {
             case FIRST_CONTACT -> Optional.of(firstContactDue);
             case RESOLUTION -> Optional.ofNullable(resolutionDue);
         };
+    }
+
+    /**
+     * Returns the deadline of one kind; the first-contact deadline always exists.
+     *
+     * @param kind the deadline kind
+     * @return the deadline
+     * @throws IllegalStateException if {@code kind} is {@code RESOLUTION} and the policy set no resolution deadline
+     */
+    public Instant due(DeadlineKind kind) {
+        return findDue(kind).orElseThrow(() -> new IllegalStateException("follow-up '" + id
+                + "': has no " + kind + " deadline; expected a policy with resolveWithin"));
     }
 
     /**
@@ -323,26 +336,26 @@ public record FollowUp(String id, long version, String responseId, String survey
      * @return {@code true} if overdue at {@code now}
      */
     public boolean isOverdue(DeadlineKind kind, Instant now) {
-        return isPending(kind) && due(kind).map(now::isAfter).orElse(false);
+        return isPending(kind) && findDue(kind).map(now::isAfter).orElse(false);
     }
 
     /**
      * Returns the time from opening to the first contact.
      *
-     * @return the duration, or empty before the first contact
+     * @return the duration, or {@code null} before the first contact
      */
-    public Optional<Duration> timeToFirstContact() {
-        return firstContact == null ? Optional.empty() : Optional.of(Duration.between(openedAt, firstContact.at()));
+    public @Nullable Duration timeToFirstContact() {
+        return firstContact == null ? null : Duration.between(openedAt, firstContact.at());
     }
 
     /**
      * Returns the time from opening to resolution.
      *
-     * @return the duration, or empty unless resolved
+     * @return the duration, or {@code null} unless resolved
      */
-    public Optional<Duration> timeToResolution() {
-        return resolution == null || state != FollowUpState.RESOLVED
-                ? Optional.empty() : Optional.of(Duration.between(openedAt, resolution.at()));
+    public @Nullable Duration timeToResolution() {
+        return resolution == null || state != FollowUpState.RESOLVED ? null : Duration.between(openedAt,
+                resolution.at());
     }
 
     /**

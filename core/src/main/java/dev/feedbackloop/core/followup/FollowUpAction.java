@@ -1,6 +1,6 @@
 package dev.feedbackloop.core.followup;
 
-/** What happened to a {@link FollowUp} in one {@link HistoryEntry}. */
+/** What happened to a {@link FollowUp} in one {@link HistoryEntry}. Immutable. */
 public enum FollowUpAction {
     /** The follow-up was opened by a policy. */
     OPENED,

@@ -3,6 +3,7 @@ package dev.feedbackloop.core.followup;
 import dev.feedbackloop.scoring.Period;
 import dev.feedbackloop.scoring.loop.DurationSummary;
 import dev.feedbackloop.scoring.loop.DurationTally;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -155,7 +156,7 @@ public record FollowUpMetrics(long needed, long contacted, long contactedWithinD
                 if (followUp.contactedWithinDeadline()) {
                     withinDeadline++;
                 }
-                followUp.timeToFirstContact().filter(d -> !d.isNegative()).ifPresent(toContact::add);
+                addIfNotNegative(toContact, followUp.timeToFirstContact());
             }
             switch (followUp.state()) {
                 case RESOLVED -> resolved++;
@@ -165,7 +166,13 @@ public record FollowUpMetrics(long needed, long contacted, long contactedWithinD
             if (followUp.isOverdue(DeadlineKind.FIRST_CONTACT, asOf)) {
                 overdue++;
             }
-            followUp.timeToResolution().filter(d -> !d.isNegative()).ifPresent(toResolution::add);
+            addIfNotNegative(toResolution, followUp.timeToResolution());
+        }
+
+        private static void addIfNotNegative(DurationTally tally, @Nullable Duration duration) {
+            if (duration != null && !duration.isNegative()) {
+                tally.add(duration);
+            }
         }
 
         /**

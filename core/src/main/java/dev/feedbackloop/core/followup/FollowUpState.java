@@ -8,7 +8,7 @@ import java.util.Set;
  * Where a {@link FollowUp} stands in its lifecycle: {@code OPEN → CONTACTED → RESOLVED}, or {@code CLOSED} when no
  * contact is possible; a resolved or closed follow-up may be reopened.
  *
- * <p>The legal transitions are data: {@link #next()}.
+ * <p>The legal transitions are data: {@link #next()}. Immutable.
  */
 public enum FollowUpState {
     /** Waiting for the first human contact. */

@@ -27,7 +27,7 @@ public interface OwnerRule {
     static OwnerRule fixed(String owner) {
         Objects.requireNonNull(owner, "owner");
         if (owner.isBlank()) {
-            throw new IllegalArgumentException("owner must not be blank");
+            throw new IllegalArgumentException("owner: '" + owner + "' is blank; expected an owner");
         }
         return response -> owner;
     }

@@ -1,6 +1,6 @@
 package dev.feedbackloop.core.followup;
 
-/** How urgently a {@link FollowUp} needs attention, from lowest to highest. */
+/** How urgently a {@link FollowUp} needs attention, from lowest to highest. Immutable. */
 public enum Priority {
     /** Can wait. */
     LOW,

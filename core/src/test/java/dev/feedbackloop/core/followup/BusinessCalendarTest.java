@@ -60,8 +60,8 @@ final class BusinessCalendarTest {
 
     @Test
     void plusThenBetween_roundTrips_forRandomStartsAndDurations() {
-        long seed = Long.getLong("seed", System.nanoTime());
-        System.out.println("BusinessCalendarTest seed = " + seed);
+        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+        System.out.println("BusinessCalendarTest seed = " + seed + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
         var random = new Random(seed);
         Instant base = Instant.parse("2024-01-01T00:00:00Z");
         for (int i = 0; i < 500; i++) {

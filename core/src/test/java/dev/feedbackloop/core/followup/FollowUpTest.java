@@ -53,6 +53,30 @@ final class FollowUpTest {
     }
 
     @Nested
+    class DeadlineLookup {
+
+        @Test
+        void due_returnsEachDeadline() {
+            FollowUp followUp = open();
+
+            assertThat(followUp.due(DeadlineKind.FIRST_CONTACT)).isEqualTo(T0.plus(Duration.ofHours(2)));
+            assertThat(followUp.due(DeadlineKind.RESOLUTION)).isEqualTo(T0.plus(Duration.ofDays(2)));
+        }
+
+        @Test
+        void withoutResolutionDeadline_findDueIsEmptyAndDueThrows() {
+            FollowUp followUp = FollowUp.open("r1", "s", "rule", "why", Priority.HIGH, "ana", null, Map.of(), T0,
+                    T0.plus(Duration.ofHours(2)), null);
+
+            assertThat(followUp.findDue(DeadlineKind.RESOLUTION)).isEmpty();
+            assertThat(followUp.findDue(DeadlineKind.FIRST_CONTACT)).contains(T0.plus(Duration.ofHours(2)));
+            assertThatThrownBy(() -> followUp.due(DeadlineKind.RESOLUTION))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("r1/rule").hasMessageContaining("RESOLUTION");
+        }
+    }
+
+    @Nested
     class Steps {
 
         @Test

@@ -186,7 +186,7 @@ final class InvitationSubmitTest {
 
     @Test
     void alreadyUsed_holdsAcrossARestartOnADurableStore(@TempDir Path directory) {
-        String url = "jdbc:h2:file:" + directory.resolve("restart").toAbsolutePath();
+        String url = "jdbc:h2:file:" + directory.resolve("restart").toAbsolutePath() + ";DB_CLOSE_DELAY=-1";
         String token = invitations.issue(invitation);
         DataSource before = h2(url);
         FeedbackLoop first = loop(JdbcStore.of(before).createSchema(), InvitationLedger.jdbc(before).createSchema());
@@ -204,7 +204,8 @@ final class InvitationSubmitTest {
 
     @Test
     void jdbcLedger_forgetsOnlyExpiredRedemptions(@TempDir Path directory) {
-        DataSource dataSource = h2("jdbc:h2:file:" + directory.resolve("forget").toAbsolutePath());
+        DataSource dataSource = h2("jdbc:h2:file:" + directory.resolve("forget").toAbsolutePath()
+                + ";DB_CLOSE_DELAY=-1");
         JdbcInvitationLedger ledger = InvitationLedger.jdbc(dataSource).createSchema().createSchema();
         ledger.redeem("old", "r1", T0, T0);
         ledger.redeem("new", "r2", T0.plus(Duration.ofDays(2)), T0);

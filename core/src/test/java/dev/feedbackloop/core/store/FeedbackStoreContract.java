@@ -4,8 +4,10 @@ import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.NotFoundException;
+import dev.feedbackloop.core.Receipt;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.CustomerActivity;
 import dev.feedbackloop.core.care.Touch;
@@ -15,6 +17,7 @@ import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.followup.Priority;
@@ -23,8 +26,10 @@ import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +201,55 @@ public abstract class FeedbackStoreContract {
             store.submit(submission(response, T0, List.of()));
 
             assertThat(store.findResponse("r1")).contains(new StoredResponse(response, T0));
+        }
+
+        @Test
+        void submit_sameResponseWithNanosecondsAgain_returnsItAsStored() {
+            Response response = Fixtures.response("r1", "c1", 3, "slow",
+                    Instant.parse("2024-03-04T09:00:00.123456789Z"));
+            store.submit(submission(response, T0, List.of()));
+
+            SubmitResult again = store.submit(submission(response, T0.plusSeconds(1), List.of()));
+
+            assertThat(again.stored()).isFalse();
+            assertThat(again.response().response()).isEqualTo(response);
+            assertThat(again.response().response().submittedAt().getNano()).isEqualTo(123_456_789);
+        }
+
+        @Test
+        void loopSubmit_sameResponseWithNanosecondsTwice_isIdempotent() {
+            Clock nanoClock = Clock.fixed(Instant.parse("2024-03-04T10:00:00.987654321Z"), ZoneOffset.UTC);
+            FeedbackLoop loop = FeedbackLoop.builder().store(store).clock(nanoClock)
+                    .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48))).build();
+            loop.register(Fixtures.survey());
+            Response response = Fixtures.response("r1", "c1", 3, "slow",
+                    Instant.parse("2024-03-04T09:00:00.123456789Z"));
+
+            Receipt first = loop.submit(response);
+            Receipt second = loop.submit(response);
+
+            assertThat(second).isEqualTo(first);
+            assertThat(first.followUpIds()).hasSize(1);
+            assertThat(loop.findResponse("r1").orElseThrow().response()).isEqualTo(response);
+        }
+
+        @Test
+        void loopSubmit_sameResponseWithNanosecondsAfterARestart_isIdempotent() {
+            Clock nanoClock = Clock.fixed(Instant.parse("2024-03-04T10:00:00.987654321Z"), ZoneOffset.UTC);
+            Response response = Fixtures.response("r1", "c1", 3, "slow",
+                    Instant.parse("2024-03-04T09:00:00.123456789Z"));
+            FeedbackLoop before = FeedbackLoop.builder().store(store).clock(nanoClock)
+                    .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48))).build();
+            before.register(Fixtures.survey());
+            Receipt first = before.submit(response);
+
+            FeedbackLoop after = FeedbackLoop.builder().store(store).clock(Clock.offset(nanoClock, Duration.ofHours(1)))
+                    .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48))).build();
+            after.register(Fixtures.survey());
+            Receipt again = after.submit(response);
+
+            assertThat(again).isEqualTo(first);
+            assertThat(store.followUpsOfResponse("r1")).hasSize(1);
         }
     }
 

@@ -83,8 +83,8 @@ public abstract class StoreConcurrencyContract {
 
     @Test
     void submitWithDuplicatesAndWorkFollowUps_losesAndDoublesNothing() throws Exception {
-        long seed = Long.getLong("seed", System.nanoTime());
-        System.out.println("StoreConcurrencyContract seed = " + seed + " (rerun with -Dseed=" + seed + ")");
+        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+        System.out.println("StoreConcurrencyContract seed = " + seed + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
         var random = new Random(seed);
         MutableClock clock = MutableClock.at(T0);
         var accepted = new ConcurrentHashMap<String, AtomicInteger>();
@@ -138,8 +138,8 @@ public abstract class StoreConcurrencyContract {
 
     @Test
     void workingTheSameFollowUps_exactlyOneWinsEachStepAndHistoriesAreComplete() throws Exception {
-        long seed = Long.getLong("seed", System.nanoTime());
-        System.out.println("StoreConcurrencyContract seed = " + seed + " (rerun with -Dseed=" + seed + ")");
+        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+        System.out.println("StoreConcurrencyContract seed = " + seed + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
         var random = new Random(seed);
         MutableClock clock = MutableClock.at(T0);
         FeedbackLoop loop = FeedbackLoop.builder().store(newStore()).clock(clock)

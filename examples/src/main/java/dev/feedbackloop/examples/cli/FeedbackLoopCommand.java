@@ -55,6 +55,11 @@ public final class FeedbackLoopCommand implements Callable<Integer> {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        // Hibernate Validator logs through JBoss Logging, which would otherwise pick java.util.logging and print its
+        // banner on stderr; route it to SLF4J, whose simple backend this tool configures to show warnings only.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(new FeedbackLoopCommand(), out, err, args);

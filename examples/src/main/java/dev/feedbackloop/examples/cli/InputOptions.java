@@ -53,6 +53,18 @@ final class InputOptions {
     @Option(names = "--na", paramLabel = "M", description = "A missing-value marker, e.g. NA; repeatable.")
     List<String> na = new ArrayList<>();
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads that read a large CSV file in parts (default: the number of processors).")
+    @Nullable Integer threads;
+
+    /** The parallelism of the read: --threads, or the number of processors. */
+    int threads() {
+        if (threads != null && threads < 1) {
+            throw new InputException("--threads: " + threads + " is less than 1, expected 1 or more");
+        }
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
     /** The export's name in messages. */
     String source() {
         return file;

@@ -45,6 +45,17 @@ final class InvalidCells {
                 + header.size() + ", expected one cell per column; the row is left out");
     }
 
+    /** Appends the invalid cells of the part that follows this one, whose lines count after {@code linesBefore}. */
+    void append(InvalidCells later, long linesBefore) {
+        count += later.count;
+        for (Entry e : later.first) {
+            if (first.size() == KEPT) {
+                break;
+            }
+            first.add(new Entry(e.line() + linesBefore, e.column(), e.value(), e.message()));
+        }
+    }
+
     long count() {
         return count;
     }

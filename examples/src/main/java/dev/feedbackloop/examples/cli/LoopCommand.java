@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -92,6 +93,76 @@ final class LoopCommand implements Callable<Integer> {
             description = "'Now' for the overdue count (default: the latest created/responded time in the file).")
     private @Nullable String asOfText;
 
+    /**
+     * What one part of the export adds up to. When grouped, each row goes to its group only and the overall tally is
+     * the merge of the groups at the end. Without {@code --as-of}, the latest time in the part so far is a lower bound
+     * of the as-of time of the whole file, which lets the tallies settle overdue rows as they go.
+     */
+    private final class Part {
+        final LoopTally overall = LoopTally.of(sla);
+        final @Nullable GroupTable<LoopTally> table;
+        @Nullable Map<GroupKey, LoopTally> groups;
+        final InvalidCells invalid = new InvalidCells(input.strict);
+        final TimestampParser timestamps = TimestampParser.of(input.zone);
+        final @Nullable Instant fixedAsOf;
+        long latest = Long.MIN_VALUE;
+        long rows;
+
+        Part(boolean grouped, @Nullable Instant fixedAsOf) {
+            this.fixedAsOf = fixedAsOf;
+            this.table = grouped ? new GroupTable<>(input.by.size(), 3, this::newTally) : null;
+            if (fixedAsOf != null) {
+                overall.advanceAsOf(fixedAsOf);
+            }
+        }
+
+        private LoopTally newTally() {
+            LoopTally tally = LoopTally.of(sla);
+            if (fixedAsOf != null) {
+                tally.advanceAsOf(fixedAsOf);
+            } else if (latest != Long.MIN_VALUE) {
+                tally.advanceAsOf(Instant.ofEpochMilli(latest));
+            }
+            return tally;
+        }
+
+        void settle() {
+            if (latest == Long.MIN_VALUE) {
+                return;
+            }
+            Instant bound = Instant.ofEpochMilli(latest);
+            overall.advanceAsOf(bound);
+            if (table != null) {
+                table.forEach(t -> t.advanceAsOf(bound));
+            }
+        }
+
+        Map<GroupKey, LoopTally> groups() {
+            if (groups == null) {
+                groups = table == null ? new HashMap<>() : table.toMap();
+            }
+            return groups;
+        }
+
+        Part merge(Part later, long linesBefore) {
+            overall.merge(later.overall);
+            Map<GroupKey, LoopTally> mine = groups();
+            Map<GroupKey, LoopTally> theirs = later.groups();
+            for (Iterator<Map.Entry<GroupKey, LoopTally>> it = theirs.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<GroupKey, LoopTally> entry = it.next();
+                LoopTally known = mine.putIfAbsent(entry.getKey(), entry.getValue());
+                if (known != null) {
+                    known.merge(entry.getValue());
+                }
+                it.remove();
+            }
+            invalid.append(later.invalid, linesBefore);
+            latest = Math.max(latest, later.latest);
+            rows += later.rows;
+            return this;
+        }
+    }
+
     @Override
     public Integer call() {
         boolean isNps = rating.nps != null;
@@ -121,76 +192,69 @@ final class LoopCommand implements Callable<Integer> {
         columns.addAll(input.by);
         boolean grouped = !input.by.isEmpty() || input.period != null;
 
-        LoopTally overall = LoopTally.of(sla);
-        if (fixedAsOf != null) {
-            overall.advanceAsOf(fixedAsOf);
-        }
-        Map<GroupKey, LoopTally> groups = new HashMap<>();
-        GroupKey probe = new GroupKey(input.by.size());
-        InvalidCells invalid = new InvalidCells(input.strict);
+        int ratingMin = min;
+        int ratingMax = max;
+        PeriodBuckets buckets = input.period != null ? new PeriodBuckets(input.period, input.zone) : null;
         Progress progress = new Progress(spec.commandLine().getErr(), input.source());
-        long[] latest = {Long.MIN_VALUE};
-        long rows;
+        Part all;
         try (ExportReader reader = input.open(parent.stdin())) {
             List<String> header = reader.header();
-            rows = reader.read(columns, row -> {
-                progress.row(row.number());
-                Instant createdAt = row.instant(1, timestamps);
-                Instant respondedAt = row.instant(2, timestamps);
-                latest[0] = Math.max(latest[0], Math.max(millis(createdAt), millis(respondedAt)));
+            all = reader.collect(columns, input.threads(), () -> new Part(grouped, fixedAsOf), (part, row) -> {
+                if ((++part.rows & (Progress.STEP - 1)) == 0) {
+                    progress.step();
+                }
+                Instant createdAt = row.instant(1, part.timestamps);
+                Instant respondedAt = row.instant(2, part.timestamps);
+                part.latest = Math.max(part.latest, Math.max(millis(createdAt), millis(respondedAt)));
                 if (fixedAsOf == null && row.number() % SETTLE_EVERY == 0) {
-                    Instant bound = Instant.ofEpochMilli(latest[0]);
-                    overall.advanceAsOf(bound);
-                    groups.values().forEach(t -> t.advanceAsOf(bound));
+                    part.settle();
                 }
                 if (row.ragged()) {
-                    invalid.addRagged(row, header);
+                    part.invalid.addRagged(row, header);
                     return;
                 }
-                int value = ScoreCommand.rating(row, 0, min, max, isNps ? "an NPS rating" : "a CSAT rating",
-                        invalid);
+                int value = ScoreCommand.rating(row, 0, ratingMin, ratingMax,
+                        isNps ? "an NPS rating" : "a CSAT rating", part.invalid);
                 if (value == Cells.BLANK && !row.isBlank(0)) {
                     return;
                 }
                 if (createdAt == null) {
-                    invalid.add(row, 1, "the created time is blank, expected when the feedback arrived");
+                    part.invalid.add(row, 1, "the created time is blank, expected when the feedback arrived");
                     return;
                 }
                 if (respondedAt != null && respondedAt.isBefore(createdAt)) {
-                    invalid.add(row, 2, "the response is before the feedback was created ("
+                    part.invalid.add(row, 2, "the response is before the feedback was created ("
                             + createdAt + "), expected a time at or after it");
                     return;
                 }
-                LoopTally group = null;
-                if (grouped) {
-                    for (int i = 0; i < input.by.size(); i++) {
-                        probe.set(i, row.value(3 + i));
-                    }
-                    probe.period(input.period != null ? input.period.bucket(createdAt, input.zone)
-                            : GroupKey.NO_PERIOD);
-                    group = groups.get(probe.seal());
-                    if (group == null) {
-                        group = LoopTally.of(sla);
-                        if (fixedAsOf != null) {
-                            group.advanceAsOf(fixedAsOf);
-                        } else if (latest[0] != Long.MIN_VALUE) {
-                            group.advanceAsOf(Instant.ofEpochMilli(latest[0]));
-                        }
-                        groups.put(probe.copy(), group);
-                    }
+                LoopTally group = part.overall;
+                if (part.table != null) {
+                    group = part.table.find(row, buckets != null ? buckets.bucket(createdAt) : GroupKey.NO_PERIOD);
                 }
                 if (value != Cells.BLANK && value <= trigger) {
-                    overall.add(createdAt, respondedAt);
-                    if (group != null) {
-                        group.add(createdAt, respondedAt);
-                    }
+                    group.add(createdAt, respondedAt);
                 }
-            });
+            }, (earlier, later, linesBefore, rowsBefore) -> earlier.merge(later, linesBefore));
         }
         progress.done();
+        long rows = all.rows;
+        InvalidCells invalid = all.invalid;
+        long[] latest = {all.latest};
         Instant asOf = fixedAsOf != null ? fixedAsOf
                 : latest[0] == Long.MIN_VALUE ? null : Instant.ofEpochMilli(latest[0]);
         Instant summaryAsOf = asOf != null ? asOf : Instant.EPOCH;
+        // Summarise each group, then fold it into the overall tally and let it go, so that the duration tallies of
+        // the groups and of the whole are not all held at once.
+        Map<GroupKey, LoopTally> groupTallies = all.groups();
+        Map<GroupKey, LoopSummary> groups = new HashMap<>();
+        LoopTally overallTally = all.overall;
+        for (Iterator<Map.Entry<GroupKey, LoopTally>> it = groupTallies.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<GroupKey, LoopTally> entry = it.next();
+            groups.put(entry.getKey(), entry.getValue().summary(summaryAsOf));
+            overallTally.merge(entry.getValue());
+            it.remove();
+        }
+        LoopSummary overall = overallTally.summary(summaryAsOf);
         List<GroupKey> keys = new ArrayList<>(groups.keySet());
         keys.sort(GroupKey.ORDER);
         PrintWriter out = spec.commandLine().getOut();
@@ -205,14 +269,14 @@ final class LoopCommand implements Callable<Integer> {
                 }
                 json.writeStringField("sla", sla.toString());
                 json.writeObjectFieldStart("overall");
-                fields(json, overall.summary(summaryAsOf));
+                fields(json, overall);
                 json.writeEndObject();
                 if (grouped) {
                     json.writeArrayFieldStart("groups");
                     for (GroupKey key : keys) {
                         json.writeStartObject();
                         Reports.groupKey(json, key, input.by, input.period);
-                        fields(json, groups.get(key).summary(summaryAsOf));
+                        fields(json, groups.get(key));
                         json.writeEndObject();
                     }
                     json.writeEndArray();
@@ -222,7 +286,7 @@ final class LoopCommand implements Callable<Integer> {
         } else {
             StringWriter text = new StringWriter();
             PrintWriter table = new PrintWriter(text);
-            table(table, rows, invalid, asOf, overall.summary(summaryAsOf), keys, groups, summaryAsOf, trigger);
+            table(table, rows, invalid, asOf, overall, keys, groups, trigger);
             table.flush();
             out.print(text);
         }
@@ -253,7 +317,7 @@ final class LoopCommand implements Callable<Integer> {
     }
 
     private void table(PrintWriter out, long rows, InvalidCells invalid, @Nullable Instant asOf, LoopSummary overall,
-            List<GroupKey> keys, Map<GroupKey, LoopTally> groups, Instant summaryAsOf, int trigger) {
+            List<GroupKey> keys, Map<GroupKey, LoopSummary> groups, int trigger) {
         List<String> header = new ArrayList<>(input.by);
         if (input.period != null) {
             header.add("period");
@@ -267,7 +331,7 @@ final class LoopCommand implements Callable<Integer> {
         Table table = new Table(header, labels);
         for (GroupKey key : keys) {
             List<String> cells = Reports.labels(key, input.by, input.period);
-            cells.addAll(cells(groups.get(key).summary(summaryAsOf)));
+            cells.addAll(cells(groups.get(key)));
             table.add(cells);
         }
         List<String> all = new ArrayList<>();

@@ -15,7 +15,6 @@ import dev.feedbackloop.scoring.export.TimestampParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,6 +73,56 @@ final class ScoreCommand implements Callable<Integer> {
         final @Nullable NpsTally npsTally = nps != null ? new NpsTally() : null;
         final @Nullable CsatTally csatTally = csat != null ? CsatTally.of(csatScale) : null;
         final @Nullable CesTally cesTally = ces != null ? CesTally.of(cesScale) : null;
+
+        void merge(Tallies other) {
+            if (npsTally != null) {
+                npsTally.merge(other.npsTally);
+            }
+            if (csatTally != null) {
+                csatTally.merge(other.csatTally);
+            }
+            if (cesTally != null) {
+                cesTally.merge(other.cesTally);
+            }
+        }
+    }
+
+    /**
+     * What one part of the export adds up to. When grouped, each row goes to its group only and the overall tallies
+     * are the merge of the groups at the end.
+     */
+    private final class Part {
+        final Tallies overall = new Tallies();
+        final @Nullable GroupTable<Tallies> table;
+        @Nullable Map<GroupKey, Tallies> groups;
+        final InvalidCells invalid = new InvalidCells(input.strict);
+        final TimestampParser timestamps = TimestampParser.of(input.zone);
+        long rows;
+
+        Part(boolean grouped, int bySlot) {
+            table = grouped ? new GroupTable<>(input.by.size(), bySlot, Tallies::new) : null;
+        }
+
+        Map<GroupKey, Tallies> groups() {
+            if (groups == null) {
+                groups = table == null ? new HashMap<>() : table.toMap();
+            }
+            return groups;
+        }
+
+        Part merge(Part later, long linesBefore) {
+            overall.merge(later.overall);
+            Map<GroupKey, Tallies> mine = groups();
+            later.groups().forEach((key, tallies) -> {
+                Tallies known = mine.putIfAbsent(key, tallies);
+                if (known != null) {
+                    known.merge(tallies);
+                }
+            });
+            invalid.append(later.invalid, linesBefore);
+            rows += later.rows;
+            return this;
+        }
     }
 
     @Override
@@ -88,73 +137,60 @@ final class ScoreCommand implements Callable<Integer> {
         columns.addAll(input.by);
         int dateSlot = slot(columns, date);
         boolean grouped = !input.by.isEmpty() || input.period != null;
-
-        Tallies overall = new Tallies();
-        Map<GroupKey, Tallies> groups = new HashMap<>();
-        GroupKey probe = new GroupKey(input.by.size());
-        InvalidCells invalid = new InvalidCells(input.strict);
-        TimestampParser timestamps = TimestampParser.of(input.zone);
+        PeriodBuckets buckets = input.period != null ? new PeriodBuckets(input.period, input.zone) : null;
         Progress progress = new Progress(spec.commandLine().getErr(), input.source());
-        long rows;
+        Part all;
         try (ExportReader reader = input.open(parent.stdin())) {
             List<String> header = reader.header();
-            rows = reader.read(columns, row -> {
-                progress.row(row.number());
+            all = reader.collect(columns, input.threads(), () -> new Part(grouped, bySlot), (part, row) -> {
+                if ((++part.rows & (Progress.STEP - 1)) == 0) {
+                    progress.step();
+                }
                 if (row.ragged()) {
-                    invalid.addRagged(row, header);
+                    part.invalid.addRagged(row, header);
                     return;
                 }
-                Tallies group = null;
-                if (grouped) {
-                    for (int i = 0; i < input.by.size(); i++) {
-                        probe.set(i, row.value(bySlot + i));
-                    }
+                Tallies group = part.overall;
+                if (part.table != null) {
                     long bucket = GroupKey.NO_PERIOD;
-                    if (input.period != null) {
-                        Instant at = row.instant(dateSlot, timestamps);
-                        if (at != null) {
-                            bucket = input.period.bucket(at, input.zone);
+                    if (buckets != null) {
+                        long at = row.epochSecond(dateSlot, part.timestamps);
+                        if (at != ExportRow.NO_TIME) {
+                            bucket = buckets.bucket(at);
                         }
                     }
-                    probe.period(bucket);
-                    group = groups.get(probe.seal());
-                    if (group == null) {
-                        group = new Tallies();
-                        groups.put(probe.copy(), group);
-                    }
+                    group = part.table.find(row, bucket);
                 } else if (dateSlot >= 0) {
-                    row.instant(dateSlot, timestamps);
+                    row.epochSecond(dateSlot, part.timestamps);
                 }
                 if (npsSlot >= 0) {
-                    int rating = rating(row, npsSlot, 0, 10, "an NPS rating", invalid);
+                    int rating = rating(row, npsSlot, 0, 10, "an NPS rating", part.invalid);
                     if (rating != Cells.BLANK) {
-                        overall.npsTally.add(rating);
-                        if (group != null) {
-                            group.npsTally.add(rating);
-                        }
+                        group.npsTally.add(rating);
                     }
                 }
                 if (csatSlot >= 0) {
-                    int rating = rating(row, csatSlot, 1, csatScale, "a CSAT rating", invalid);
+                    int rating = rating(row, csatSlot, 1, csatScale, "a CSAT rating", part.invalid);
                     if (rating != Cells.BLANK) {
-                        overall.csatTally.add(rating);
-                        if (group != null) {
-                            group.csatTally.add(rating);
-                        }
+                        group.csatTally.add(rating);
                     }
                 }
                 if (cesSlot >= 0) {
-                    int rating = rating(row, cesSlot, 1, cesScale, "a CES rating", invalid);
+                    int rating = rating(row, cesSlot, 1, cesScale, "a CES rating", part.invalid);
                     if (rating != Cells.BLANK) {
-                        overall.cesTally.add(rating);
-                        if (group != null) {
-                            group.cesTally.add(rating);
-                        }
+                        group.cesTally.add(rating);
                     }
                 }
-            });
+            }, (earlier, later, linesBefore, rowsBefore) -> earlier.merge(later, linesBefore));
         }
         progress.done();
+        long rows = all.rows;
+        InvalidCells invalid = all.invalid;
+        Map<GroupKey, Tallies> groups = all.groups();
+        Tallies overall = all.overall;
+        if (grouped) {
+            groups.values().forEach(overall::merge);
+        }
         List<GroupKey> keys = new ArrayList<>(groups.keySet());
         keys.sort(GroupKey.ORDER);
         if (input.output == Converters.Output.JSON) {

@@ -33,9 +33,12 @@ final class DemoDatabase implements AutoCloseable {
         this.url = url;
     }
 
-    /** The default database: an H2 file {@code demo} in a directory. */
+    /**
+     * The default database: an H2 file {@code demo} in a directory, written through on every commit
+     * ({@code WRITE_DELAY=0}) so that an acknowledged response survives a crash.
+     */
     static String defaultUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.resolve("demo").toAbsolutePath();
+        return "jdbc:h2:file:" + directory.resolve("demo").toAbsolutePath() + ";WRITE_DELAY=0";
     }
 
     /**
@@ -52,7 +55,7 @@ final class DemoDatabase implements AutoCloseable {
             admin.setURL(url);
             reset(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
             var h2 = new JdbcDataSource();
-            h2.setURL(url + ";SCHEMA=" + SCHEMA.toUpperCase(Locale.ROOT));
+            h2.setURL(url + ";SCHEMA=" + SCHEMA.toUpperCase(Locale.ROOT) + ";QUERY_CACHE_SIZE=64");
             pooled = h2;
         } else if (url.startsWith("jdbc:postgresql:")) {
             var admin = new PGConnectionPoolDataSource();

@@ -144,8 +144,8 @@ final class Scenario {
             };
             String region = regions[pick(random, regionWeights)];
             int users = switch (tier) {
-                case STRATEGIC -> 24 + random.nextInt(12);
-                case KEY -> 8 + random.nextInt(8);
+                case STRATEGIC -> 12 + random.nextInt(10);
+                case KEY -> 5 + random.nextInt(6);
                 default -> 2 + random.nextInt(5);
             };
             String name;

@@ -135,7 +135,7 @@ final class Simulation {
                     if (Math.floorMod(user + month.ordinal() + customer.id().hashCode(), 3) != 0) {
                         continue;
                     }
-                    if (random.nextDouble() >= customer.engagement() * ANSWER_MONTH[month.ordinal()]) {
+                    if (random.nextDouble() >= 0.75 * customer.engagement() * ANSWER_MONTH[month.ordinal()]) {
                         continue;
                     }
                     Instant at = randomTime(first.plusDays(random.nextInt(days)));
@@ -155,7 +155,7 @@ final class Simulation {
         for (LocalDate day = LocalDate.ofInstant(Scenario.START, Scenario.ZONE); !day.isAfter(last);
              day = day.plusDays(1)) {
             boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-            double rate = 14.0 * TICKETS_MONTH[day.getMonthValue() - 1] * (weekend ? 0.25 : 1.0);
+            double rate = 7.0 * TICKETS_MONTH[day.getMonthValue() - 1] * (weekend ? 0.25 : 1.0);
             int tickets = poisson(rate);
             for (int i = 0; i < tickets; i++) {
                 DemoCustomer customer = weightedByUsers.get(random.nextInt(weightedByUsers.size()));
@@ -168,7 +168,7 @@ final class Simulation {
                 String comment = comment(csat <= 2 ? COMPLAINTS : PRAISE, 0.3);
                 String id = String.format(Locale.ROOT, "csat-T%05d", ticket);
                 schedule(at, () -> submitCsat(id, customer, csat, comment));
-                if (random.nextDouble() < 0.35) {
+                if (random.nextDouble() < 0.3) {
                     int ces = cesScore(customer, day.getMonth());
                     List<String> wrong = ces <= 3 ? whatWentWrong() : List.of();
                     String cesId = String.format(Locale.ROOT, "ces-T%05d", ticket);
@@ -275,20 +275,20 @@ final class Simulation {
         double medianHours;
         switch (ruleId) {
             case Scenario.POLICY_STRATEGIC -> {
-                contactChance = 0.97;
-                medianHours = summer ? 4.5 : 2.0;
+                contactChance = 0.98;
+                medianHours = summer ? 3.5 : 1.5;
             }
             case Scenario.POLICY_NPS -> {
-                contactChance = summer ? 0.72 : 0.9;
-                medianHours = summer ? 20 : 7;
+                contactChance = summer ? 0.75 : 0.93;
+                medianHours = summer ? 18 : 4.5;
             }
             case Scenario.POLICY_CSAT -> {
-                contactChance = summer ? 0.8 : 0.93;
-                medianHours = summer ? 11 : 4;
+                contactChance = summer ? 0.82 : 0.95;
+                medianHours = summer ? 9 : 2.5;
             }
             default -> {
-                contactChance = 0.8;
-                medianHours = summer ? 18 : 9;
+                contactChance = 0.85;
+                medianHours = summer ? 14 : 6;
             }
         }
         String agent = agentFor(owner);

@@ -192,6 +192,12 @@ public final class ExportReader implements AutoCloseable {
      */
     public <A> A collect(List<String> columns, int parallelism, Supplier<A> supplier,
             BiConsumer<A, ExportRow> accumulator, PartMerger<A> merger) {
+        return collect(columns, parallelism, supplier, accumulator, merger, MIN_PART_BYTES, SPLIT_SEARCH_BYTES);
+    }
+
+    /** {@link #collect} with the part size and split search distance chosen, so that tests can split small files. */
+    <A> A collect(List<String> columns, int parallelism, Supplier<A> supplier, BiConsumer<A, ExportRow> accumulator,
+            PartMerger<A> merger, long minPartBytes, int splitSearchBytes) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism: " + parallelism + " is less than 1, expected 1 or more");
         }
@@ -206,7 +212,7 @@ public final class ExportReader implements AutoCloseable {
         Path path = file;
         if (parallelism > 1 && path != null && rows instanceof CsvSource) {
             return new PartedRead<>(path, (CsvSource) rows, source, na, selected, supplier, accumulator, merger)
-                    .run(parallelism, MIN_PART_BYTES, SPLIT_SEARCH_BYTES);
+                    .run(parallelism, minPartBytes, splitSearchBytes);
         }
         A container = supplier.get();
         rows.read(selected, row -> accumulator.accept(container, row));

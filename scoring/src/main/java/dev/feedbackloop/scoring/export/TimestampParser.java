@@ -126,9 +126,9 @@ public final class TimestampParser {
         if (len < 10 || b[start + 4] != '-' || b[start + 7] != '-') {
             return NOT_SCANNED;
         }
-        int year = digits(b, start, 4, end);
-        int month = digits(b, start + 5, 2, end);
-        int day = digits(b, start + 8, 2, end);
+        int year = digits4(b, start);
+        int month = digits2(b, start + 5);
+        int day = digits2(b, start + 8);
         if (year < 0 || month < 0 || day < 0) {
             return NOT_SCANNED;
         }
@@ -145,8 +145,8 @@ public final class TimestampParser {
         if ((sep != 'T' && sep != 't' && sep != ' ') || len < 16 || b[i + 3] != ':') {
             return NOT_SCANNED;
         }
-        int hour = digits(b, i + 1, 2, end);
-        int minute = digits(b, i + 4, 2, end);
+        int hour = digits2(b, i + 1);
+        int minute = digits2(b, i + 4);
         if (hour < 0 || minute < 0) {
             return NOT_SCANNED;
         }
@@ -154,7 +154,7 @@ public final class TimestampParser {
         int second = 0;
         int nanos = 0;
         if (i < end && b[i] == ':') {
-            second = digits(b, i + 1, 2, end);
+            second = i + 3 <= end ? digits2(b, i + 1) : -1;
             if (second < 0) {
                 return NOT_SCANNED;
             }
@@ -225,14 +225,37 @@ public final class TimestampParser {
         return scannedNanos;
     }
 
+    /**
+     * The epoch day of a date whose year has four digits (0000–9999), by the days-from-civil formula; the cache of
+     * the last date read saves the arithmetic on sorted exports.
+     *
+     * @throws DateTimeException if the month or the day of the month does not exist
+     */
     private long epochDay(int year, int month, int day) {
-        if (year != lastYear || month != lastMonth || day != lastDay) {
-            lastEpochDay = LocalDate.of(year, month, day).toEpochDay();
-            lastYear = year;
-            lastMonth = month;
-            lastDay = day;
+        if (year == lastYear && month == lastMonth && day == lastDay) {
+            return lastEpochDay;
         }
+        if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+            // Let LocalDate say what is wrong, in its usual words.
+            return LocalDate.of(year, month, day).toEpochDay();
+        }
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        lastEpochDay = era * 146_097L + dayOfEra - 719_468L;
+        lastYear = year;
+        lastMonth = month;
+        lastDay = day;
         return lastEpochDay;
+    }
+
+    private static int monthLength(int year, int month) {
+        if (month == 2) {
+            return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
     }
 
     private Instant slow(String text) {
@@ -251,6 +274,20 @@ public final class TimestampParser {
                     + " (2024-03-05), local date-time (2024-03-05T10:15:30 or 2024-03-05 10:15)"
                     + " or offset date-time (2024-03-05T10:15:30Z, 2024-03-05T10:15:30+02:00)", text, 0, e);
         }
+    }
+
+    /** Reads two ASCII digits at {@code i}, which the caller knows are in range, or returns -1. */
+    private static int digits2(byte[] b, int i) {
+        int d1 = b[i] - '0';
+        int d0 = b[i + 1] - '0';
+        return (d1 | d0) >= 0 && d1 <= 9 && d0 <= 9 ? d1 * 10 + d0 : -1;
+    }
+
+    /** Reads four ASCII digits at {@code i}, which the caller knows are in range, or returns -1. */
+    private static int digits4(byte[] b, int i) {
+        int hi = digits2(b, i);
+        int lo = digits2(b, i + 2);
+        return (hi | lo) >= 0 ? hi * 100 + lo : -1;
     }
 
     /** Reads {@code count} ASCII digits at {@code from}, before {@code end}, or returns -1. */

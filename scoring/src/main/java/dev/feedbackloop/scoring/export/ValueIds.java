@@ -12,8 +12,63 @@ final class ValueIds {
     private int[] hashes = new int[64];
     private int[] values = new int[64];
     private int size;
+    private long[] shortKeys = new long[64];
+    private int[] shortValues = new int[64];
+    private int shortSize;
 
     int id(byte[] buf, int start, int end) {
+        int length = end - start;
+        if (length <= 7) {
+            long key = 0;
+            for (int i = start; i < end; i++) {
+                key = key << 8 | (buf[i] & 0xFF);
+            }
+            return shortId(key | (long) (length + 1) << 56, buf, start, end);
+        }
+        return longId(buf, start, end);
+    }
+
+    /** Values of up to 7 bytes are keyed by their bytes and length packed into a long. */
+    private int shortId(long key, byte[] buf, int start, int end) {
+        int mask = shortKeys.length - 1;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        while (true) {
+            long k = shortKeys[slot];
+            if (k == key) {
+                return shortValues[slot];
+            }
+            if (k == 0) {
+                int id = longId(buf, start, end);
+                shortKeys[slot] = key;
+                shortValues[slot] = id;
+                if (++shortSize * 2 > shortKeys.length) {
+                    growShort();
+                }
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private void growShort() {
+        long[] oldKeys = shortKeys;
+        int[] oldValues = shortValues;
+        shortKeys = new long[oldKeys.length * 2];
+        shortValues = new int[shortKeys.length];
+        int mask = shortKeys.length - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != 0) {
+                int slot = (int) ((oldKeys[i] * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+                while (shortKeys[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                shortKeys[slot] = oldKeys[i];
+                shortValues[slot] = oldValues[i];
+            }
+        }
+    }
+
+    private int longId(byte[] buf, int start, int end) {
         int hash = 0x811c9dc5;
         for (int i = start; i < end; i++) {
             hash = (hash ^ buf[i]) * 0x01000193;

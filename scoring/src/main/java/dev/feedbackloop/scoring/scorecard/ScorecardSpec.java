@@ -184,12 +184,26 @@ public final class ScorecardSpec {
     }
 
     /**
-     * Returns the calendar period grouped by.
+     * Looks up the calendar period grouped by.
      *
      * @return the period, or empty when not grouping by period
      */
-    public Optional<Period> period() {
+    public Optional<Period> findPeriod() {
         return Optional.ofNullable(period);
+    }
+
+    /**
+     * Returns the calendar period grouped by.
+     *
+     * @return the period
+     * @throws IllegalStateException if this spec does not group by period (see {@link #findPeriod()})
+     */
+    public Period period() {
+        if (period == null) {
+            throw new IllegalStateException("scorecard spec of survey '" + survey.id()
+                    + "': does not group by period; expected a spec built with period(...)");
+        }
+        return period;
     }
 
     @Nullable Period periodOrNull() {

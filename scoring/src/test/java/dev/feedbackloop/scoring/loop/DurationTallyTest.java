@@ -52,8 +52,9 @@ final class DurationTallyTest {
 
     @Test
     void merge_randomSplits_equalsTallyOfAll() {
-        long seed = System.nanoTime();
-        System.out.println("DurationTallyTest seed: " + seed);
+        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+        System.out.println("DurationTallyTest seed = " + seed
+                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
         Random random = new Random(seed);
         for (int round = 0; round < 50; round++) {
             int n = 1 + random.nextInt(500);
@@ -72,7 +73,8 @@ final class DurationTallyTest {
             assertThat(all.summary().median().toMillis()).as("seed %d", seed)
                     .isEqualTo(values[(int) Math.ceil(0.5 * n) - 1]);
             assertThat(all.summary().meanMillis()).as("seed %d", seed)
-                    .isCloseTo(Arrays.stream(values).average().orElseThrow(), org.assertj.core.data.Offset.offset(1e-6));
+                    .isCloseTo(Arrays.stream(values).average().orElseThrow(),
+                            org.assertj.core.data.Offset.offset(1e-6));
         }
     }
 }

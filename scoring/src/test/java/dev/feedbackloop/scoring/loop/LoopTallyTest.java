@@ -68,8 +68,9 @@ final class LoopTallyTest {
 
     @Test
     void advanceAsOfAndMerge_randomRows_giveSameSummaryAsOneTally() {
-        long seed = System.nanoTime();
-        System.out.println("LoopTallyTest seed: " + seed);
+        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+        System.out.println("LoopTallyTest seed = " + seed
+                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
         Random random = new Random(seed);
         for (int round = 0; round < 50; round++) {
             Duration sla = Duration.ofHours(random.nextInt(72));

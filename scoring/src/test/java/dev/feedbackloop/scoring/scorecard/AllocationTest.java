@@ -32,8 +32,8 @@ final class AllocationTest {
     @Test
     void scorecardAdd_toExistingGroups_allocatesNothingPerResponse() {
         assumeTrue(measurable(), "thread allocation counters unavailable");
-        long seed = System.nanoTime();
-        System.out.println("AllocationTest seed=" + seed);
+        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+        System.out.println("AllocationTest seed=" + seed + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
         Random random = new Random(seed);
         ScorecardSpec spec = ScorecardSpec.builder(ScorecardTest.survey(1)).groupBy("plan", "region")
                 .period(Period.MONTH, ZoneId.of("Europe/Paris")).build();

@@ -14,8 +14,9 @@ final class OffsetCacheTest {
     @ValueSource(strings = {"UTC", "Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata",
         "Pacific/Apia"})
     void offsetAt_agreesWithZoneRules_onRandomInstantsAndAroundTransitions(String zoneId) {
-        long seed = System.nanoTime();
-        System.out.println("OffsetCacheTest " + zoneId + " seed=" + seed);
+        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+        System.out.println("OffsetCacheTest " + zoneId + " seed = " + seed
+                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
         Random random = new Random(seed);
         ZoneId zone = ZoneId.of(zoneId);
         OffsetCache cache = new OffsetCache(zone);

@@ -210,6 +210,18 @@ final class ScorecardTest {
         }
 
         @Test
+        void period_isFoundOnlyWhenGroupingByPeriod() {
+            ScorecardSpec monthly = ScorecardSpec.builder(survey(1)).period(Period.MONTH).build();
+            ScorecardSpec overall = ScorecardSpec.builder(survey(1)).build();
+
+            assertThat(monthly.period()).isEqualTo(Period.MONTH);
+            assertThat(monthly.findPeriod()).contains(Period.MONTH);
+            assertThat(overall.findPeriod()).isEmpty();
+            assertThatThrownBy(overall::period).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("does not group by period");
+        }
+
+        @Test
         void periods_useTheZonesCalendar() {
             Instant lateMarchUtc = Instant.parse("2024-03-31T23:30:00Z");
             ScorecardSpec paris = ScorecardSpec.builder(survey(1)).period(Period.MONTH, ZoneId.of("Europe/Paris"))
@@ -255,8 +267,9 @@ final class ScorecardTest {
 
         @Test
         void sequential_parallel_andPartitioned_giveTheSameScorecard() {
-            long seed = System.nanoTime();
-            System.out.println("ScorecardTest.sequential_parallel_andPartitioned seed=" + seed);
+            long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+            System.out.println("ScorecardTest.sequential_parallel_andPartitioned seed = " + seed
+                    + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
             Random random = new Random(seed);
             Survey v2 = Survey.builder("relationship", 2).title("Relationship survey")
                     .question(NpsQuestion.standard("nps"))

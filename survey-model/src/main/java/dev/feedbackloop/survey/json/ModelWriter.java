@@ -52,7 +52,7 @@ final class ModelWriter {
 
     static ObjectNode question(Question question) {
         ObjectNode node = NODES.objectNode();
-        node.put("type", typeName(question));
+        node.put("type", question.type());
         node.put("id", question.id());
         node.set("prompt", text(question.prompt()));
         node.put("required", question.required());
@@ -81,21 +81,6 @@ final class ModelWriter {
             node.put("maxLength", text.maxLength());
         }
         return node;
-    }
-
-    static String typeName(Question question) {
-        if (question instanceof NpsQuestion) {
-            return "nps";
-        } else if (question instanceof RatingQuestion) {
-            return "rating";
-        } else if (question instanceof ChoiceQuestion) {
-            return "choice";
-        } else if (question instanceof TextQuestion) {
-            return "text";
-        } else if (question instanceof YesNoQuestion) {
-            return "yesNo";
-        }
-        throw new AssertionError("unhandled question type " + question.getClass());
     }
 
     private static String kindName(RatingKind kind) {

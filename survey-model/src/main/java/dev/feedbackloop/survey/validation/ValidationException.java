@@ -4,7 +4,8 @@ import dev.feedbackloop.FeedbackLoopException;
 import java.util.List;
 
 /**
- * Thrown when validated input has violations; carries all of them. Immutable, so safe to share.
+ * Thrown when validated input has violations; carries all of them. Immutable, so safe to share; designed for
+ * extension by the exceptions that add where the input came from (a survey definition, a submitted response).
  *
  * <p>The message lists every violation, one per line; {@link #violations()} gives them as data.
  */

@@ -6,7 +6,7 @@ package dev.feedbackloop.survey.validation;
  * <p>Each constant has a stable string form, {@link #code()}, that hosts may store, count or map to their own
  * messages; it never changes once released. Definition codes start with {@code definition.}, response codes with
  * {@code response.} or {@code answer.}. Bean Validation constraints are reported with the code
- * {@link #CONSTRAINT}.
+ * {@link #CONSTRAINT}. Immutable.
  */
 public enum ViolationCode {
 

@@ -1,6 +1,9 @@
 package dev.feedbackloop.survey.version;
 
-/** How much a difference between two versions of a survey matters for comparing and pooling their results. */
+/**
+ * How much a difference between two versions of a survey matters for comparing and pooling their results.
+ * Immutable.
+ */
 public enum Impact {
     /** Wording, help text, translations, title, labels, order, added questions: results pool as they are. */
     SAFE,

@@ -108,6 +108,22 @@ final class SurveyJsonTest {
         }
 
         @Test
+        void everyQuestionType_isWrittenUnderItsOwnDistinctTypeName() {
+            Survey survey = Survey.builder("all-types", 1).title(LocalizedText.of("All types"))
+                    .questions(List.copyOf(questionOfEachType().values())).build();
+
+            String json = JSON.write(survey);
+
+            for (Question question : questionOfEachType().values()) {
+                assertThat(json).as(question.getClass().getSimpleName()).containsPattern(
+                        "\"type\"\\s*:\\s*\"" + question.type() + "\"\\s*,\\s*\"id\"\\s*:\\s*\""
+                                + question.id() + "\"");
+            }
+            assertThat(questionOfEachType().values()).extracting(Question::type)
+                    .containsExactlyInAnyOrder("nps", "rating", "choice", "text", "yesNo");
+        }
+
+        @Test
         void everyQuestionType_roundTrips() {
             Survey survey = Survey.builder("all-types", 2).defaultLanguage("en-GB")
                     .title(LocalizedText.of("All types").with("de", "Alle Typen"))

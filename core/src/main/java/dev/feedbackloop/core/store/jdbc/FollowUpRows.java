@@ -265,7 +265,7 @@ final class FollowUpRows {
     }
 
     private static @Nullable Instant pendingDue(FollowUp followUp, DeadlineKind kind) {
-        return followUp.isPending(kind) ? followUp.due(kind).orElse(null) : null;
+        return followUp.isPending(kind) ? followUp.findDue(kind).orElse(null) : null;
     }
 
     /** Returns the column holding the pending deadline of a kind. */

@@ -70,10 +70,14 @@ import org.slf4j.LoggerFactory;
  * deleted when acknowledged; unacknowledged events survive restarts, so delivery is at least once.
  *
  * <p>Failures of the database are thrown as {@link JdbcStoreException} naming the operation; nothing of the failed
- * operation is written. Precision: instants are stored to the microsecond on every database (PostgreSQL's
- * precision), finer digits are truncated; give the feedback loop a clock of that precision (for example
- * {@code Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000))}) if values read back must equal those written. Responses are stored as JSON text ({@link SurveyJson}) with their ratings and segment
- * attributes also in columns of their own.
+ * operation is written.
+ *
+ * <p>Precision: instant columns hold microseconds on every database (PostgreSQL's precision); finer digits are
+ * truncated, so an instant read back equals the one written only if it had no finer digits. The feedback loop's own
+ * instants (received-at, deadlines, history) are already truncated to the microsecond. Responses are stored as JSON
+ * text ({@link SurveyJson}) that keeps {@code submittedAt} exactly, nanoseconds included, so a response read back
+ * equals the one submitted and resubmitting it is recognised as the same response; its ratings and segment
+ * attributes are also in columns of their own.
  */
 public final class JdbcStore implements FeedbackStore {
 

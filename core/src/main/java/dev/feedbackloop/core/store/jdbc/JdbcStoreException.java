@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Expected outcomes are not reported this way: a duplicate response is a normal result of
  * {@link JdbcStore#submit(dev.feedbackloop.core.store.Submission)}, and a stale follow-up version is a
- * {@link dev.feedbackloop.core.followup.VersionConflictException}.
+ * {@link dev.feedbackloop.core.followup.VersionConflictException}. Immutable.
  */
 public final class JdbcStoreException extends FeedbackLoopException {
 

@@ -329,14 +329,14 @@ public final class InMemoryStore implements FeedbackStore {
         followUps.put(followUp.id(), followUp);
         for (DeadlineKind kind : DeadlineKind.values()) {
             if (followUp.isPending(kind)) {
-                followUp.due(kind).ifPresent(due -> pending.get(kind).add(new Keyed(due, followUp.id())));
+                followUp.findDue(kind).ifPresent(due -> pending.get(kind).add(new Keyed(due, followUp.id())));
             }
         }
     }
 
     private void unindex(FollowUp followUp) {
         for (DeadlineKind kind : DeadlineKind.values()) {
-            followUp.due(kind).ifPresent(due -> pending.get(kind).remove(new Keyed(due, followUp.id())));
+            followUp.findDue(kind).ifPresent(due -> pending.get(kind).remove(new Keyed(due, followUp.id())));
         }
     }
 

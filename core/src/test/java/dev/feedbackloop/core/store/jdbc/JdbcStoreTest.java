@@ -198,8 +198,8 @@ final class JdbcStoreTest {
 
         @Test
         void forEachResponse_streamsMoreThanAFetchInOrderOfReceipt() {
-            long seed = Long.getLong("seed", System.nanoTime());
-            System.out.println("JdbcStoreTest.Streaming seed = " + seed + " (rerun with -Dseed=" + seed + ")");
+            long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+            System.out.println("JdbcStoreTest.Streaming seed = " + seed + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
             var random = new Random(seed);
             JdbcStore store = JdbcStore.of(databases.h2Memory()).createSchema();
             var expected = new ArrayList<StoredResponse>();

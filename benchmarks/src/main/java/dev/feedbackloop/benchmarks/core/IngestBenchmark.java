@@ -1,0 +1,70 @@
+package dev.feedbackloop.benchmarks.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.validation.ResponseValidator;
+import dev.feedbackloop.survey.validation.ValidationResult;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Ingesting one JSON response (parse to a {@link Response}, then every survey rule and Bean Validation constraint)
+ * against the bare minimum any host pays, Jackson reading the same bytes into a tree (target: ingest at least 0.6× the
+ * baseline's throughput).
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar core.IngestBenchmark -f 1 -wi 3 -i 5}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class IngestBenchmark {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ResponseValidator validator = ResponseValidator.standard();
+    private Survey survey = Fixtures.survey();
+    private byte[] detractor = new byte[0];
+
+    /** Reads the survey and checks that the response is valid. */
+    @Setup
+    public void setUp() {
+        survey = Fixtures.survey();
+        detractor = Fixtures.DETRACTOR.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        validator.validate(survey, Fixtures.JSON.readResponse(Fixtures.DETRACTOR)).orThrow();
+    }
+
+    /**
+     * The baseline: Jackson reads the bytes into a tree, nothing else.
+     *
+     * @return the tree
+     * @throws IOException never, the JSON is valid
+     */
+    @Benchmark
+    public JsonNode baselineJacksonTree() throws IOException {
+        return mapper.readTree(detractor);
+    }
+
+    /**
+     * Parse and validate: what a host pays per response received as JSON.
+     *
+     * @return the validation result
+     */
+    @Benchmark
+    public ValidationResult parseAndValidate() {
+        return validator.validate(survey, Fixtures.JSON.readResponse(Fixtures.DETRACTOR));
+    }
+}
