@@ -38,7 +38,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +50,16 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +83,16 @@ import org.slf4j.LoggerFactory;
  * {@link ResponseConflictException}; an invalid one an {@link InvalidResponseException} with every violation.
  * Storing the response and opening its follow-ups is one atomic step of the {@link FeedbackStore}.
  *
- * <p>Events: every write appends its events to the store's outbox in the same step; after the write the loop
- * delivers pending events to the {@link FeedbackListener}s and acknowledges them. Delivery is at least once;
- * events left undelivered by a crash are delivered by the next write or {@link #deliverPendingEvents()}.
+ * <p>Batches: {@link #submitAll(Collection)} captures many responses with one call to the store (one transaction
+ * with the JDBC store) and rejects the whole batch if any response is invalid.
+ *
+ * <p>Events: every write appends its events to the store's outbox in the same step; after the write commits the
+ * loop delivers them to the {@link FeedbackListener}s and acknowledges them. When the store reports the entries a
+ * submission appended ({@link SubmitResult#appended()}), they are delivered from that report and acknowledged in
+ * one step, without polling the outbox; other writes poll. The events of one write are delivered in order; events
+ * of writes that race on different threads may reach listeners in either order. Delivery is at least once: an
+ * event stays in the outbox until acknowledged, so events left undelivered by a crash between commit and
+ * acknowledgement are delivered by the first write of the next loop, or by {@link #deliverPendingEvents()}.
  */
 public final class FeedbackLoop implements AutoCloseable {
 
@@ -95,17 +109,34 @@ public final class FeedbackLoop implements AutoCloseable {
     private final Set<String> rootCauses;
     private final ConcurrentHashMap<String, NavigableMap<Integer, Survey>> surveys = new ConcurrentHashMap<>();
     private final ReentrantLock delivery = new ReentrantLock();
+    /** Entries appended by writes and reported by the store, not yet delivered; guarded by {@link #delivery}. */
+    private final ArrayDeque<OutboxEntry> ready = new ArrayDeque<>();
+    /**
+     * Whether the outbox may hold entries that no write reported: true at first (a crash may have left some),
+     * after a write whose store did not report its entries, and after a failed acknowledgement; guarded by
+     * {@link #delivery}.
+     */
+    private boolean pollNeeded = true;
+    /** Writes between their store call and handing their entries to {@link #ready}. */
+    private final AtomicInteger writing = new AtomicInteger();
+    /**
+     * Sequences that a poll delivered while writes were in flight: such a write reports the same entries later and
+     * must not deliver them again; guarded by {@link #delivery}, emptied when no write is in flight.
+     */
+    private final Set<Long> polledWhileWriting = new HashSet<>();
     private final FollowUpTracker followUps;
     private final CareDesk care;
     private final @Nullable ScheduledFuture<?> escalationTask;
     private final SubmissionLimits limits;
     private final SubmissionGuard guard;
+    private final boolean hasGuard;
     private final @Nullable Invitations invitations;
     private final InvitationLedger ledger;
 
     private FeedbackLoop(Builder builder) {
         this.limits = builder.limits;
-        this.guard = builder.guard;
+        this.hasGuard = builder.guard != null;
+        this.guard = builder.guard == null ? SubmissionGuard.permitAll() : builder.guard;
         this.invitations = builder.invitations;
         this.ledger = builder.ledger == null ? InvitationLedger.inMemory() : builder.ledger;
         this.store = builder.store == null ? FeedbackStore.inMemory() : builder.store;
@@ -192,18 +223,136 @@ public final class FeedbackLoop implements AutoCloseable {
      */
     public Receipt submit(Response response) {
         Objects.requireNonNull(response, "response");
-        Optional<StoredResponse> existing = store.findResponse(response.id());
-        if (existing.isPresent()) {
-            return duplicate(response, existing.get(), store.followUpsOfResponse(response.id()));
+        if (hasGuard) {
+            // the host's guard is never asked about a resubmission, so look before asking it
+            Optional<StoredResponse> existing = store.findResponse(response.id());
+            if (existing.isPresent()) {
+                return duplicate(response, existing.get(), store.followUpsOfResponse(response.id()));
+            }
         }
+        Instant now = now();
+        Submission submission;
+        try {
+            submission = prepare(response, now, 0);
+        } catch (FeedbackLoopException refusal) {
+            return storedOrThrow(response, refusal);
+        }
+        SubmitResult stored = write(() -> store.submit(submission));
+        if (!stored.stored()) {
+            writing.decrementAndGet();
+            return duplicate(response, stored.response(), stored.followUps());
+        }
+        LOG.debug("accepted response {} to survey {} v{}, {} follow-up(s)", response.id(), response.surveyId(),
+                response.surveyVersion(), submission.followUps().size());
+        deliver(List.of(submission), List.of(stored));
+        return receipt(stored.response(), stored.followUps());
+    }
+
+    /**
+     * Captures a batch of responses at once: each is validated, deduplicated by id and stored with its follow-ups
+     * as {@link #submit(Response)} would, but the batch goes to the store in one call ({@link FeedbackStore#submitAll
+     * (List)}: one transaction with the JDBC and in-memory stores) and its events are delivered together, so large
+     * imports pay the store's round trips once per batch instead of once per response.
+     *
+     * <p>All or nothing on bad input: if any response of the batch is invalid or names an unregistered survey
+     * version, the whole batch is rejected with an {@link InvalidBatchException} that carries the violations of
+     * every bad response, and nothing is stored. The same goes for a {@link ResponseConflictException} found
+     * before storing (an id stored, or repeated within the batch, with a different response) and for a
+     * {@link LimitExceededException} (the per-customer limit counts the batch's earlier responses too).
+     *
+     * <p>Idempotent per response: a response already stored, or repeated within the batch, yields an equal receipt
+     * and is stored once. Only if a concurrent submission stores a different response under one of the batch's ids
+     * between the check and the write is the conflict found after the rest of the batch was stored; then the
+     * {@link ResponseConflictException} names that id, and submitting the batch again without it returns the
+     * receipts of the others.
+     *
+     * @param responses the responses, in the order of the receipts; may be empty
+     * @return one receipt per response, in the collection's iteration order
+     * @throws InvalidBatchException if a response is invalid or its survey version is not registered; nothing is
+     *     stored
+     * @throws ResponseConflictException if a response conflicts with a stored one or with another of the batch
+     * @throws LimitExceededException if a new response exceeds the limits or the guard refuses it; nothing is
+     *     stored
+     */
+    public List<Receipt> submitAll(Collection<Response> responses) {
+        List<Response> batch = List.copyOf(responses);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        var unique = new LinkedHashMap<String, Response>();
+        for (Response response : batch) {
+            Response first = unique.putIfAbsent(response.id(), response);
+            if (first != null && !first.equals(response)) {
+                throw new ResponseConflictException(response.id(), "appears twice in the batch with different"
+                        + " contents; expected the same response or a new id");
+            }
+        }
+        Map<String, StoredResponse> existing = store.findResponses(unique.keySet());
+        for (StoredResponse stored : existing.values()) {
+            if (!stored.response().equals(unique.get(stored.id()))) {
+                throw new ResponseConflictException(stored.id());
+            }
+        }
+        Instant now = now();
+        var rejected = new TreeMap<Integer, InvalidResponseException>();
+        var submissions = new ArrayList<Submission>(unique.size());
+        var perCustomer = new HashMap<String, Integer>();
+        int position = 0;
+        var seen = new HashSet<String>();
+        for (Response response : batch) {
+            int at = position++;
+            if (existing.containsKey(response.id()) || !seen.add(response.id())) {
+                continue;
+            }
+            String customerId = response.respondent().customerId();
+            int earlier = customerId == null ? 0 : perCustomer.merge(customerId, 1, Integer::sum) - 1;
+            try {
+                submissions.add(prepare(response, now, earlier));
+            } catch (InvalidResponseException e) {
+                rejected.put(at, e);
+            }
+        }
+        if (!rejected.isEmpty()) {
+            throw new InvalidBatchException(rejected);
+        }
+        var receipts = new HashMap<String, Receipt>();
+        existing.forEach((id, stored) -> receipts.put(id, receipt(stored, store.followUpsOfResponse(id))));
+        List<SubmitResult> results = write(() -> store.submitAll(submissions));
+        ResponseConflictException conflict = null;
+        for (int i = 0; i < results.size(); i++) {
+            SubmitResult result = results.get(i);
+            Response response = submissions.get(i).response().response();
+            if (result.stored() || result.response().response().equals(response)) {
+                receipts.put(response.id(), receipt(result.response(), result.followUps()));
+            } else if (conflict == null) {
+                conflict = new ResponseConflictException(response.id());
+            }
+        }
+        LOG.debug("accepted a batch of {} response(s), {} new", batch.size(), submissions.size());
+        deliver(submissions, results);
+        if (conflict != null) {
+            throw conflict;
+        }
+        var ordered = new ArrayList<Receipt>(batch.size());
+        for (Response response : batch) {
+            ordered.add(receipts.get(response.id()));
+        }
+        return ordered;
+    }
+
+    /**
+     * Validates a new response, checks the limits and builds what to store.
+     *
+     * @param earlierInBatch responses of the same customer earlier in the same batch, for the per-customer limit
+     */
+    private Submission prepare(Response response, Instant now, int earlierInBatch) {
         Survey survey = findSurvey(response.surveyId(), response.surveyVersion())
                 .orElseThrow(() -> new InvalidResponseException(response.id(), List.of(unknownSurvey(response))));
         ValidationResult result = validator.validate(survey, response);
         if (!result.isValid()) {
             throw new InvalidResponseException(response.id(), result.violations());
         }
-        Instant now = now();
-        checkLimits(response, now);
+        checkLimits(response, now, earlierInBatch);
         var opened = new ArrayList<FollowUp>();
         for (FollowUpPolicy policy : policies.values()) {
             boolean triggers;
@@ -219,7 +368,7 @@ public final class FeedbackLoop implements AutoCloseable {
         }
         opened.sort((a, b) -> a.id().compareTo(b.id()));
         String customerId = response.respondent().customerId();
-        var events = new ArrayList<FeedbackEvent>();
+        var events = new ArrayList<FeedbackEvent>(1 + opened.size());
         events.add(new FeedbackEvent.ResponseAccepted(response.id(), response.surveyId(), response.surveyVersion(),
                 customerId, now));
         for (FollowUp followUp : opened) {
@@ -229,15 +378,20 @@ public final class FeedbackLoop implements AutoCloseable {
         List<Touch> touches = customerId == null ? List.of()
                 : List.of(Touch.survey(customerId, TouchKind.SURVEY_ANSWERED, now, response.surveyId()));
         Customer customer = customerId == null ? null : Customer.of(customerId, response.respondent().attributes());
-        SubmitResult stored = store.submit(new Submission(new StoredResponse(response, now), opened, touches,
-                customer, events));
-        if (!stored.stored()) {
-            return duplicate(response, stored.response(), stored.followUps());
+        return new Submission(new StoredResponse(response, now), opened, touches, customer, events);
+    }
+
+    /**
+     * Returns the receipt of a response that is already stored although it is refused now (it may have been
+     * valid under an earlier validator, or count against a limit it did not exceed when it was stored), or throws
+     * the refusal if it is not stored: a resubmission is never refused.
+     */
+    private Receipt storedOrThrow(Response response, FeedbackLoopException refusal) {
+        Optional<StoredResponse> existing = store.findResponse(response.id());
+        if (existing.isEmpty()) {
+            throw refusal;
         }
-        LOG.debug("accepted response {} to survey {} v{}, {} follow-up(s)", response.id(), response.surveyId(),
-                response.surveyVersion(), opened.size());
-        deliverPendingEvents();
-        return receipt(stored.response(), stored.followUps());
+        return duplicate(response, existing.get(), store.followUpsOfResponse(response.id()));
     }
 
     /**
@@ -280,7 +434,7 @@ public final class FeedbackLoop implements AutoCloseable {
             if (!result.isValid()) {
                 throw new InvalidResponseException(bound.id(), result.violations());
             }
-            checkLimits(bound, now);
+            checkLimits(bound, now, 0);
         }
         String holder = ledger.redeem(invitation.tokenId(), bound.id(), invitation.expiresAt(), now);
         if (!holder.equals(bound.id())) {
@@ -291,7 +445,7 @@ public final class FeedbackLoop implements AutoCloseable {
         return submit(bound);
     }
 
-    private void checkLimits(Response response, Instant now) {
+    private void checkLimits(Response response, Instant now, int earlierInBatch) {
         for (var entry : response.answers().entrySet()) {
             Answer answer = entry.getValue();
             String text = answer instanceof Answer.Text t ? t.text()
@@ -310,7 +464,7 @@ public final class FeedbackLoop implements AutoCloseable {
         String customerId = response.respondent().customerId();
         if (customerId != null && limits.limitsResponsesPerCustomer()) {
             Instant since = now.minus(limits.window());
-            long recent = store.responsesOfCustomer(customerId).stream()
+            long recent = earlierInBatch + store.responsesOfCustomer(customerId).stream()
                     .filter(stored -> stored.receivedAt().isAfter(since)).count();
             if (recent >= limits.maxResponsesPerCustomer()) {
                 throw new LimitExceededException(LimitExceededException.Limit.RESPONSES_PER_CUSTOMER, response.id(),
@@ -459,34 +613,121 @@ public final class FeedbackLoop implements AutoCloseable {
     // ---- events ---------------------------------------------------------------------------------------------
 
     /**
-     * Delivers every pending outbox event to the listeners and acknowledges it. Called after every write; call
-     * it at start-up to deliver events that a crash left behind. A listener that throws is logged at WARN and
-     * skipped. Calls from a listener return at once (the outer delivery picks up the new events).
+     * Delivers every pending outbox event to the listeners and acknowledges it. Called after every write that
+     * does not report its outbox entries, and by the first write of a loop; call it at start-up to deliver events
+     * that a crash left behind, and periodically when several processes share a store. A listener that throws is logged at WARN and skipped. Calls from a listener return at once (the outer
+     * delivery picks up the new events).
      *
      * @return the number of events delivered
      */
     public int deliverPendingEvents() {
         if (delivery.isHeldByCurrentThread()) {
+            pollNeeded = true;
             return 0;
         }
         delivery.lock();
         try {
-            int delivered = 0;
-            while (true) {
-                List<OutboxEntry> batch = store.pollOutbox(OUTBOX_BATCH);
-                if (batch.isEmpty()) {
-                    return delivered;
-                }
-                var sequences = new ArrayList<Long>(batch.size());
-                for (OutboxEntry entry : batch) {
-                    notifyListeners(entry);
-                    sequences.add(entry.sequence());
-                }
-                store.acknowledge(sequences);
-                delivered += batch.size();
-            }
+            pollNeeded = true;
+            return drain();
         } finally {
             delivery.unlock();
+        }
+    }
+
+    /** Runs a store write that reports its outbox entries; the caller then hands them to {@link #deliver}. */
+    private <T> T write(Supplier<T> store) {
+        writing.incrementAndGet();
+        try {
+            return store.get();
+        } catch (RuntimeException | Error e) {
+            writing.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /**
+     * Delivers the events that a write appended to the outbox, straight from what the store reported, then
+     * acknowledges them in one step: no poll. Falls back to polling when the store does not report every entry.
+     * Ends the write begun by {@link #write}.
+     */
+    private void deliver(List<Submission> submissions, List<SubmitResult> results) {
+        var appended = new ArrayList<OutboxEntry>();
+        boolean complete = true;
+        for (int i = 0; i < results.size(); i++) {
+            SubmitResult result = results.get(i);
+            if (result.stored()) {
+                appended.addAll(result.appended());
+                complete &= result.appended().size() == submissions.get(i).events().size();
+            }
+        }
+        if (delivery.isHeldByCurrentThread()) {
+            // a listener wrote: the outer delivery delivers these after the current event
+            handOver(appended, complete);
+            return;
+        }
+        delivery.lock();
+        try {
+            handOver(appended, complete);
+            drain();
+        } finally {
+            delivery.unlock();
+        }
+    }
+
+    /** Queues a write's entries, except those a poll already delivered, and ends the write; under the lock. */
+    private void handOver(List<OutboxEntry> appended, boolean complete) {
+        for (OutboxEntry entry : appended) {
+            if (polledWhileWriting.isEmpty() || !polledWhileWriting.remove(entry.sequence())) {
+                ready.add(entry);
+            }
+        }
+        pollNeeded |= !complete;
+        if (writing.decrementAndGet() == 0) {
+            polledWhileWriting.clear();
+        }
+    }
+
+    /**
+     * Delivers and acknowledges the ready entries, then, if a poll is needed, everything pending in the outbox;
+     * repeats until neither is left. Called with the delivery lock held.
+     */
+    private int drain() {
+        int delivered = 0;
+        while (true) {
+            List<OutboxEntry> batch;
+            if (!ready.isEmpty()) {
+                batch = new ArrayList<>(ready);
+                ready.clear();
+            } else if (pollNeeded) {
+                if (writing.get() == 0) {
+                    polledWhileWriting.clear();
+                }
+                batch = store.pollOutbox(OUTBOX_BATCH);
+                if (batch.isEmpty()) {
+                    pollNeeded = false;
+                    return delivered;
+                }
+                if (writing.get() > 0) {
+                    // a write in flight may have appended some of these; it must not deliver them again
+                    batch.forEach(entry -> polledWhileWriting.add(entry.sequence()));
+                }
+            } else {
+                return delivered;
+            }
+            var sequences = new ArrayList<Long>(batch.size());
+            for (OutboxEntry entry : batch) {
+                notifyListeners(entry);
+                sequences.add(entry.sequence());
+            }
+            try {
+                store.acknowledge(sequences);
+            } catch (RuntimeException e) {
+                // the entries stay in the outbox; the next delivery polls for them (at least once)
+                ready.clear();
+                pollNeeded = true;
+                throw e;
+            }
+            delivered += batch.size();
         }
     }
 
@@ -564,7 +805,7 @@ public final class FeedbackLoop implements AutoCloseable {
         private @Nullable ScheduledExecutorService scheduler;
         private Duration schedulePeriod = Duration.ofMinutes(5);
         private SubmissionLimits limits = SubmissionLimits.standard();
-        private SubmissionGuard guard = SubmissionGuard.permitAll();
+        private @Nullable SubmissionGuard guard;
         private @Nullable Invitations invitations;
         private @Nullable InvitationLedger ledger;
 

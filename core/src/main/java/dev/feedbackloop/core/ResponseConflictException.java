@@ -29,6 +29,17 @@ public final class ResponseConflictException extends FeedbackLoopException {
     }
 
     /**
+     * Creates the exception with a description of the conflict.
+     *
+     * @param responseId the conflicting id
+     * @param problem what is wrong with it and what was expected, after the id
+     */
+    ResponseConflictException(String responseId, String problem) {
+        super("response '" + Objects.requireNonNull(responseId, "responseId") + "' " + problem);
+        this.responseId = responseId;
+    }
+
+    /**
      * Returns the conflicting response id.
      *
      * @return the response id

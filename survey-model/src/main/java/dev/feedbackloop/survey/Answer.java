@@ -1,5 +1,6 @@
 package dev.feedbackloop.survey;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -71,9 +72,26 @@ public sealed interface Answer {
 
         public Choice {
             optionIds = List.copyOf(optionIds);
-            if (optionIds.stream().distinct().count() != optionIds.size()) {
+            if (repeats(optionIds)) {
                 throw new IllegalArgumentException("optionIds: " + optionIds + " repeats an option");
             }
+        }
+
+        /** Whether an option id occurs twice: pairwise for the usual few, through a set for many. */
+        private static boolean repeats(List<String> optionIds) {
+            int size = optionIds.size();
+            if (size > 8) {
+                return new HashSet<>(optionIds).size() != size;
+            }
+            for (int i = 1; i < size; i++) {
+                String optionId = optionIds.get(i);
+                for (int j = 0; j < i; j++) {
+                    if (optionId.equals(optionIds.get(j))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.feedbackloop.benchmarks.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.feedbackloop.benchmarks.survey.Fixtures;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.validation.ResponseValidator;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Ingesting one JSON response (parse to a {@link Response}, then every survey rule and Bean Validation constraint)
  * against the bare minimum any host pays, Jackson reading the same bytes into a tree (target: ingest at least 0.6× the
- * baseline's throughput).
+ * baseline's throughput). {@code parse} and {@code parseAndBeanValidate} show the parts: reading alone, and the whole
+ * with Hibernate Validator ({@link ResponseValidator#withBeanValidation()}) instead of the plain-code constraints.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar core.IngestBenchmark -f 1 -wi 3 -i 5}.
  */
@@ -36,6 +38,7 @@ public class IngestBenchmark {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final ResponseValidator validator = ResponseValidator.standard();
+    private final ResponseValidator beanValidator = ResponseValidator.withBeanValidation();
     private Survey survey = Fixtures.survey();
     private byte[] detractor = new byte[0];
 
@@ -44,7 +47,8 @@ public class IngestBenchmark {
     public void setUp() {
         survey = Fixtures.survey();
         detractor = Fixtures.DETRACTOR.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        validator.validate(survey, Fixtures.JSON.readResponse(Fixtures.DETRACTOR)).orThrow();
+        validator.validate(survey, Fixtures.JSON.readResponse(detractor)).orThrow();
+        beanValidator.validate(survey, Fixtures.JSON.readResponse(detractor)).orThrow();
     }
 
     /**
@@ -65,6 +69,26 @@ public class IngestBenchmark {
      */
     @Benchmark
     public ValidationResult parseAndValidate() {
-        return validator.validate(survey, Fixtures.JSON.readResponse(Fixtures.DETRACTOR));
+        return validator.validate(survey, Fixtures.JSON.readResponse(detractor));
+    }
+
+    /**
+     * Parse only: {@code SurveyJson.readResponse} of the same bytes.
+     *
+     * @return the response
+     */
+    @Benchmark
+    public Response parse() {
+        return Fixtures.JSON.readResponse(detractor);
+    }
+
+    /**
+     * Parse and validate with Hibernate Validator for the constraints, the way {@code standard()} worked before.
+     *
+     * @return the validation result
+     */
+    @Benchmark
+    public ValidationResult parseAndBeanValidate() {
+        return beanValidator.validate(survey, Fixtures.JSON.readResponse(detractor));
     }
 }

@@ -1,5 +1,6 @@
 package dev.feedbackloop.benchmarks.core;
 
+import dev.feedbackloop.benchmarks.survey.Fixtures;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Receipt;
 import dev.feedbackloop.core.followup.DeadlineKind;

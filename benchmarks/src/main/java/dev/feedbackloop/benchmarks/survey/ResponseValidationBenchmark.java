@@ -20,14 +20,16 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What validating one response costs next to reading it from JSON, the baseline in the same run.
  *
- * <p>{@code parseJson} is the baseline (Jackson tree plus mapping to a {@link Response}); {@code surveyRules} is
- * {@link ResponseValidator#surveyRulesOnly()}; {@code surveyRulesAndBeanValidation} is
- * {@link ResponseValidator#standard()}, which adds the Bean Validation constraints; {@code parseAndValidate} is the
- * whole per-response path of a host that receives JSON. Run with:
+ * <p>{@code parseJson} is the baseline ({@link SurveyJson#readResponse(String)}, streamed into a {@link Response});
+ * {@code surveyRules} is {@link ResponseValidator#surveyRulesOnly()}; {@code surveyRulesAndConstraints} is
+ * {@link ResponseValidator#standard()}, which adds the Bean Validation constraints checked in plain code;
+ * {@code surveyRulesAndBeanValidation} is {@link ResponseValidator#withBeanValidation()}, the same constraints
+ * through Hibernate Validator; {@code parseAndValidate} is the whole per-response path of a host that receives
+ * JSON. The issue's rule: validation must cost less than the parse. Run with:
  *
  * <pre>
  * mvn -B -DskipTests -pl benchmarks -am package
- * java -jar benchmarks/target/benchmarks.jar ResponseValidationBenchmark
+ * java -jar benchmarks/target/benchmarks.jar survey.ResponseValidationBenchmark -f 1 -wi 3 -i 5
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -38,45 +40,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ResponseValidationBenchmark {
 
-    static final String SURVEY = """
-            {"id": "support-ticket", "version": 3, "title": "After your support ticket",
-             "questions": [
-              {"type": "nps", "id": "nps", "prompt": "How likely are you to recommend us?", "required": true},
-              {"type": "choice", "id": "reason", "prompt": "What disappointed you?", "required": true,
-               "condition": {"type": "atMost", "question": "nps", "value": 6}, "multiple": true,
-               "allowOther": true, "maxSelections": 2,
-               "options": [{"id": "price", "label": "Price"}, {"id": "bugs", "label": "Bugs"},
-                           {"id": "support", "label": "Support"}]},
-              {"type": "rating", "id": "csat", "prompt": "How satisfied are you?", "required": true,
-               "kind": "csat", "scale": {"min": 1, "max": 5}},
-              {"type": "rating", "id": "ces", "prompt": "It was easy to handle my issue.", "kind": "ces",
-               "scale": {"min": 1, "max": 7}},
-              {"type": "yesNo", "id": "resolved", "prompt": "Was your issue resolved?"},
-              {"type": "text", "id": "comment", "prompt": "What could we have done better?",
-               "condition": {"type": "any", "conditions": [
-                 {"type": "equals", "question": "resolved", "value": "no"},
-                 {"type": "atMost", "question": "csat", "value": 2}]}}
-             ]}
-            """;
-
-    static final String RESPONSE = "{\"id\":\"0b6c6f0e-3c1f-4f5e-9d7a-2f1c9e5b8a10\",\"surveyId\":\"support-ticket\","
-            + "\"surveyVersion\":3,\"respondent\":{\"customerId\":\"c-1042\",\"attributes\":{\"plan\":\"pro\","
-            + "\"region\":\"EU\",\"seats\":\"11-50\"}},\"submittedAt\":\"2024-03-05T10:15:30Z\",\"channel\":\"email\","
-            + "\"answers\":{\"nps\":{\"type\":\"rating\",\"value\":4},\"reason\":{\"type\":\"choice\",\"optionIds\":"
-            + "[\"bugs\"],\"otherText\":\"The app is slow on Mondays\"},\"csat\":{\"type\":\"rating\",\"value\":2},"
-            + "\"ces\":{\"type\":\"rating\",\"value\":3},\"resolved\":{\"type\":\"yesNo\",\"value\":false},"
-            + "\"comment\":{\"type\":\"text\",\"text\":\"Reply faster, please; we waited two days for an answer.\"}}}";
-
-    private final SurveyJson json = SurveyJson.standard();
     private Survey survey;
     private Response response;
 
     /** Reads the survey and the response once, and checks that the response is valid. */
     @Setup
     public void setUp() {
-        survey = json.readSurvey(SURVEY);
-        response = json.readResponse(RESPONSE);
+        survey = Fixtures.survey();
+        response = Fixtures.JSON.readResponse(Fixtures.DETRACTOR);
         ResponseValidator.standard().validate(survey, response).orThrow();
+        ResponseValidator.withBeanValidation().validate(survey, response).orThrow();
     }
 
     /**
@@ -86,7 +59,7 @@ public class ResponseValidationBenchmark {
      */
     @Benchmark
     public Response parseJson() {
-        return json.readResponse(RESPONSE);
+        return Fixtures.JSON.readResponse(Fixtures.DETRACTOR);
     }
 
     /**
@@ -100,13 +73,23 @@ public class ResponseValidationBenchmark {
     }
 
     /**
-     * The survey-aware rules and the Bean Validation constraints.
+     * The survey-aware rules and the constraints in plain code: {@link ResponseValidator#standard()}.
+     *
+     * @return the result
+     */
+    @Benchmark
+    public ValidationResult surveyRulesAndConstraints() {
+        return ResponseValidator.standard().validate(survey, response);
+    }
+
+    /**
+     * The survey-aware rules and the constraints through Hibernate Validator.
      *
      * @return the result
      */
     @Benchmark
     public ValidationResult surveyRulesAndBeanValidation() {
-        return ResponseValidator.standard().validate(survey, response);
+        return ResponseValidator.withBeanValidation().validate(survey, response);
     }
 
     /**
@@ -116,6 +99,6 @@ public class ResponseValidationBenchmark {
      */
     @Benchmark
     public ValidationResult parseAndValidate() {
-        return ResponseValidator.standard().validate(survey, json.readResponse(RESPONSE));
+        return ResponseValidator.standard().validate(survey, Fixtures.JSON.readResponse(Fixtures.DETRACTOR));
     }
 }

@@ -11,8 +11,11 @@ import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.store.memory.InMemoryStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -54,12 +57,49 @@ public interface FeedbackStore {
     SubmitResult submit(Submission submission);
 
     /**
+     * Stores a batch of submissions, each as {@link #submit(Submission)} would: a submission whose response id is
+     * already stored, or repeats an id earlier in the batch, writes nothing and reports what is stored under that
+     * id. Returns one result per submission, in the batch's order.
+     *
+     * <p>The default implementation submits one at a time, so each submission is atomic but the batch is not.
+     * Stores that can should override it to store the whole batch in one atomic step (one transaction) with as
+     * few round trips as possible; the in-memory and JDBC stores do, and a failure there (for example a
+     * follow-up id that exists for another response) writes nothing of the batch.
+     *
+     * @param submissions what to store; may be empty
+     * @return the results, one per submission, in order
+     * @throws IllegalStateException if a follow-up id of a submission already exists for another response
+     */
+    default List<SubmitResult> submitAll(List<Submission> submissions) {
+        var results = new ArrayList<SubmitResult>(submissions.size());
+        for (Submission submission : List.copyOf(submissions)) {
+            results.add(submit(submission));
+        }
+        return results;
+    }
+
+    /**
      * Looks up a response.
      *
      * @param responseId the response id
      * @return the stored response, or empty
      */
     Optional<StoredResponse> findResponse(String responseId);
+
+    /**
+     * Looks up several responses at once; the default implementation calls {@link #findResponse(String)} for
+     * each, stores override it with one query.
+     *
+     * @param responseIds the response ids
+     * @return the stored responses among them, by id; ids not stored are absent
+     */
+    default Map<String, StoredResponse> findResponses(Collection<String> responseIds) {
+        var found = new HashMap<String, StoredResponse>();
+        for (String id : List.copyOf(responseIds)) {
+            findResponse(id).ifPresent(response -> found.put(id, response));
+        }
+        return found;
+    }
 
     /**
      * Streams every stored response of a survey (all versions) to an action, in order of receipt (then id),

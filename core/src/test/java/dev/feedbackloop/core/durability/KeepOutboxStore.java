@@ -17,6 +17,7 @@ import dev.feedbackloop.core.store.Submission;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +41,18 @@ public final class KeepOutboxStore implements FeedbackStore {
     }
 
     @Override
+    public List<SubmitResult> submitAll(List<Submission> submissions) {
+        return delegate.submitAll(submissions);
+    }
+
+    @Override
     public Optional<StoredResponse> findResponse(String responseId) {
         return delegate.findResponse(responseId);
+    }
+
+    @Override
+    public Map<String, StoredResponse> findResponses(Collection<String> responseIds) {
+        return delegate.findResponses(responseIds);
     }
 
     @Override

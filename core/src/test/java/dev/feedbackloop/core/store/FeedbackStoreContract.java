@@ -4,10 +4,14 @@ import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.core.FeedbackListener;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
+import dev.feedbackloop.core.InvalidBatchException;
+import dev.feedbackloop.core.InvalidResponseException;
 import dev.feedbackloop.core.NotFoundException;
 import dev.feedbackloop.core.Receipt;
+import dev.feedbackloop.core.ResponseConflictException;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.CustomerActivity;
 import dev.feedbackloop.core.care.Touch;
@@ -26,13 +30,17 @@ import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.validation.Violation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -250,6 +258,258 @@ public abstract class FeedbackStoreContract {
 
             assertThat(again).isEqualTo(first);
             assertThat(store.followUpsOfResponse("r1")).hasSize(1);
+        }
+    }
+
+    // ---- batches --------------------------------------------------------------------------------------------
+
+    @Nested
+    class Batches {
+
+        private final List<FeedbackEvent> delivered = new CopyOnWriteArrayList<>();
+
+        private FeedbackLoop loop() {
+            FeedbackLoop loop = FeedbackLoop.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
+                    .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48)))
+                    .listener(new FeedbackListener() {
+                        @Override
+                        public void onEvent(FeedbackEvent event) {
+                            delivered.add(event);
+                        }
+                    }).build();
+            loop.register(Fixtures.survey());
+            return loop;
+        }
+
+        private List<String> acceptedIds() {
+            return delivered.stream().filter(FeedbackEvent.ResponseAccepted.class::isInstance)
+                    .map(e -> ((FeedbackEvent.ResponseAccepted) e).responseId()).toList();
+        }
+
+        @Test
+        void submitAll_storesEverySubmission_andReportsTheOutboxEntriesItAppended() {
+            FollowUp followUp = detractorFollowUp("r1", "c1", T0);
+            List<Submission> batch = List.of(
+                    submission(Fixtures.response("r1", "c1", 3, "slow", T0), T0, List.of(followUp)),
+                    submission(Fixtures.response("r2", null, 10, null, T0), T0, List.of()));
+
+            List<SubmitResult> results = store.submitAll(batch);
+
+            assertThat(results).extracting(SubmitResult::stored).containsExactly(true, true);
+            assertThat(results.get(0).followUps()).containsExactly(followUp);
+            assertThat(results.get(0).appended()).extracting(OutboxEntry::event)
+                    .containsExactlyElementsOf(batch.get(0).events());
+            assertThat(results.get(1).appended()).extracting(OutboxEntry::event)
+                    .containsExactlyElementsOf(batch.get(1).events());
+            var reported = new ArrayList<OutboxEntry>(results.get(0).appended());
+            reported.addAll(results.get(1).appended());
+            assertThat(store.pollOutbox(100)).containsExactlyElementsOf(reported);
+            assertThat(store.findResponse("r2")).isPresent();
+            assertThat(store.findFollowUp(followUp.id())).contains(followUp);
+            assertThat(store.touches("c1")).hasSize(1);
+            assertThat(store.findCustomer("c1")).isPresent();
+        }
+
+        @Test
+        void submit_reportsTheOutboxEntriesItAppended() {
+            Submission submission = submission(Fixtures.response("r1", "c1", 3, "slow", T0), T0,
+                    List.of(detractorFollowUp("r1", "c1", T0)));
+
+            SubmitResult result = store.submit(submission);
+
+            assertThat(result.appended()).extracting(OutboxEntry::event)
+                    .containsExactlyElementsOf(submission.events());
+            assertThat(store.pollOutbox(10)).isEqualTo(result.appended());
+        }
+
+        @Test
+        void submitAll_idRepeatedInsideTheBatch_storesTheFirstAndReportsItForTheSecond() {
+            Response first = Fixtures.response("r1", "c1", 9, null, T0);
+            Response second = Fixtures.response("r1", "c2", 2, "other", T0);
+
+            List<SubmitResult> results = store.submitAll(List.of(submission(first, T0, List.of()),
+                    submission(second, T0.plusSeconds(1), List.of())));
+
+            assertThat(results.get(0).stored()).isTrue();
+            assertThat(results.get(1).stored()).isFalse();
+            assertThat(results.get(1).appended()).isEmpty();
+            assertThat(results.get(1).response()).isEqualTo(new StoredResponse(first, T0));
+            assertThat(store.findResponse("r1")).contains(new StoredResponse(first, T0));
+            assertThat(outboxEvents()).hasSize(1);
+            assertThat(store.findCustomer("c2")).isEmpty();
+        }
+
+        @Test
+        void submitAll_idAlreadyStored_writesNothingForItAndStoresTheRest() {
+            FollowUp existing = submitDetractor("r1", "c1", T0);
+            int eventsBefore = outboxEvents().size();
+
+            List<SubmitResult> results = store.submitAll(List.of(
+                    submission(Fixtures.response("r1", "c9", 10, null, T0), T0, List.of()),
+                    submission(Fixtures.response("r2", "c2", 10, null, T0), T0, List.of())));
+
+            assertThat(results.get(0).stored()).isFalse();
+            assertThat(results.get(0).response().response().respondent().customerId()).isEqualTo("c1");
+            assertThat(results.get(0).followUps()).containsExactly(existing);
+            assertThat(results.get(1).stored()).isTrue();
+            assertThat(outboxEvents()).hasSize(eventsBefore + 1);
+            assertThat(store.findCustomer("c9")).isEmpty();
+        }
+
+        @Test
+        void submitAll_failingPart_writesNothingOfTheBatch() {
+            FollowUp taken = submitDetractor("r1", "c1", T0);
+            int eventsBefore = outboxEvents().size();
+            FollowUp reused = new FollowUp(taken.id(), 1, "r3", Fixtures.SURVEY, "nps-detractor", "x", Priority.LOW,
+                    "ana", "c3", Map.of(), T0, T0, null, FollowUpState.OPEN, null, null, null, null, List.of(),
+                    taken.history());
+
+            assertThatThrownBy(() -> store.submitAll(List.of(
+                    submission(Fixtures.response("r2", "c2", 10, null, T0), T0, List.of()),
+                    submission(Fixtures.response("r3", "c3", 1, "x", T0), T0, List.of(reused)))))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(taken.id());
+
+            assertThat(store.findResponse("r2")).isEmpty();
+            assertThat(store.findResponse("r3")).isEmpty();
+            assertThat(store.findCustomer("c2")).isEmpty();
+            assertThat(store.touches("c2")).isEmpty();
+            assertThat(outboxEvents()).hasSize(eventsBefore);
+        }
+
+        @Test
+        void submitAll_emptyBatch_returnsNothing() {
+            assertThat(store.submitAll(List.of())).isEmpty();
+        }
+
+        @Test
+        void findResponses_returnsTheStoredOnes() {
+            submitDetractor("r1", "c1", T0);
+            submitDetractor("r2", "c2", T0);
+
+            assertThat(store.findResponses(List.of("r1", "nope", "r2")))
+                    .containsOnlyKeys("r1", "r2")
+                    .hasEntrySatisfying("r1", r -> assertThat(r.id()).isEqualTo("r1"));
+        }
+
+        @Test
+        void loopSubmitAll_returnsReceiptsInOrder_andDeliversEveryEventOnce() {
+            FeedbackLoop loop = loop();
+            List<Response> batch = List.of(Fixtures.response("b", "c1", 3, "slow", T0),
+                    Fixtures.response("a", null, 10, null, T0), Fixtures.response("c", "c2", 8, null, T0));
+
+            List<Receipt> receipts = loop.submitAll(batch);
+
+            assertThat(receipts).extracting(Receipt::responseId).containsExactly("b", "a", "c");
+            assertThat(receipts.get(0).followUpIds()).hasSize(1);
+            assertThat(receipts).allSatisfy(r -> assertThat(r.receivedAt()).isEqualTo(T0));
+            assertThat(acceptedIds()).containsExactly("b", "a", "c");
+            assertThat(delivered).filteredOn(FeedbackEvent.FollowUpOpened.class::isInstance).hasSize(1);
+            assertThat(store.pollOutbox(10)).isEmpty();
+            assertThat(loop.submit(batch.get(1))).isEqualTo(receipts.get(1));
+        }
+
+        @Test
+        void loopSubmitAll_oneInvalidResponse_rejectsTheWholeBatchWithTheViolationsOfEachBadResponse() {
+            FeedbackLoop loop = loop();
+            Response good = Fixtures.response("good", "c1", 3, "slow", T0);
+            Response outOfScale = Fixtures.response("bad", "c2", 11, null, T0);
+            Response unknownVersion = new Response("stray", Fixtures.SURVEY, 9, Respondent.of("c3", Map.of()), T0,
+                    "web", Map.of("nps", Answer.rating(5)), List.of());
+
+            assertThatThrownBy(() -> loop.submitAll(List.of(good, outOfScale, unknownVersion)))
+                    .isInstanceOfSatisfying(InvalidBatchException.class, e -> {
+                        assertThat(e.positions()).containsExactly(1, 2);
+                        assertThat(e.rejected()).extracting(InvalidResponseException::responseId)
+                                .containsExactly("bad", "stray");
+                        assertThat(e.rejected().get(0).violations()).extracting(Violation::path)
+                                .containsExactly("answers.nps");
+                        assertThat(e.violations()).extracting(Violation::path)
+                                .containsExactly("responses[1].answers.nps", "responses[2].surveyVersion");
+                        assertThat(e.violations().get(0).message()).startsWith("responses[1].answers.nps: ");
+                    });
+
+            assertThat(store.findResponse("good")).isEmpty();
+            assertThat(store.findCustomer("c1")).isEmpty();
+            assertThat(store.pollOutbox(10)).isEmpty();
+            assertThat(delivered).isEmpty();
+        }
+
+        @Test
+        void loopSubmitAll_sameResponseTwiceInTheBatch_storesItOnceWithEqualReceipts() {
+            FeedbackLoop loop = loop();
+            Response response = Fixtures.response("r1", "c1", 3, "slow", T0);
+
+            List<Receipt> receipts = loop.submitAll(List.of(response, Fixtures.response("r2", null, 9, null, T0),
+                    response));
+
+            assertThat(receipts.get(2)).isEqualTo(receipts.get(0));
+            assertThat(store.followUpsOfResponse("r1")).hasSize(1);
+            assertThat(acceptedIds()).containsExactly("r1", "r2");
+        }
+
+        @Test
+        void loopSubmitAll_differentResponsesUnderOneIdInTheBatch_isAConflictAndStoresNothing() {
+            FeedbackLoop loop = loop();
+
+            assertThatThrownBy(() -> loop.submitAll(List.of(Fixtures.response("r2", null, 9, null, T0),
+                    Fixtures.response("r1", "c1", 3, "slow", T0), Fixtures.response("r1", "c1", 4, "slow", T0))))
+                    .isInstanceOfSatisfying(ResponseConflictException.class,
+                            e -> assertThat(e.responseId()).isEqualTo("r1"));
+
+            assertThat(store.findResponse("r2")).isEmpty();
+            assertThat(delivered).isEmpty();
+        }
+
+        @Test
+        void loopSubmitAll_withAStoredResponse_returnsItsReceiptOrRefusesADifferentOne() {
+            FeedbackLoop loop = loop();
+            Response stored = Fixtures.response("r1", "c1", 3, "slow", T0);
+            Receipt first = loop.submit(stored);
+            delivered.clear();
+
+            List<Receipt> again = loop.submitAll(List.of(stored, Fixtures.response("r2", null, 9, null, T0)));
+
+            assertThat(again.get(0)).isEqualTo(first);
+            assertThat(acceptedIds()).containsExactly("r2");
+            assertThatThrownBy(() -> loop.submitAll(List.of(Fixtures.response("r3", null, 9, null, T0),
+                    Fixtures.response("r1", "c1", 0, "worse", T0))))
+                    .isInstanceOf(ResponseConflictException.class);
+            assertThat(store.findResponse("r3")).isEmpty();
+        }
+
+        @Test
+        void loopSubmitAll_randomBatchesWithRepeats_storeEachIdOnceAndDeliverEachEventOnce() {
+            long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+            System.out.println("FeedbackStoreContract.Batches seed = " + seed + " (rerun with -Dfeedbackloop.seed="
+                    + seed + ")");
+            var random = new Random(seed);
+            FeedbackLoop loop = loop();
+            var pool = new ArrayList<Response>();
+            for (int i = 0; i < 40; i++) {
+                pool.add(Fixtures.response("r" + i, random.nextBoolean() ? null : "c" + random.nextInt(5),
+                        random.nextInt(11), random.nextBoolean() ? "text " + i : null, T0));
+            }
+            var receipts = new HashMap<String, Receipt>();
+            for (int round = 0; round < 6; round++) {
+                var batch = new ArrayList<Response>();
+                int size = random.nextInt(12);
+                for (int i = 0; i < size; i++) {
+                    batch.add(pool.get(random.nextInt(pool.size())));
+                }
+                List<Receipt> got = loop.submitAll(batch);
+                assertThat(got).hasSameSizeAs(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    assertThat(got.get(i).responseId()).isEqualTo(batch.get(i).id());
+                    Receipt earlier = receipts.putIfAbsent(batch.get(i).id(), got.get(i));
+                    assertThat(earlier == null ? got.get(i) : earlier).isEqualTo(got.get(i));
+                }
+            }
+
+            assertThat(acceptedIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(receipts.keySet());
+            long detractors = receipts.keySet().stream().map(id -> pool.get(Integer.parseInt(id.substring(1))))
+                    .filter(r -> ((Answer.Rating) r.answer("nps")).value() <= 6).count();
+            assertThat(delivered).filteredOn(FeedbackEvent.FollowUpOpened.class::isInstance).hasSize((int) detractors);
+            assertThat(store.pollOutbox(100)).isEmpty();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The groups of one part of an export, found per row without decoding segment cells: each row's segment values are
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
  */
 final class GroupTable<T> {
 
+    /** Value numbers below this find their group directly (one segment, no period); others use the hash table. */
+    private static final int DIRECT_LIMIT = 4096;
+
     private final int segments;
     private final int firstSlot;
     private final Supplier<T> factory;
@@ -29,6 +33,8 @@ final class GroupTable<T> {
     private int[] keyIds = new int[0];
     private long[] keyBuckets = new long[0];
     private final List<T> values = new ArrayList<>();
+    /** With one segment and no period, the group of each value number, where known. */
+    private @Nullable Object[] direct = new Object[16];
     private long currentBucket;
 
     /**
@@ -49,6 +55,30 @@ final class GroupTable<T> {
 
     /** The tally of the row's group, created on first use. */
     T find(ExportRow row, long bucket) {
+        if (segments == 1 && bucket == GroupKey.NO_PERIOD) {
+            // One segment column and no period: the value's number indexes the groups directly.
+            int id = row.valueId(firstSlot);
+            if (id >= 0 && id < direct.length && direct[id] != null) {
+                return tally(direct[id]);
+            }
+            T value = findHashed(row, bucket);
+            if (id >= 0 && id < DIRECT_LIMIT) {
+                if (id >= direct.length) {
+                    direct = Arrays.copyOf(direct, Math.min(DIRECT_LIMIT, Math.max(id + 1, direct.length * 2)));
+                }
+                direct[id] = value;
+            }
+            return value;
+        }
+        return findHashed(row, bucket);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T tally(Object value) {
+        return (T) value;
+    }
+
+    private T findHashed(ExportRow row, long bucket) {
         currentBucket = bucket;
         int hash = Long.hashCode(bucket * 0x9E3779B97F4A7C15L);
         for (int i = 0; i < segments; i++) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.feedbackloop.scoring.export.Cells;
 import dev.feedbackloop.scoring.export.ExportFormatException;
 import dev.feedbackloop.scoring.export.ExportReader;
+import dev.feedbackloop.scoring.export.ExportRow;
 import dev.feedbackloop.scoring.export.TimestampParser;
 import dev.feedbackloop.scoring.loop.DurationSummary;
 import dev.feedbackloop.scoring.loop.LoopSummary;
@@ -146,6 +147,7 @@ final class LoopCommand implements Callable<Integer> {
 
         Part merge(Part later, long linesBefore) {
             overall.merge(later.overall);
+            later.overall.close();
             Map<GroupKey, LoopTally> mine = groups();
             Map<GroupKey, LoopTally> theirs = later.groups();
             for (Iterator<Map.Entry<GroupKey, LoopTally>> it = theirs.entrySet().iterator(); it.hasNext(); ) {
@@ -153,6 +155,7 @@ final class LoopCommand implements Callable<Integer> {
                 LoopTally known = mine.putIfAbsent(entry.getKey(), entry.getValue());
                 if (known != null) {
                     known.merge(entry.getValue());
+                    entry.getValue().close();
                 }
                 it.remove();
             }
@@ -190,7 +193,7 @@ final class LoopCommand implements Callable<Integer> {
         Instant fixedAsOf = explicitAsOf;
         List<String> columns = new ArrayList<>(List.of(ratingColumn, created, responded));
         columns.addAll(input.by);
-        boolean grouped = !input.by.isEmpty() || input.period != null;
+        boolean grouped = GroupReport.grouped(input);
 
         int ratingMin = min;
         int ratingMax = max;
@@ -203,10 +206,11 @@ final class LoopCommand implements Callable<Integer> {
                 if ((++part.rows & (Progress.STEP - 1)) == 0) {
                     progress.step();
                 }
-                Instant createdAt = row.instant(1, part.timestamps);
-                Instant respondedAt = row.instant(2, part.timestamps);
-                part.latest = Math.max(part.latest, Math.max(millis(createdAt), millis(respondedAt)));
-                if (fixedAsOf == null && row.number() % SETTLE_EVERY == 0) {
+                long createdAt = row.epochMilli(1, part.timestamps);
+                long respondedAt = row.epochMilli(2, part.timestamps);
+                // NO_TIME is Long.MIN_VALUE, below every time.
+                part.latest = Math.max(part.latest, Math.max(createdAt, respondedAt));
+                if (fixedAsOf == null && (row.number() & (SETTLE_EVERY - 1)) == 0) {
                     part.settle();
                 }
                 if (row.ragged()) {
@@ -218,21 +222,27 @@ final class LoopCommand implements Callable<Integer> {
                 if (value == Cells.BLANK && !row.isBlank(0)) {
                     return;
                 }
-                if (createdAt == null) {
+                if (createdAt == ExportRow.NO_TIME) {
                     part.invalid.add(row, 1, "the created time is blank, expected when the feedback arrived");
                     return;
                 }
-                if (respondedAt != null && respondedAt.isBefore(createdAt)) {
+                if (respondedAt != ExportRow.NO_TIME && respondedAt <= createdAt
+                        && (respondedAt < createdAt || before(row, 2, 1, part.timestamps))) {
                     part.invalid.add(row, 2, "the response is before the feedback was created ("
-                            + createdAt + "), expected a time at or after it");
+                            + row.instant(1, part.timestamps) + "), expected a time at or after it");
                     return;
                 }
                 LoopTally group = part.overall;
                 if (part.table != null) {
-                    group = part.table.find(row, buckets != null ? buckets.bucket(createdAt) : GroupKey.NO_PERIOD);
+                    group = part.table.find(row, buckets != null
+                            ? buckets.bucket(Math.floorDiv(createdAt, 1000L)) : GroupKey.NO_PERIOD);
                 }
                 if (value != Cells.BLANK && value <= trigger) {
-                    group.add(createdAt, respondedAt);
+                    if (respondedAt == ExportRow.NO_TIME) {
+                        group.addUnresponded(createdAt);
+                    } else {
+                        group.addResponded(createdAt, respondedAt);
+                    }
                 }
             }, (earlier, later, linesBefore, rowsBefore) -> earlier.merge(later, linesBefore));
         }
@@ -252,50 +262,39 @@ final class LoopCommand implements Callable<Integer> {
             Map.Entry<GroupKey, LoopTally> entry = it.next();
             groups.put(entry.getKey(), entry.getValue().summary(summaryAsOf));
             overallTally.merge(entry.getValue());
+            entry.getValue().close();
             it.remove();
         }
         LoopSummary overall = overallTally.summary(summaryAsOf);
-        List<GroupKey> keys = new ArrayList<>(groups.keySet());
-        keys.sort(GroupKey.ORDER);
+        overallTally.close();
+        GroupReport<LoopSummary> report = new GroupReport<>(input, rows, invalid, overall, groups);
         PrintWriter out = spec.commandLine().getOut();
         if (input.output == Converters.Output.JSON) {
-            out.print(Reports.json(json -> {
-                json.writeStartObject();
-                Reports.input(json, rows, invalid);
+            out.print(report.json(json -> {
                 if (asOf == null) {
                     json.writeNullField("asOf");
                 } else {
                     json.writeStringField("asOf", asOf.toString());
                 }
                 json.writeStringField("sla", sla.toString());
-                json.writeObjectFieldStart("overall");
-                fields(json, overall);
-                json.writeEndObject();
-                if (grouped) {
-                    json.writeArrayFieldStart("groups");
-                    for (GroupKey key : keys) {
-                        json.writeStartObject();
-                        Reports.groupKey(json, key, input.by, input.period);
-                        fields(json, groups.get(key));
-                        json.writeEndObject();
-                    }
-                    json.writeEndArray();
-                }
-                json.writeEndObject();
-            }));
+            }, LoopCommand::fields));
         } else {
-            StringWriter text = new StringWriter();
-            PrintWriter table = new PrintWriter(text);
-            table(table, rows, invalid, asOf, overall, keys, groups, trigger);
-            table.flush();
-            out.print(text);
+            out.print(report.text(List.of("triggered", "responded", "within SLA", "unresponded", "overdue",
+                    "response %", "SLA %", "mean h", "median h", "p90 h"), LoopCommand::cells,
+                    "; as of " + (asOf == null ? "-" : asOf.toString()) + ", SLA " + sla,
+                    "triggered = rating <= " + trigger + "; within SLA = responded within " + sla
+                    + "; overdue = unresponded and created + SLA before the as-of time; h = hours from created to"
+                    + " first response (median and p90 by nearest rank)."));
         }
         out.flush();
         return 0;
     }
 
-    private static long millis(@Nullable Instant instant) {
-        return instant == null ? Long.MIN_VALUE : instant.toEpochMilli();
+    /** Whether one timestamp cell is before another, to the nanosecond; both cells are known not to be blank. */
+    private static boolean before(ExportRow row, int column, int other, TimestampParser timestamps) {
+        Instant at = row.instant(column, timestamps);
+        Instant otherAt = row.instant(other, timestamps);
+        return at != null && otherAt != null && at.isBefore(otherAt);
     }
 
     private static void fields(JsonGenerator json, LoopSummary s) throws IOException {
@@ -314,43 +313,6 @@ final class LoopCommand implements Callable<Integer> {
             json.writeNumberField("p90", time.p90Hours());
             json.writeEndObject();
         }
-    }
-
-    private void table(PrintWriter out, long rows, InvalidCells invalid, @Nullable Instant asOf, LoopSummary overall,
-            List<GroupKey> keys, Map<GroupKey, LoopSummary> groups, int trigger) {
-        List<String> header = new ArrayList<>(input.by);
-        if (input.period != null) {
-            header.add("period");
-        }
-        int labels = Math.max(1, header.size());
-        if (header.isEmpty()) {
-            header.add("");
-        }
-        header.addAll(List.of("triggered", "responded", "within SLA", "unresponded", "overdue", "response %",
-                "SLA %", "mean h", "median h", "p90 h"));
-        Table table = new Table(header, labels);
-        for (GroupKey key : keys) {
-            List<String> cells = Reports.labels(key, input.by, input.period);
-            cells.addAll(cells(groups.get(key)));
-            table.add(cells);
-        }
-        List<String> all = new ArrayList<>();
-        all.add(keys.isEmpty() ? "all" : "all rows");
-        for (int i = 1; i < labels; i++) {
-            all.add("");
-        }
-        all.addAll(cells(overall));
-        table.add(all);
-        out.println(input.source() + ": " + rows + (rows == 1 ? " row" : " rows") + ", " + invalid.count()
-                + " invalid " + (invalid.count() == 1 ? "cell" : "cells") + "; as of "
-                + (asOf == null ? "-" : asOf.toString()) + ", SLA " + sla);
-        out.println();
-        table.print(out);
-        out.println();
-        out.println("triggered = rating <= " + trigger + "; within SLA = responded within " + sla
-                + "; overdue = unresponded and created + SLA before the as-of time; h = hours from created to first"
-                + " response (median and p90 by nearest rank).");
-        Reports.invalidSummary(out, invalid, input.source());
     }
 
     private static List<String> cells(LoopSummary s) {

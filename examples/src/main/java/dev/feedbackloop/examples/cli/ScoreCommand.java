@@ -136,7 +136,7 @@ final class ScoreCommand implements Callable<Integer> {
         int bySlot = columns.size();
         columns.addAll(input.by);
         int dateSlot = slot(columns, date);
-        boolean grouped = !input.by.isEmpty() || input.period != null;
+        boolean grouped = GroupReport.grouped(input);
         PeriodBuckets buckets = input.period != null ? new PeriodBuckets(input.period, input.zone) : null;
         Progress progress = new Progress(spec.commandLine().getErr(), input.source());
         Part all;
@@ -191,33 +191,13 @@ final class ScoreCommand implements Callable<Integer> {
         if (grouped) {
             groups.values().forEach(overall::merge);
         }
-        List<GroupKey> keys = new ArrayList<>(groups.keySet());
-        keys.sort(GroupKey.ORDER);
+        GroupReport<Tallies> report = new GroupReport<>(input, rows, invalid, overall, groups);
         if (input.output == Converters.Output.JSON) {
-            out.print(Reports.json(json -> {
-                json.writeStartObject();
-                Reports.input(json, rows, invalid);
-                json.writeObjectFieldStart("overall");
-                metrics(json, overall);
-                json.writeEndObject();
-                if (grouped) {
-                    json.writeArrayFieldStart("groups");
-                    for (GroupKey key : keys) {
-                        json.writeStartObject();
-                        Reports.groupKey(json, key, input.by, input.period);
-                        metrics(json, groups.get(key));
-                        json.writeEndObject();
-                    }
-                    json.writeEndArray();
-                }
-                json.writeEndObject();
-            }));
+            out.print(report.json(json -> { }, this::metrics));
         } else {
-            StringWriter text = new StringWriter();
-            PrintWriter table = new PrintWriter(text);
-            table(table, rows, invalid, overall, keys, groups);
-            table.flush();
-            out.print(text);
+            out.print(report.text(valueHeader(), this::cells, "", "NPS = % promoters (9-10) - % detractors (0-6);"
+                    + " CSAT = % in the top two points; CES = mean (agree = top three points); +- = half the 95%"
+                    + " interval; * = small sample (n < 30)."));
         }
         out.flush();
         return 0;
@@ -302,16 +282,9 @@ final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    private void table(PrintWriter out, long rows, InvalidCells invalid, Tallies overall, List<GroupKey> keys,
-            Map<GroupKey, Tallies> groups) {
-        List<String> header = new ArrayList<>(input.by);
-        if (input.period != null) {
-            header.add("period");
-        }
-        int labels = Math.max(1, header.size());
-        if (header.isEmpty()) {
-            header.add("");
-        }
+    /** The value columns of the table: two or three for each score asked for. */
+    private List<String> valueHeader() {
+        List<String> header = new ArrayList<>();
         if (nps != null) {
             header.addAll(List.of("NPS n", "NPS"));
         }
@@ -321,27 +294,7 @@ final class ScoreCommand implements Callable<Integer> {
         if (ces != null) {
             header.addAll(List.of("CES n", "CES mean", "agree %"));
         }
-        Table table = new Table(header, labels);
-        for (GroupKey key : keys) {
-            List<String> cells = Reports.labels(key, input.by, input.period);
-            cells.addAll(cells(groups.get(key)));
-            table.add(cells);
-        }
-        List<String> all = new ArrayList<>();
-        all.add(keys.isEmpty() ? "all" : "all rows");
-        for (int i = 1; i < labels; i++) {
-            all.add("");
-        }
-        all.addAll(cells(overall));
-        table.add(all);
-        out.println(input.source() + ": " + rows + (rows == 1 ? " row" : " rows") + ", " + invalid.count()
-                + " invalid " + (invalid.count() == 1 ? "cell" : "cells"));
-        out.println();
-        table.print(out);
-        out.println();
-        out.println("NPS = % promoters (9-10) - % detractors (0-6); CSAT = % in the top two points; CES = mean"
-                + " (agree = top three points); +- = half the 95% interval; * = small sample (n < 30).");
-        Reports.invalidSummary(out, invalid, input.source());
+        return header;
     }
 
     private List<String> cells(Tallies t) {

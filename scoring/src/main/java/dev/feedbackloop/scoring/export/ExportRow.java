@@ -132,6 +132,22 @@ public interface ExportRow {
     long epochSecond(int column, TimestampParser parser);
 
     /**
+     * Reads a cell as a timestamp, like {@link #instant(int, TimestampParser)}, but returns only its epoch
+     * millisecond (finer parts dropped, rounding down as {@link Instant#toEpochMilli()} does), which the common forms
+     * yield without creating objects.
+     *
+     * @param column the index in the selected columns
+     * @param parser the parser, which fixes the zone of local values
+     * @return the milliseconds since 1970-01-01T00:00:00Z, or {@link #NO_TIME} when the cell is blank
+     * @throws ExportFormatException if the cell is not blank and not a timestamp, naming source, line, column and value
+     * @throws ArithmeticException if the instant does not fit in a {@code long} of milliseconds
+     */
+    default long epochMilli(int column, TimestampParser parser) {
+        Instant at = instant(column, parser);
+        return at == null ? NO_TIME : at.toEpochMilli();
+    }
+
+    /**
      * Creates the exception for an unusable cell of this row, with this row's source and line.
      *
      * @param column the index in the selected columns

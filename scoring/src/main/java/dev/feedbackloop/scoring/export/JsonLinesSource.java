@@ -25,24 +25,19 @@ import org.jspecify.annotations.Nullable;
  * is known when at least one object has a field of that name, even if {@code null}; that can only be checked at the
  * end of the input.
  */
-final class JsonLinesSource implements RowSource, ExportRow {
+final class JsonLinesSource extends RowCursor implements RowSource {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private final InputStream in;
-    private final String source;
     private final NaMarkers na;
 
-    private String[] slotNames = new String[0];
     private @Nullable String[] values = new String[0];
-    private int fieldCount;
-    private long line;
-    private long number;
     private List<Map<String, Integer>> ids = List.of();
 
     JsonLinesSource(InputStream in, String source, NaMarkers na) {
+        super(source);
         this.in = in;
-        this.source = source;
         this.na = na;
     }
 
@@ -137,31 +132,6 @@ final class JsonLinesSource implements RowSource, ExportRow {
     }
 
     @Override
-    public String source() {
-        return source;
-    }
-
-    @Override
-    public long line() {
-        return line;
-    }
-
-    @Override
-    public long number() {
-        return number;
-    }
-
-    @Override
-    public String columnName(int column) {
-        return slotNames[column];
-    }
-
-    @Override
-    public int fields() {
-        return fieldCount;
-    }
-
-    @Override
     public boolean ragged() {
         return false;
     }
@@ -199,8 +169,7 @@ final class JsonLinesSource implements RowSource, ExportRow {
         try {
             return parser.parse(cell);
         } catch (DateTimeException e) {
-            throw error(column, "not a timestamp, expected an ISO-8601 date (2024-03-05), local date-time"
-                    + " (2024-03-05T10:15:30, 2024-03-05 10:15) or offset date-time (2024-03-05T10:15:30Z)");
+            throw notATimestamp(column);
         }
     }
 

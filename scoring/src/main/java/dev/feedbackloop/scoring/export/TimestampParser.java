@@ -1,5 +1,8 @@
 package dev.feedbackloop.scoring.export;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -35,23 +38,41 @@ import org.jspecify.annotations.Nullable;
 public final class TimestampParser {
 
     private static final int SECONDS_PER_DAY = 86_400;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ZEROS = 0x3030_3030_3030_3030L;
+    /** The digit bytes of {@code yyyy-MM-} and of {@code ddTHH:mm}, read as little-endian longs. */
+    private static final long DATE_DIGITS = 0x00FF_FF00_FFFF_FFFFL;
+    private static final long TIME_DIGITS = 0xFFFF_00FF_FF00_FFFFL;
+    private static final long DATE_SEPARATORS = 0x2D00_002D_0000_0000L;
+    private static final int MONTH_CACHE = 64;
+    private static final int[] DAYS_BEFORE_MONTH = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
 
     /** What {@link #scan(byte[], int, int)} returns for text that is not one of the common forms. */
     static final long NOT_SCANNED = Long.MIN_VALUE;
 
     private final ZoneId zone;
     private final @Nullable ZoneOffset fixedOffset;
+    private final int fixedOffsetSeconds;
     private int lastYear = Integer.MIN_VALUE;
     private int lastMonth;
     private int lastDay;
     private long lastEpochDay;
     private int scannedNanos;
+    /**
+     * A direct-mapped cache of months for {@link #scanPlain}: the key {@code year << 4 | month} (0 when empty), the
+     * epoch day of the month's first day and its length.
+     */
+    private final int[] monthKeys = new int[MONTH_CACHE];
+    private final int[] monthStarts = new int[MONTH_CACHE];
+    private final int[] monthLengths = new int[MONTH_CACHE];
     /** Holds a String or other CharSequence as bytes so that one scanner serves both. */
     private final byte[] scratch = new byte[64];
 
     private TimestampParser(ZoneId zone) {
         this.zone = zone;
         this.fixedOffset = zone.getRules().isFixedOffset() ? zone.getRules().getOffset(Instant.EPOCH) : null;
+        this.fixedOffsetSeconds = fixedOffset == null ? 0 : fixedOffset.getTotalSeconds();
     }
 
     /**
@@ -116,6 +137,13 @@ public final class TimestampParser {
      * @throws DateTimeException if the text has a common form but names a date or time that does not exist
      */
     long scan(byte[] b, int start, int end) {
+        int length = end - start;
+        if ((length == 19 || length == 20) && start >= 0 && end <= b.length) {
+            long seconds = scanPlain(b, start, length == 20);
+            if (seconds != NOT_SCANNED) {
+                return seconds;
+            }
+        }
         while (start < end && (b[start] == ' ' || b[start] == '\t')) {
             start++;
         }
@@ -218,6 +246,81 @@ public final class TimestampParser {
             return NOT_SCANNED;
         }
         return localSeconds - offsetSeconds;
+    }
+
+    /**
+     * Reads the most common forms, {@code yyyy-MM-ddTHH:mm:ssZ} and (in a fixed-offset zone) {@code yyyy-MM-ddTHH:mm:ss}
+     * or with a space for the {@code T}, eight bytes at a time; {@link #NOT_SCANNED} for anything else, including
+     * dates that do not exist, which the general path then reports in its usual words.
+     */
+    long scanPlain(byte[] b, int start, boolean zulu) {
+        long date = (long) LONGS.get(b, start);
+        long time = (long) LONGS.get(b, start + 8);
+        int tail = (int) INTS.get(b, start + 15);
+        if ((date & ~DATE_DIGITS) != DATE_SEPARATORS
+                || (time & 0x0000_FF00_0000_0000L) != 0x0000_3A00_0000_0000L
+                || (tail & 0xFF00) != 0x3A00) {
+            return NOT_SCANNED;
+        }
+        int sep = (int) (time >>> 16) & 0xFF;
+        if (sep != 'T' && sep != ' ' && sep != 't') {
+            return NOT_SCANNED;
+        }
+        int offsetSeconds;
+        if (zulu) {
+            byte z = b[start + 19];
+            if (z != 'Z' && z != 'z') {
+                return NOT_SCANNED;
+            }
+            offsetSeconds = 0;
+        } else {
+            if (fixedOffset == null) {
+                return NOT_SCANNED;
+            }
+            offsetSeconds = fixedOffsetSeconds;
+        }
+        long d = (date & DATE_DIGITS) | (ZEROS & ~DATE_DIGITS);
+        long t = (time & TIME_DIGITS) | (ZEROS & ~TIME_DIGITS);
+        // The tail is the last minute digit, ':' and the two digits of seconds; keep the seconds, the rest zeros.
+        long u = (tail & 0xFFFF_0000L) | (ZEROS & ~0xFFFF_0000L);
+        if ((((d + 0x4646_4646_4646_4646L) | (d - ZEROS) | (t + 0x4646_4646_4646_4646L) | (t - ZEROS)
+                | (u + 0x4646_4646_4646_4646L) | (u - ZEROS)) & 0x8080_8080_8080_8080L) != 0) {
+            return NOT_SCANNED;
+        }
+        // Digit values, separators zero; then each byte becomes ten times itself plus the next byte, so that the first
+        // byte of every two-digit field holds the field's value (at most 99: no carries between bytes).
+        d -= ZEROS;
+        t -= ZEROS;
+        u -= ZEROS;
+        d = d * 10 + (d >>> 8);
+        t = t * 10 + (t >>> 8);
+        u = u * 10 + (u >>> 8);
+        int year = (int) (d & 0xFF) * 100 + (int) (d >>> 16 & 0xFF);
+        int month = (int) (d >>> 40 & 0xFF);
+        int day = (int) (t & 0xFF);
+        int hour = (int) (t >>> 24 & 0xFF);
+        int minute = (int) (t >>> 48 & 0xFF);
+        int second = (int) (u >>> 16 & 0xFF);
+        if (year < 1601 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) {
+            return NOT_SCANNED;
+        }
+        int key = year << 4 | month;
+        int entry = (year * 12 + month) & (MONTH_CACHE - 1);
+        if (monthKeys[entry] != key) {
+            boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+            int y = year - 1;
+            // Days from 1970-01-01 to January 1st of the year: 365 a year plus the leap days of years 1601..year-1.
+            monthStarts[entry] = 365 * (year - 1970) + (y / 4 - y / 100 + y / 400) - 477
+                    + DAYS_BEFORE_MONTH[month] + (leap && month > 2 ? 1 : 0);
+            monthLengths[entry] = monthLength(year, month);
+            monthKeys[entry] = key;
+        }
+        if (day < 1 || day > monthLengths[entry]) {
+            return NOT_SCANNED;
+        }
+        long epochDay = monthStarts[entry] + day - 1;
+        scannedNanos = 0;
+        return epochDay * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second - offsetSeconds;
     }
 
     /** The fraction of a second of the last timestamp {@link #scan} read, in nanoseconds. */

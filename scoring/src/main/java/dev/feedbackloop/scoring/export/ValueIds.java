@@ -1,5 +1,8 @@
 package dev.feedbackloop.scoring.export;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -7,6 +10,8 @@ import java.util.Arrays;
  * that grows with the number of distinct values, so a segment cell is identified without decoding it.
  */
 final class ValueIds {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private byte[][] keys = new byte[64][];
     private int[] hashes = new int[64];
@@ -19,16 +24,21 @@ final class ValueIds {
     int id(byte[] buf, int start, int end) {
         int length = end - start;
         if (length <= 7) {
-            long key = 0;
-            for (int i = start; i < end; i++) {
-                key = key << 8 | (buf[i] & 0xFF);
+            long key;
+            if (start <= buf.length - 8) {
+                key = (long) LONGS.get(buf, start) & ((1L << (length << 3)) - 1);
+            } else {
+                key = 0;
+                for (int i = end - 1; i >= start; i--) {
+                    key = key << 8 | (buf[i] & 0xFF);
+                }
             }
             return shortId(key | (long) (length + 1) << 56, buf, start, end);
         }
         return longId(buf, start, end);
     }
 
-    /** Values of up to 7 bytes are keyed by their bytes and length packed into a long. */
+    /** Values of up to 7 bytes are keyed by their bytes (little-endian) and length packed into a long. */
     private int shortId(long key, byte[] buf, int start, int end) {
         int mask = shortKeys.length - 1;
         int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;

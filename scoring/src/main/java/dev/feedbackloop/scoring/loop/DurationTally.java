@@ -9,23 +9,31 @@ import java.util.Objects;
 
 /**
  * An accumulator of non-negative durations (such as time to respond) that yields their exact mean and nearest-rank
- * percentiles.
+ * percentiles in memory bounded independently of the number of durations added.
  *
- * <p>Durations are kept at millisecond resolution (finer parts are dropped) as a count per distinct value, so memory
- * grows with the number of <em>distinct</em> durations, not with the number added; with timestamps to the second,
- * a year holds at most about 31 million distinct values, and real data far fewer. Percentiles follow the nearest-rank
- * method (the ⌈q·n⌉-th smallest value, 1-based). Tallies merge, so
- * {@code stream.collect(DurationTally::new, DurationTally::add, DurationTally::merge)} works sequentially and in
- * parallel.
+ * <p>Durations are kept at millisecond resolution (finer parts are dropped), exactly: whole seconds as counters in
+ * dense blocks of consecutive seconds, allocated where durations are many; other values as a count per distinct
+ * value; and, when that would need more than a fixed memory budget (a few MiB), as sorted runs in a temporary file
+ * that {@link #summary()} and {@link #percentile(double)} merge back. The mean comes from an exact sum. Percentiles
+ * follow the nearest-rank method (the ⌈q·n⌉-th smallest value, 1-based). Tallies merge, exactly and in any grouping,
+ * so {@code stream.collect(DurationTally::new, DurationTally::add, DurationTally::merge)} works sequentially and in
+ * parallel. {@link #close()} deletes the temporary file at once; an unreachable tally's file is deleted when it is
+ * garbage-collected.
  *
  * <p>Not thread-safe.
  */
-public final class DurationTally {
+public final class DurationTally implements AutoCloseable {
 
-    private final LongCounts millis = new LongCounts();
+    private final BoundedCounts millis;
 
     /** Creates an empty tally. */
     public DurationTally() {
+        this(BoundedCounts.DEFAULT_BUDGET);
+    }
+
+    /** Creates an empty tally that keeps at most about {@code budgetBytes} in memory (tests use tiny budgets). */
+    DurationTally(long budgetBytes) {
+        millis = new BoundedCounts(budgetBytes);
     }
 
     /**
@@ -40,7 +48,7 @@ public final class DurationTally {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("duration: " + duration + " is negative, expected zero or more");
         }
-        millis.add(duration.toMillis(), 1);
+        millis.add(duration.toMillis());
     }
 
     /**
@@ -54,15 +62,19 @@ public final class DurationTally {
             throw new IllegalArgumentException(
                     "durationMillis: " + durationMillis + " is negative, expected zero or more");
         }
-        millis.add(durationMillis, 1);
+        millis.add(durationMillis);
     }
 
     /**
      * Adds every duration of another tally to this one; the other is unchanged.
      *
-     * @param other the tally to add
+     * @param other the tally to add, not this one
+     * @throws IllegalArgumentException if {@code other} is this tally
      */
     public void merge(DurationTally other) {
+        if (other == this) {
+            throw new IllegalArgumentException("other: the same tally, expected another tally to merge");
+        }
         millis.addAll(other.millis);
     }
 
@@ -84,7 +96,17 @@ public final class DurationTally {
      * @throws IllegalStateException if the tally is empty
      */
     public Duration percentile(double q) {
-        return Duration.ofMillis(at(millis.sortedPairs(), rank(q, n())));
+        long rank = rank(q, n());
+        try (BoundedCounts.Cursor cursor = millis.cursor()) {
+            long seen = 0;
+            while (cursor.next()) {
+                seen += cursor.count();
+                if (seen >= rank) {
+                    return Duration.ofMillis(cursor.value());
+                }
+            }
+            throw new AssertionError("rank " + rank + " beyond " + seen);
+        }
     }
 
     /**
@@ -98,17 +120,60 @@ public final class DurationTally {
         if (n == 0) {
             throw new IllegalStateException("the tally is empty, expected at least one duration for a summary");
         }
-        long[] pairs = millis.sortedPairs();
-        BigInteger sum = BigInteger.ZERO;
-        for (int i = 0; i < pairs.length; i += 2) {
-            sum = sum.add(BigInteger.valueOf(pairs[i]).multiply(BigInteger.valueOf(pairs[i + 1])));
+        long medianRank = rank(0.5, n);
+        long p90Rank = rank(0.9, n);
+        long min = -1;
+        long median = -1;
+        long p90 = -1;
+        long max = -1;
+        // The exact sum of value × count as a 128-bit number: values and counts are non-negative.
+        long sumHigh = 0;
+        long sumLow = 0;
+        long seen = 0;
+        try (BoundedCounts.Cursor cursor = millis.cursor()) {
+            while (cursor.next()) {
+                long value = cursor.value();
+                long count = cursor.count();
+                if (seen == 0) {
+                    min = value;
+                }
+                long low = value * count;
+                long high = Math.multiplyHigh(value, count);
+                long newLow = sumLow + low;
+                sumHigh += high + (Long.compareUnsigned(newLow, sumLow) < 0 ? 1 : 0);
+                sumLow = newLow;
+                long before = seen;
+                seen += count;
+                if (before < medianRank && seen >= medianRank) {
+                    median = value;
+                }
+                if (before < p90Rank && seen >= p90Rank) {
+                    p90 = value;
+                }
+                max = value;
+            }
         }
+        if (seen != n) {
+            throw new AssertionError("counted " + seen + " durations, expected " + n);
+        }
+        BigInteger sum = BigInteger.valueOf(sumHigh).shiftLeft(64)
+                .add(new BigInteger(Long.toUnsignedString(sumLow)));
         double mean = new BigDecimal(sum).divide(BigDecimal.valueOf(n), MathContext.DECIMAL128).doubleValue();
-        return new DurationSummary(n, mean,
-                Duration.ofMillis(pairs[0]),
-                Duration.ofMillis(at(pairs, rank(0.5, n))),
-                Duration.ofMillis(at(pairs, rank(0.9, n))),
-                Duration.ofMillis(pairs[pairs.length - 2]));
+        return new DurationSummary(n, mean, Duration.ofMillis(min), Duration.ofMillis(median),
+                Duration.ofMillis(p90), Duration.ofMillis(max));
+    }
+
+    /**
+     * Deletes the temporary file of this tally, if it has one, and empties it; the tally may be used again.
+     */
+    @Override
+    public void close() {
+        millis.close();
+    }
+
+    /** The number of sorted runs in the temporary file (for tests). */
+    int spilledRuns() {
+        return millis.runs();
     }
 
     /** ⌈q·n⌉ computed exactly in decimal, at least 1. */
@@ -122,17 +187,5 @@ public final class DurationTally {
         long r = BigDecimal.valueOf(q).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING)
                 .longValueExact();
         return Math.max(1, r);
-    }
-
-    /** The value at a 1-based rank in sorted value/count pairs. */
-    private static long at(long[] pairs, long rank) {
-        long seen = 0;
-        for (int i = 0; i < pairs.length; i += 2) {
-            seen += pairs[i + 1];
-            if (seen >= rank) {
-                return pairs[i];
-            }
-        }
-        throw new AssertionError("rank " + rank + " beyond " + seen);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A multiset of {@code long} values as an open-addressing hash map from value to count, with no boxing: memory grows
  * with the number of distinct values, not with the number added. {@link Long#MIN_VALUE} marks a free slot and cannot
- * be added.
+ * be added. The sparse part of {@link BoundedCounts}, which bounds its size. Not thread-safe.
  */
 final class LongCounts {
 
@@ -48,16 +48,34 @@ final class LongCounts {
         }
     }
 
-    void addAll(LongCounts other) {
-        for (int i = 0; i < other.keys.length; i++) {
-            if (other.keys[i] != FREE) {
-                add(other.keys[i], other.counts[i]);
-            }
-        }
-    }
-
     long total() {
         return total;
+    }
+
+    /** The number of slots of the table, a power of two; it doubles when more than half are in use. */
+    int capacity() {
+        return keys.length;
+    }
+
+    /** The bytes of the table's arrays. */
+    long bytes() {
+        return keys.length * 16L + 32;
+    }
+
+    /** A receiver of value/count pairs. */
+    interface PairConsumer {
+        void accept(long value, long count);
+    }
+
+    /** Calls {@code action} on every distinct value and its count, in no particular order. */
+    void forEach(PairConsumer action) {
+        long[] k = keys;
+        long[] c = counts;
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] != FREE) {
+                action.accept(k[i], c[i]);
+            }
+        }
     }
 
     int distinct() {

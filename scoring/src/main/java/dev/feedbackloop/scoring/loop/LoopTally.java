@@ -15,24 +15,32 @@ import org.jspecify.annotations.Nullable;
  * creation times of unresponded rows, counted per distinct millisecond; {@link #advanceAsOf(Instant)} declares a lower
  * bound for the final as-of and settles every unresponded row already overdue by then, so that memory stays
  * proportional to the unresponded rows of the last SLA window. Call it with the final instant as soon as it is known.
+ * Memory is bounded in any case: like the times to respond (see {@link DurationTally}), creation times beyond a fixed
+ * budget go to a temporary file, which {@link #close()} deletes.
  *
  * <p>Tallies with the same SLA merge. Not thread-safe.
  */
-public final class LoopTally {
+public final class LoopTally implements AutoCloseable {
 
     private final Duration sla;
     private final long slaMillis;
     private long triggered;
     private long respondedWithinSla;
     private long overdueSettled;
-    private final DurationTally timeToRespond = new DurationTally();
-    /** Creation times (epoch millis) of unresponded rows not yet known to be overdue. */
-    private final LongCounts pending = new LongCounts();
+    private final DurationTally timeToRespond;
+    /**
+     * Creation times (epoch millis) of unresponded rows not counted in {@link #overdueSettled}: those in memory are
+     * not yet overdue at {@link #asOfLowerBound}; those in spilled runs may be.
+     */
+    private final BoundedCounts pending;
     private long asOfLowerBound = Long.MIN_VALUE;
 
-    private LoopTally(Duration sla) {
+    /** Creates an empty tally whose two multisets keep at most about {@code budgetBytes} each in memory. */
+    LoopTally(Duration sla, long budgetBytes) {
         this.sla = sla;
         this.slaMillis = sla.toMillis();
+        this.timeToRespond = new DurationTally(budgetBytes);
+        this.pending = new BoundedCounts(budgetBytes);
     }
 
     /**
@@ -47,7 +55,7 @@ public final class LoopTally {
         if (sla.isNegative()) {
             throw new IllegalArgumentException("sla: " + sla + " is negative, expected zero or more");
         }
-        return new LoopTally(sla);
+        return new LoopTally(sla, BoundedCounts.DEFAULT_BUDGET);
     }
 
     /**
@@ -65,22 +73,50 @@ public final class LoopTally {
      * @param created when the feedback arrived
      * @param responded when the business first responded, or {@code null} if it has not
      * @throws IllegalArgumentException if {@code responded} is before {@code created}
+     * @throws ArithmeticException if an instant does not fit in a {@code long} of epoch milliseconds
      */
     public void add(Instant created, @Nullable Instant responded) {
         long createdMillis = created.toEpochMilli();
         if (responded == null) {
-            triggered++;
-            if (asOfLowerBound != Long.MIN_VALUE && overdue(createdMillis, asOfLowerBound)) {
-                overdueSettled++;
-            } else {
-                pending.add(createdMillis, 1);
-            }
-            return;
+            addUnresponded(createdMillis);
+        } else {
+            addResponded(createdMillis, responded.toEpochMilli());
         }
-        long waited = responded.toEpochMilli() - createdMillis;
-        if (waited < 0) {
-            throw new IllegalArgumentException("responded: " + responded + " is before created " + created
+    }
+
+    /**
+     * Adds a row that needed a response and got none yet, by its creation time in epoch milliseconds; the same as
+     * {@link #add(Instant, Instant) add(created, null)} without creating objects.
+     *
+     * @param createdEpochMilli when the feedback arrived, in milliseconds since 1970-01-01T00:00:00Z
+     */
+    public void addUnresponded(long createdEpochMilli) {
+        triggered++;
+        if (asOfLowerBound != Long.MIN_VALUE && overdue(createdEpochMilli, asOfLowerBound)) {
+            overdueSettled++;
+        } else {
+            pending.add(createdEpochMilli == Long.MIN_VALUE ? Long.MIN_VALUE + 1 : createdEpochMilli);
+        }
+    }
+
+    /**
+     * Adds a row that needed a response and got one, by its times in epoch milliseconds; the same as
+     * {@link #add(Instant, Instant)} without creating objects.
+     *
+     * @param createdEpochMilli when the feedback arrived, in milliseconds since 1970-01-01T00:00:00Z
+     * @param respondedEpochMilli when the business first responded, in the same unit
+     * @throws IllegalArgumentException if the response is before the creation
+     */
+    public void addResponded(long createdEpochMilli, long respondedEpochMilli) {
+        long waited = respondedEpochMilli - createdEpochMilli;
+        if (respondedEpochMilli < createdEpochMilli) {
+            throw new IllegalArgumentException("responded: " + Instant.ofEpochMilli(respondedEpochMilli)
+                    + " is before created " + Instant.ofEpochMilli(createdEpochMilli)
                     + ", expected a response at or after the feedback");
+        }
+        if (waited < 0) {
+            throw new ArithmeticException("responded - created: " + respondedEpochMilli + " - " + createdEpochMilli
+                    + " overflows a long of milliseconds");
         }
         triggered++;
         timeToRespond.addMillis(waited);
@@ -103,17 +139,20 @@ public final class LoopTally {
         }
         asOfLowerBound = bound;
         // Overdue when created + sla < asOf, i.e. created < asOf − sla.
-        overdueSettled += pending.removeBelow(saturatedSubtract(bound, slaMillis));
+        overdueSettled += pending.removeBelowInMemory(saturatedSubtract(bound, slaMillis));
     }
 
     /**
      * Adds every row of another tally to this one; the other is unchanged. The as-of lower bound becomes the later of
      * the two.
      *
-     * @param other a tally with the same SLA
-     * @throws IllegalArgumentException if the SLAs differ
+     * @param other a tally with the same SLA, not this one
+     * @throws IllegalArgumentException if the SLAs differ or {@code other} is this tally
      */
     public void merge(LoopTally other) {
+        if (other == this) {
+            throw new IllegalArgumentException("other: the same tally, expected another tally to merge");
+        }
         if (!other.sla.equals(sla)) {
             throw new IllegalArgumentException(
                     "other.sla: " + other.sla + " differs from " + sla + ", expected tallies with the same SLA");
@@ -153,16 +192,28 @@ public final class LoopTally {
                     + Instant.ofEpochMilli(asOfLowerBound) + ", expected it at or after the bound");
         }
         long overdue = overdueSettled;
-        long[] pairs = pending.sortedPairs();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (overdue(pairs[i], asOfMillis)) {
-                overdue += pairs[i + 1];
+        try (BoundedCounts.Cursor cursor = pending.cursor()) {
+            while (cursor.next() && overdue(cursor.value(), asOfMillis)) {
+                overdue += cursor.count();
             }
         }
         long responded = timeToRespond.n();
         return new LoopSummary(asOf, sla, triggered, responded, respondedWithinSla, triggered - responded, overdue,
                 LoopSummary.rate(responded, triggered), LoopSummary.rate(respondedWithinSla, triggered),
                 responded == 0 ? null : timeToRespond.summary());
+    }
+
+    /**
+     * Deletes the temporary files of this tally, if it has any, and empties it.
+     */
+    @Override
+    public void close() {
+        timeToRespond.close();
+        pending.close();
+        triggered = 0;
+        respondedWithinSla = 0;
+        overdueSettled = 0;
+        asOfLowerBound = Long.MIN_VALUE;
     }
 
     private boolean overdue(long createdMillis, long asOfMillis) {

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,5 +89,65 @@ final class TimestampScanTest {
 
         assertThat(TimestampParser.of(ZoneOffset.UTC).scan(zoned, 0, zoned.length))
                 .isEqualTo(TimestampParser.NOT_SCANNED);
+    }
+
+    /** The scan of a text, or the simple name of the exception it throws. */
+    private static Object scanOrException(TimestampParser parser, byte[] bytes, int start, int end) {
+        try {
+            return parser.scan(bytes, start, end);
+        } catch (DateTimeException e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTC", "+05:30", "Europe/Paris"})
+    void scan_mutatedCommonForms_agreeWithTheGeneralPath(String zoneId) {
+        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
+        System.out.println("scan_mutatedCommonForms seed=" + seed + " zone=" + zoneId);
+        TimestampParser parser = TimestampParser.of(ZoneId.of(zoneId));
+        Random random = new Random(seed);
+        byte[] alphabet = "0123456789-:TZtz +./a\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 50_000; i++) {
+            LocalDateTime local = LocalDateTime.of(LocalDate.ofEpochDay(random.nextInt(100_000) - 20_000),
+                    java.time.LocalTime.ofSecondOfDay(random.nextInt(86_400)));
+            String text = local.format(DateTimeFormatter.ofPattern(
+                    random.nextBoolean() ? "uuuu-MM-dd'T'HH:mm:ss" : "uuuu-MM-dd HH:mm:ss"))
+                    + (random.nextBoolean() ? "Z" : "");
+            // One leading space, which sends the scan down the general path, and bytes after the text, which the
+            // eight-bytes-at-a-time path must not read.
+            byte[] bytes = Arrays.copyOf((" " + text).getBytes(StandardCharsets.ISO_8859_1), text.length() + 5);
+            Arrays.fill(bytes, text.length() + 1, bytes.length, (byte) '9');
+            for (int m = random.nextInt(3); m > 0; m--) {
+                bytes[1 + random.nextInt(text.length())] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String mutated = new String(bytes, 1, text.length(), StandardCharsets.ISO_8859_1);
+
+            Object fast = scanOrException(parser, bytes, 1, 1 + text.length());
+
+            assertThat(fast).as("seed %d: %s", seed, mutated)
+                    .isEqualTo(scanOrException(parser, bytes, 0, 1 + text.length()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTC", "+05:30"})
+    void scanPlain_commonFormsInFixedZones_readEightBytesAtATime(String zoneId) {
+        System.out.println("scanPlain_commonForms seed=" + SEED + " zone=" + zoneId);
+        ZoneId zone = ZoneId.of(zoneId);
+        TimestampParser parser = TimestampParser.of(zone);
+        Random random = new Random(SEED);
+        for (int i = 0; i < 20_000; i++) {
+            LocalDateTime local = LocalDateTime.of(LocalDate.ofEpochDay(random.nextInt(2_000_000) - 134_000),
+                    java.time.LocalTime.ofSecondOfDay(random.nextInt(86_400)));
+            boolean zulu = random.nextBoolean();
+            String text = local.format(DateTimeFormatter.ofPattern(
+                    random.nextBoolean() ? "uuuu-MM-dd'T'HH:mm:ss" : "uuuu-MM-dd HH:mm:ss")) + (zulu ? "Z" : "");
+            byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+            Instant expected = zulu ? local.toInstant(ZoneOffset.UTC) : local.atZone(zone).toInstant();
+
+            assertThat(parser.scanPlain(bytes, 0, zulu)).as("seed %d: %s", SEED, text)
+                    .isEqualTo(expected.getEpochSecond());
+        }
     }
 }

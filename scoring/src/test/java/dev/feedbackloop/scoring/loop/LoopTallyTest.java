@@ -75,17 +75,22 @@ final class LoopTallyTest {
         for (int round = 0; round < 50; round++) {
             Duration sla = Duration.ofHours(random.nextInt(72));
             LoopTally plain = LoopTally.of(sla);
-            LoopTally left = LoopTally.of(sla);
-            LoopTally right = LoopTally.of(sla);
+            // Tiny budgets make the parts spill creation times and durations to temporary files.
+            LoopTally left = new LoopTally(sla, random.nextBoolean() ? 0 : 1_000);
+            LoopTally right = new LoopTally(sla, random.nextBoolean() ? 0 : BoundedCounts.DEFAULT_BUDGET);
             double latest = 0;
-            int n = random.nextInt(400);
+            int n = random.nextInt(round < 40 ? 400 : 5_000);
             for (int i = 0; i < n; i++) {
                 double created = random.nextInt(2000);
                 Instant responded = random.nextInt(3) == 0 ? null : at(created + random.nextInt(100));
                 latest = Math.max(latest, created);
                 plain.add(at(created), responded);
                 LoopTally side = random.nextBoolean() ? left : right;
-                side.add(at(created), responded);
+                if (responded == null) {
+                    side.addUnresponded(at(created).toEpochMilli());
+                } else {
+                    side.addResponded(at(created).toEpochMilli(), responded.toEpochMilli());
+                }
                 if (random.nextInt(20) == 0) {
                     side.advanceAsOf(at(latest));
                 }

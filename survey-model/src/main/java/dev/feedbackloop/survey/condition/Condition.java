@@ -199,7 +199,7 @@ public sealed interface Condition {
         @Override
         public boolean test(Map<String, Answer> answers) {
             Answer answer = answers.get(questionId);
-            return answer != null && Conditions.matches(answer, Set.of(value));
+            return answer != null && Conditions.matches(answer, value);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.feedbackloop.survey.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -42,7 +43,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Design note: this class owns a private {@link ObjectMapper} on its own {@link JsonFactory} (Jackson's global
  * defaults are never changed). Documents are parsed to a tree and mapped by hand, so that every failure has our
- * path and message; the line and column are looked up only when a failure occurs.
+ * path and message; the line and column are looked up only when a failure occurs. Responses, which arrive one per
+ * request and must be cheap, are first streamed straight into the model with no tree
+ * ({@code ResponseStreamReader}); a document that reader does not take as it is, valid or not, is read again
+ * through the tree, so every failure is reported by the same mapping.
  */
 public final class SurveyJson {
 
@@ -51,21 +55,13 @@ public final class SurveyJson {
 
     private final JsonLimits limits;
     private final ObjectMapper mapper;
+    private final JsonFactory streamFactory;
 
     private SurveyJson(JsonLimits limits) {
         this.limits = limits;
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxDocumentLength(limits.maxDocumentLength())
-                        .maxNestingDepth(limits.maxNestingDepth())
-                        .maxStringLength(limits.maxStringLength())
-                        .maxNameLength(Math.min(limits.maxStringLength(), 50_000))
-                        .maxNumberLength(limits.maxNumberLength())
-                        .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                .build();
+        JsonFactory factory = factory(limits).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        // The stream reader detects duplicate keys itself, more cheaply than the parser's per-object name sets.
+        this.streamFactory = factory(limits).disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         this.mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -75,6 +71,19 @@ public final class SurveyJson {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .build();
+    }
+
+    private static JsonFactoryBuilder factory(JsonLimits limits) {
+        return new JsonFactoryBuilder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(limits.maxDocumentLength())
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNameLength(Math.min(limits.maxStringLength(), 50_000))
+                        .maxNumberLength(limits.maxNumberLength())
+                        .build())
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES);
     }
 
     /**
@@ -141,6 +150,21 @@ public final class SurveyJson {
     }
 
     /**
+     * Reads a survey definition from bytes in UTF-8 (or UTF-16/32, detected); the array is not modified or kept.
+     *
+     * @param json the JSON bytes
+     * @return the survey
+     * @throws SurveyJsonException if the bytes are not a valid survey or are longer than the limit
+     */
+    public Survey readSurvey(byte[] json) {
+        Objects.requireNonNull(json, "json");
+        if (json.length > limits.maxDocumentLength()) {
+            throw tooLong("bytes");
+        }
+        return read(new Input(null, json), ModelReader::survey);
+    }
+
+    /**
      * Reads a response.
      *
      * @param json the JSON text
@@ -148,7 +172,7 @@ public final class SurveyJson {
      * @throws SurveyJsonException if the text is not a valid response
      */
     public Response readResponse(String json) {
-        return read(new Input(Objects.requireNonNull(json, "json"), null), ModelReader::response);
+        return readResponse(new Input(Objects.requireNonNull(json, "json"), null));
     }
 
     /**
@@ -160,7 +184,7 @@ public final class SurveyJson {
      * @throws UncheckedIOException if the reader fails
      */
     public Response readResponse(Reader json) {
-        return read(readAll(json), ModelReader::response);
+        return readResponse(readAll(json));
     }
 
     /**
@@ -172,7 +196,23 @@ public final class SurveyJson {
      * @throws UncheckedIOException if the stream fails
      */
     public Response readResponse(InputStream json) {
-        return read(readAll(json), ModelReader::response);
+        return readResponse(readAll(json));
+    }
+
+    /**
+     * Reads a response from bytes in UTF-8 (or UTF-16/32, detected), for example a message body; the array is
+     * not modified or kept.
+     *
+     * @param json the JSON bytes
+     * @return the response, not yet validated against its survey
+     * @throws SurveyJsonException if the bytes are not a valid response or are longer than the limit
+     */
+    public Response readResponse(byte[] json) {
+        Objects.requireNonNull(json, "json");
+        if (json.length > limits.maxDocumentLength()) {
+            throw tooLong("bytes");
+        }
+        return readResponse(new Input(null, json));
     }
 
     /**
@@ -246,6 +286,26 @@ public final class SurveyJson {
     private SurveyJsonException tooLong(String unit) {
         return new SurveyJsonException("", "the document is longer than " + limits.maxDocumentLength() + " "
                 + unit, 0, 0, List.of(), null);
+    }
+
+    /** Streams the document into a response; a document the stream reader gives up on goes through the tree. */
+    private Response readResponse(Input input) {
+        try (JsonParser parser = input.parser(streamFactory)) {
+            return ResponseStreamReader.read(parser);
+        } catch (IOException | RuntimeException e) {
+            // Not taken as it is (or not valid at all): the tree mapping decides and reports.
+        }
+        return read(input, ModelReader::response);
+    }
+
+    /** Reads a response through the tree mapping alone, as every response was read before streaming; for tests. */
+    Response readResponseThroughTree(String json) {
+        return read(new Input(json, null), ModelReader::response);
+    }
+
+    /** Returns the factory of the stream reader's parsers; for tests. */
+    JsonFactory streamFactory() {
+        return streamFactory;
     }
 
     private <T> T read(Input input, Function<JsonNode, T> mapping) {

@@ -1,24 +1,18 @@
 package dev.feedbackloop.survey.validation;
 
 import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.ChoiceOption;
 import dev.feedbackloop.survey.ChoiceQuestion;
-import dev.feedbackloop.survey.NpsQuestion;
-import dev.feedbackloop.survey.Question;
-import dev.feedbackloop.survey.RatingQuestion;
 import dev.feedbackloop.survey.Response;
-import dev.feedbackloop.survey.Scale;
 import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.TextQuestion;
-import dev.feedbackloop.survey.YesNoQuestion;
-import dev.feedbackloop.survey.condition.Condition;
+import dev.feedbackloop.survey.validation.CompiledSurvey.Item;
+import dev.feedbackloop.survey.validation.CompiledSurvey.VisibleAnswers;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a {@link Response} against the exact {@link Survey} version it names and reports every violation at once.
@@ -29,8 +23,9 @@ import java.util.TreeSet;
  *   <li>the response names the survey's id ({@link ViolationCode#WRONG_SURVEY}) and version
  *       ({@link ViolationCode#WRONG_VERSION}); when it does not, the answers are not checked further, since they
  *       were given to another definition;</li>
- *   <li>with {@link #standard()}, the Bean Validation constraints on {@link Response} and
- *       {@link dev.feedbackloop.survey.Respondent} ({@link ViolationCode#CONSTRAINT});</li>
+ *   <li>with {@link #standard()} and {@link #withBeanValidation()}, the Bean Validation constraints on
+ *       {@link Response} and {@link dev.feedbackloop.survey.Respondent} ({@link ViolationCode#CONSTRAINT}): the
+ *       sizes of ids, channel, answers, shown order and attributes;</li>
  *   <li>the shown order names known questions, each once ({@link ViolationCode#INVALID_SHOWN_ORDER});</li>
  *   <li>every answer is to a question of the survey ({@link ViolationCode#UNKNOWN_QUESTION}), of the type the
  *       question takes ({@link ViolationCode#WRONG_ANSWER_TYPE}): a rating on the scale
@@ -48,20 +43,54 @@ import java.util.TreeSet;
  * Paths are {@code surveyId}, {@code surveyVersion}, {@code shownOrder[i]}, {@code answers.<questionId>} and the
  * component paths of Bean Validation ({@code respondent.attributes[plan]}). Violations come in that order, answers
  * in question order.
+ *
+ * <p>Design note: validating one response must cost less than reading it from JSON. {@link #standard()} checks the
+ * constraints in plain code, with the same paths and messages as Hibernate Validator (which
+ * {@link #withBeanValidation()} still runs, for hosts that want the annotations to be the only source of truth);
+ * the lookups a survey needs (questions by id, option ids, paths) are computed once per {@link Survey} instance and
+ * cached, so a response is checked without building any map. Keep survey instances (register them once) to get
+ * the benefit; a new instance is compiled on first use.
  */
 public final class ResponseValidator {
 
-    private static final ResponseValidator STANDARD = new ResponseValidator(true);
-    private static final ResponseValidator SURVEY_RULES_ONLY = new ResponseValidator(false);
+    /** Which constraints are checked besides the survey rules, and how. */
+    private enum Constraints {
+        NONE {
+            @Override
+            void check(Response response, List<Violation> violations) {
+                // Survey rules only.
+            }
+        },
+        PLAIN_CODE {
+            @Override
+            void check(Response response, List<Violation> violations) {
+                ResponseConstraints.check(response, violations);
+            }
+        },
+        BEAN_VALIDATION {
+            @Override
+            void check(Response response, List<Violation> violations) {
+                BeanValidation.validate(response, "", violations);
+            }
+        };
 
-    private final boolean beanValidation;
+        /** Adds the violations of the constraints, sorted by path then message. */
+        abstract void check(Response response, List<Violation> violations);
+    }
 
-    private ResponseValidator(boolean beanValidation) {
-        this.beanValidation = beanValidation;
+    private static final ResponseValidator STANDARD = new ResponseValidator(Constraints.PLAIN_CODE);
+    private static final ResponseValidator SURVEY_RULES_ONLY = new ResponseValidator(Constraints.NONE);
+    private static final ResponseValidator BEAN_VALIDATION = new ResponseValidator(Constraints.BEAN_VALIDATION);
+
+    private final Constraints constraints;
+
+    private ResponseValidator(Constraints constraints) {
+        this.constraints = constraints;
     }
 
     /**
-     * Returns the validator that checks the survey rules and the Bean Validation constraints.
+     * Returns the validator that checks the survey rules and the Bean Validation constraints, the latter in plain
+     * code with the violations Hibernate Validator would report; the cheap choice for every response.
      *
      * @return the shared validator
      */
@@ -70,13 +99,24 @@ public final class ResponseValidator {
     }
 
     /**
-     * Returns a validator that checks only the survey rules, leaving out Bean Validation; for callers that have
+     * Returns a validator that checks only the survey rules, leaving out the constraints; for callers that have
      * already checked sizes (for example while reading JSON with limits) and want the cheapest check.
      *
      * @return the shared validator
      */
     public static ResponseValidator surveyRulesOnly() {
         return SURVEY_RULES_ONLY;
+    }
+
+    /**
+     * Returns a validator that checks the survey rules and runs Hibernate Validator over the constraint
+     * annotations of {@link Response} and {@link dev.feedbackloop.survey.Respondent}. It reports the same violations
+     * as {@link #standard()} at several times the cost; Hibernate Validator is bootstrapped on first use.
+     *
+     * @return the shared validator
+     */
+    public static ResponseValidator withBeanValidation() {
+        return BEAN_VALIDATION;
     }
 
     /**
@@ -90,118 +130,114 @@ public final class ResponseValidator {
         Objects.requireNonNull(survey, "survey");
         Objects.requireNonNull(response, "response");
         var violations = new ArrayList<Violation>();
+        boolean otherSurvey = true;
         if (!response.surveyId().equals(survey.id())) {
             violations.add(Violation.of("surveyId", ViolationCode.WRONG_SURVEY,
                     "'" + response.surveyId() + "' is not the survey validated against, '" + survey.id() + "'"));
         } else if (response.surveyVersion() != survey.version()) {
             violations.add(Violation.of("surveyVersion", ViolationCode.WRONG_VERSION,
                     response.surveyVersion() + " is not the version validated against, " + survey.version()));
+        } else {
+            otherSurvey = false;
         }
-        if (beanValidation) {
-            BeanValidation.validate(response, "", violations);
-        }
-        if (!violations.isEmpty() && (violations.get(0).is(ViolationCode.WRONG_SURVEY)
-                || violations.get(0).is(ViolationCode.WRONG_VERSION))) {
+        constraints.check(response, violations);
+        if (otherSurvey) {
             return ValidationResult.of(violations);
         }
-        checkShownOrder(survey, response, violations);
-        checkAnswers(survey, response, violations);
+        CompiledSurvey compiled = CompiledSurvey.of(survey);
+        checkShownOrder(compiled, response, violations);
+        checkAnswers(compiled, response, violations);
         return ValidationResult.of(violations);
     }
 
-    private static void checkShownOrder(Survey survey, Response response, List<Violation> violations) {
-        var seen = new HashSet<String>();
-        for (int i = 0; i < response.shownOrder().size(); i++) {
-            String questionId = response.shownOrder().get(i);
-            if (survey.findQuestion(questionId).isEmpty()) {
+    private static void checkShownOrder(CompiledSurvey survey, Response response, List<Violation> violations) {
+        List<String> shownOrder = response.shownOrder();
+        if (shownOrder.isEmpty()) {
+            return;
+        }
+        var seen = new boolean[survey.items.length];
+        for (int i = 0; i < shownOrder.size(); i++) {
+            String questionId = shownOrder.get(i);
+            int index = survey.indexOf(questionId);
+            if (index < 0) {
                 violations.add(Violation.of("shownOrder[" + i + "]", ViolationCode.INVALID_SHOWN_ORDER,
-                        "'" + questionId + "' is not a question of survey " + survey.id() + " v" + survey.version()));
-            } else if (!seen.add(questionId)) {
+                        "'" + questionId + survey.notAQuestion));
+            } else if (seen[index]) {
                 violations.add(Violation.of("shownOrder[" + i + "]", ViolationCode.INVALID_SHOWN_ORDER,
                         "'" + questionId + "' is shown twice"));
+            } else {
+                seen[index] = true;
             }
         }
     }
 
-    private static void checkAnswers(Survey survey, Response response, List<Violation> violations) {
+    private static void checkAnswers(CompiledSurvey survey, Response response, List<Violation> violations) {
         Map<String, Answer> answers = response.answers();
-        var known = new HashSet<String>();
-        for (Question question : survey.questions()) {
-            known.add(question.id());
-        }
-        for (String questionId : new TreeSet<>(answers.keySet())) {
-            if (!known.contains(questionId)) {
-                violations.add(Violation.of("answers." + questionId, ViolationCode.UNKNOWN_QUESTION,
-                        "'" + questionId + "' is not a question of survey " + survey.id() + " v" + survey.version()));
-            }
-        }
-        var visibleAnswers = new HashMap<String, Answer>();
-        for (Question question : survey.questions()) {
-            String path = "answers." + question.id();
-            Answer answer = answers.get(question.id());
-            Condition condition = question.condition();
-            boolean visible = condition == null || condition.test(visibleAnswers);
+        int unknownAt = violations.size();
+        int answered = 0;
+        @Nullable VisibleAnswers visibleAnswers = survey.hasConditions ? new VisibleAnswers(survey, answers) : null;
+        Item[] items = survey.items;
+        for (int i = 0; i < items.length; i++) {
+            Item item = items[i];
+            Answer answer = answers.get(item.question().id());
+            boolean visible = visibleAnswers == null || visibleAnswers.shows(item);
             if (answer == null) {
-                if (visible && question.required()) {
-                    violations.add(Violation.of(path, ViolationCode.REQUIRED_MISSING,
+                if (visible && item.question().required()) {
+                    violations.add(Violation.of(item.path(), ViolationCode.REQUIRED_MISSING,
                             "is required and was shown, but not answered"));
                 }
-            } else if (!visible) {
-                violations.add(Violation.of(path, ViolationCode.HIDDEN_ANSWERED,
+                continue;
+            }
+            answered++;
+            if (!visible) {
+                violations.add(Violation.of(item.path(), ViolationCode.HIDDEN_ANSWERED,
                         "was answered, but its condition hides it for this response"));
             } else {
-                checkAnswer(question, answer, path, violations);
-                visibleAnswers.put(question.id(), answer);
+                checkAnswer(item, answer, violations);
+                if (visibleAnswers != null) {
+                    visibleAnswers.show(i);
+                }
             }
+        }
+        if (answered < answers.size()) {
+            var unknown = new ArrayList<Violation>();
+            for (String questionId : new TreeSet<>(answers.keySet())) {
+                if (survey.indexOf(questionId) < 0) {
+                    unknown.add(Violation.of("answers." + questionId, ViolationCode.UNKNOWN_QUESTION,
+                            "'" + questionId + survey.notAQuestion));
+                }
+            }
+            violations.addAll(unknownAt, unknown);
         }
     }
 
-    private static void checkAnswer(Question question, Answer answer, String path, List<Violation> violations) {
-        if (question instanceof NpsQuestion) {
-            checkRating(Scale.of(NpsQuestion.MIN, NpsQuestion.MAX), "an NPS", answer, path, violations);
-        } else if (question instanceof RatingQuestion rating) {
-            checkRating(rating.scale(), "a rating", answer, path, violations);
-        } else if (question instanceof ChoiceQuestion choice) {
-            if (answer instanceof Answer.Choice selection) {
-                checkChoice(choice, selection, path, violations);
-            } else {
-                violations.add(wrongType(path, "a choice", answer));
+    private static void checkAnswer(Item item, Answer answer, List<Violation> violations) {
+        @Nullable String expected = switch (item.kind()) {
+            case NPS -> answer instanceof Answer.Rating ? null : "an NPS";
+            case RATING -> answer instanceof Answer.Rating ? null : "a rating";
+            case CHOICE -> answer instanceof Answer.Choice ? null : "a choice";
+            case TEXT -> answer instanceof Answer.Text ? null : "a text";
+            case YES_NO -> answer instanceof Answer.YesNo ? null : "a yes/no";
+        };
+        if (expected != null) {
+            violations.add(wrongType(item.path(), expected, answer));
+        } else if (answer instanceof Answer.Rating rating) {
+            if (rating.value() < item.min() || rating.value() > item.max()) {
+                violations.add(Violation.of(item.path(), ViolationCode.OUT_OF_SCALE,
+                        rating.value() + " is outside " + item.min() + ".." + item.max()));
             }
-        } else if (question instanceof TextQuestion text) {
-            if (answer instanceof Answer.Text written) {
-                checkText(written.text(), text.maxLength(), path, violations);
-            } else {
-                violations.add(wrongType(path, "a text", answer));
-            }
-        } else if (question instanceof YesNoQuestion) {
-            if (!(answer instanceof Answer.YesNo)) {
-                violations.add(wrongType(path, "a yes/no", answer));
-            }
-        } else {
-            throw new AssertionError("unhandled question type " + question.getClass());
+        } else if (answer instanceof Answer.Choice selection) {
+            checkChoice(item, (ChoiceQuestion) item.question(), selection, violations);
+        } else if (answer instanceof Answer.Text written) {
+            checkText(written.text(), ((TextQuestion) item.question()).maxLength(), item.path(), violations);
         }
     }
 
-    private static void checkRating(Scale scale, String kind, Answer answer, String path,
+    private static void checkChoice(Item item, ChoiceQuestion question, Answer.Choice answer,
                                     List<Violation> violations) {
-        if (answer instanceof Answer.Rating rating) {
-            if (!scale.contains(rating.value())) {
-                violations.add(Violation.of(path, ViolationCode.OUT_OF_SCALE,
-                        rating.value() + " is outside " + scale.min() + ".." + scale.max()));
-            }
-        } else {
-            violations.add(wrongType(path, kind, answer));
-        }
-    }
-
-    private static void checkChoice(ChoiceQuestion question, Answer.Choice answer, String path,
-                                    List<Violation> violations) {
-        var optionIds = new HashSet<String>();
-        for (ChoiceOption option : question.options()) {
-            optionIds.add(option.id());
-        }
+        String path = item.path();
         for (String optionId : answer.optionIds()) {
-            if (!optionIds.contains(optionId)) {
+            if (!item.optionIds().contains(optionId)) {
                 violations.add(Violation.of(path, ViolationCode.UNKNOWN_OPTION,
                         "'" + optionId + "' is not an option of question '" + question.id() + "'"));
             }

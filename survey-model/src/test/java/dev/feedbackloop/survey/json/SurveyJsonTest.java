@@ -213,6 +213,14 @@ final class SurveyJsonTest {
             assertThat(JSON.readSurvey(JSON.write(survey))).isEqualTo(survey);
         }
 
+        @ParameterizedTest
+        @MethodSource("examples")
+        void exampleSurvey_readsFromBytesAsFromText(String name) {
+            String json = resource("examples/" + name + ".json");
+
+            assertThat(JSON.readSurvey(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(JSON.readSurvey(json));
+        }
+
         @Test
         void exampleResponse_isValidForItsSurvey() {
             Survey survey = JSON.readSurvey(resource("examples/support-ticket.json"));

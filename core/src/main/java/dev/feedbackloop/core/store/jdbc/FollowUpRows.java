@@ -276,57 +276,69 @@ final class FollowUpRows {
         };
     }
 
+    /**
+     * Inserts the child rows of follow-ups, one batch per table that gets rows; a statement with nothing to insert
+     * is not even prepared (on H2 it would take a slot of the session's small statement cache).
+     */
     private static void insertChildren(Connection connection, List<FollowUp> followUps) throws SQLException {
-        try (PreparedStatement segment = connection.prepareStatement(
-                "INSERT INTO fl_follow_up_segment (follow_up_id, attr_name, attr_value) VALUES (?, ?, ?)");
-             PreparedStatement history = connection.prepareStatement("INSERT INTO fl_follow_up_history"
-                     + " (follow_up_id, ordinal, action, state, actor, happened_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement escalation = connection.prepareStatement("INSERT INTO fl_follow_up_escalation"
-                     + " (follow_up_id, ordinal, deadline, due, step, escalated_to, happened_at)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int segments = 0;
-            int entries = 0;
-            int escalations = 0;
-            for (FollowUp followUp : followUps) {
-                for (var attribute : followUp.segment().entrySet()) {
-                    segment.setString(1, followUp.id());
-                    segment.setString(2, attribute.getKey());
-                    segment.setString(3, attribute.getValue());
-                    segment.addBatch();
-                    segments++;
+        int segments = 0;
+        int entries = 0;
+        int escalations = 0;
+        for (FollowUp followUp : followUps) {
+            segments += followUp.segment().size();
+            entries += followUp.history().size();
+            escalations += followUp.escalations().size();
+        }
+        if (segments > 0) {
+            try (PreparedStatement segment = connection.prepareStatement(
+                    "INSERT INTO fl_follow_up_segment (follow_up_id, attr_name, attr_value) VALUES (?, ?, ?)")) {
+                for (FollowUp followUp : followUps) {
+                    for (var attribute : followUp.segment().entrySet()) {
+                        segment.setString(1, followUp.id());
+                        segment.setString(2, attribute.getKey());
+                        segment.setString(3, attribute.getValue());
+                        segment.addBatch();
+                    }
                 }
-                int ordinal = 0;
-                for (HistoryEntry entry : followUp.history()) {
-                    history.setString(1, followUp.id());
-                    history.setInt(2, ordinal++);
-                    history.setString(3, entry.action().name());
-                    history.setString(4, entry.state().name());
-                    history.setString(5, entry.actor());
-                    Sql.setInstant(history, 6, entry.at());
-                    Sql.setText(history, 7, entry.note());
-                    history.addBatch();
-                    entries++;
-                }
-                ordinal = 0;
-                for (Escalation e : followUp.escalations()) {
-                    escalation.setString(1, followUp.id());
-                    escalation.setInt(2, ordinal++);
-                    escalation.setString(3, e.deadline().name());
-                    Sql.setInstant(escalation, 4, e.due());
-                    escalation.setInt(5, e.step());
-                    escalation.setString(6, e.escalatedTo());
-                    Sql.setInstant(escalation, 7, e.at());
-                    escalation.addBatch();
-                    escalations++;
-                }
-            }
-            if (segments > 0) {
                 segment.executeBatch();
             }
-            if (entries > 0) {
+        }
+        if (entries > 0) {
+            try (PreparedStatement history = connection.prepareStatement("INSERT INTO fl_follow_up_history"
+                    + " (follow_up_id, ordinal, action, state, actor, happened_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (FollowUp followUp : followUps) {
+                    int ordinal = 0;
+                    for (HistoryEntry entry : followUp.history()) {
+                        history.setString(1, followUp.id());
+                        history.setInt(2, ordinal++);
+                        history.setString(3, entry.action().name());
+                        history.setString(4, entry.state().name());
+                        history.setString(5, entry.actor());
+                        Sql.setInstant(history, 6, entry.at());
+                        Sql.setText(history, 7, entry.note());
+                        history.addBatch();
+                    }
+                }
                 history.executeBatch();
             }
-            if (escalations > 0) {
+        }
+        if (escalations > 0) {
+            try (PreparedStatement escalation = connection.prepareStatement("INSERT INTO fl_follow_up_escalation"
+                    + " (follow_up_id, ordinal, deadline, due, step, escalated_to, happened_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (FollowUp followUp : followUps) {
+                    int ordinal = 0;
+                    for (Escalation e : followUp.escalations()) {
+                        escalation.setString(1, followUp.id());
+                        escalation.setInt(2, ordinal++);
+                        escalation.setString(3, e.deadline().name());
+                        Sql.setInstant(escalation, 4, e.due());
+                        escalation.setInt(5, e.step());
+                        escalation.setString(6, e.escalatedTo());
+                        Sql.setInstant(escalation, 7, e.at());
+                        escalation.addBatch();
+                    }
+                }
                 escalation.executeBatch();
             }
         }

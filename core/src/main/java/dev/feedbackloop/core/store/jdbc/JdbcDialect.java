@@ -127,6 +127,14 @@ public enum JdbcDialect {
         };
     }
 
+    /** Returns the name of {@code fl_outbox}'s generated key column as the driver expects it for generated keys. */
+    String outboxKey() {
+        return switch (this) {
+            case H2 -> "SEQ";
+            case POSTGRESQL -> "seq";
+        };
+    }
+
     /** Returns the SQL that inserts a customer (id, attributes) or replaces the attributes of an existing one. */
     String upsertCustomer() {
         return switch (this) {

@@ -34,7 +34,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -65,6 +69,15 @@ import org.slf4j.LoggerFactory;
  * ({@link #forEachResponse(String, Consumer)}, {@link #forEachFollowUp(Consumer)},
  * {@link #forEachCustomer(Consumer)}) fetch rows in pages inside one read transaction, so memory does not grow with
  * the table.
+ *
+ * <p>Batches and round trips: {@link #submitAll(List)} stores a whole batch in one transaction with one JDBC batch
+ * per table, and {@link #submit(Submission)} is a batch of one; a submission is a single transaction that reports
+ * the outbox entries it appended ({@link SubmitResult#appended()}, from the generated keys), so the feedback loop
+ * delivers them without polling and acknowledges them with one {@code DELETE}. Statement texts do not depend on the
+ * number of rows ({@code = ANY(?)} with an array instead of {@code IN (?, ?, ...)}), so a pooled connection parses
+ * each once. On H2 the per-session statement cache holds 8 statements by default ({@code QUERY_CACHE_SIZE}); a
+ * submission that opens follow-ups uses about ten, so hosts on H2 should add {@code ;QUERY_CACHE_SIZE=32} to the
+ * URL.
  *
  * <p>Outbox: events are appended in the transaction of the write that raised them, polled in sequence order and
  * deleted when acknowledged; unacknowledged events survive restarts, so delivery is at least once.
@@ -160,45 +173,93 @@ public final class JdbcStore implements FeedbackStore {
     @Override
     public SubmitResult submit(Submission submission) {
         Objects.requireNonNull(submission, "submission");
-        String id = submission.response().id();
-        for (int attempt = 1; ; attempt++) {
-            Optional<SubmitResult> stored = sql.transaction("submit response '" + id + "'",
-                    connection -> insert(connection, submission));
+        return submitAll(List.of(submission)).get(0);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here one transaction stores the whole batch, with one JDBC batch per table, and nothing of it when a
+     * part fails. Ids are assumed new: the transaction inserts every response, and only when a primary key
+     * reports one as taken (stored earlier, or by a concurrent transaction) is it rolled back, the taken ids read,
+     * and the rest inserted again.
+     */
+    @Override
+    public List<SubmitResult> submitAll(List<Submission> submissions) {
+        List<Submission> batch = List.copyOf(submissions);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        String operation = batch.size() == 1 ? "submit response '" + batch.get(0).response().id() + "'"
+                : "submit " + batch.size() + " responses";
+        checkFollowUpIds(batch);
+        Map<String, SubmitResult> taken = new HashMap<>();
+        for (int futile = 0; ; ) {
+            Optional<List<SubmitResult>> stored = sql.transaction(operation,
+                    connection -> insert(connection, batch, taken));
             if (stored.isPresent()) {
                 return stored.get();
             }
-            Optional<SubmitResult> existing = sql.snapshot("read response '" + id + "'", connection -> {
-                Optional<StoredResponse> response = findResponse(connection, id);
-                return response.isEmpty() ? Optional.<SubmitResult>empty()
-                        : Optional.of(new SubmitResult(false, response.get(), followUpsOf(connection, id)));
+            int before = taken.size();
+            List<String> ids = batch.stream().map(s -> s.response().id()).distinct()
+                    .filter(id -> !taken.containsKey(id)).toList();
+            sql.snapshot("read " + ids.size() + " response(s)", connection -> {
+                for (StoredResponse response : findResponses(connection, ids).values()) {
+                    taken.put(response.id(), new SubmitResult(false, response, followUpsOf(connection,
+                            response.id())));
+                }
+                return null;
             });
-            if (existing.isPresent()) {
-                LOG.debug("response {} was already stored", id);
-                return existing.get();
-            }
-            if (attempt == SUBMIT_ATTEMPTS) {
-                throw new JdbcStoreException("JDBC store could not submit response '" + id + "': its id was a"
-                        + " duplicate " + attempt + " times but no response is stored under it; expected either");
+            LOG.debug("{} of {} response id(s) were already stored", taken.size(), batch.size());
+            // no new taken id: the one that clashed was rolled back by its concurrent transaction; try again
+            if (taken.size() == before && ++futile == SUBMIT_ATTEMPTS) {
+                throw new JdbcStoreException("JDBC store could not " + operation + ": a response id was a"
+                        + " duplicate " + futile + " times but no response is stored under it; expected either");
             }
         }
     }
 
-    /** Writes a submission; empty if the response id is taken (then nothing is written). */
-    private Optional<SubmitResult> insert(Connection connection, Submission submission) throws SQLException {
-        StoredResponse stored = submission.response();
-        Response response = stored.response();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fl_response (id, survey_id,"
-                + " survey_version, customer_id, channel, submitted_at, received_at, body)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, response.id());
-            insert.setString(2, response.surveyId());
-            insert.setInt(3, response.surveyVersion());
-            Sql.setText(insert, 4, response.respondent().customerId());
-            insert.setString(5, response.channel());
-            Sql.setInstant(insert, 6, response.submittedAt());
-            Sql.setInstant(insert, 7, stored.receivedAt());
-            insert.setString(8, JSON.write(response));
-            insert.executeUpdate();
+    /** Rejects follow-up ids that repeat across the new submissions of a batch, before anything is written. */
+    private static void checkFollowUpIds(List<Submission> batch) {
+        var responses = new HashSet<String>();
+        var followUps = new HashMap<String, String>();
+        for (Submission submission : batch) {
+            String id = submission.response().id();
+            if (!responses.add(id)) {
+                continue;
+            }
+            for (FollowUp followUp : submission.followUps()) {
+                String other = followUps.putIfAbsent(followUp.id(), id);
+                if (other != null) {
+                    throw new IllegalStateException("response '" + id + "': follow-up '" + followUp.id()
+                            + "' is also opened by response '" + other + "' of the same batch; nothing was stored");
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the submissions whose ids are neither taken nor repeated in the batch; empty if a response id turns
+     * out to be taken (then the transaction is rolled back and nothing is written).
+     */
+    private Optional<List<SubmitResult>> insert(Connection connection, List<Submission> batch,
+                                                Map<String, SubmitResult> taken) throws SQLException {
+        var fresh = new LinkedHashMap<String, Submission>();
+        for (Submission submission : batch) {
+            String id = submission.response().id();
+            if (!taken.containsKey(id)) {
+                fresh.putIfAbsent(id, submission);
+            }
+        }
+        var results = new ArrayList<SubmitResult>(batch.size());
+        if (fresh.isEmpty()) {
+            for (Submission submission : batch) {
+                results.add(taken.get(submission.response().id()));
+            }
+            return Optional.of(results);
+        }
+        try {
+            insertResponses(connection, fresh.values());
         } catch (SQLException e) {
             if (Sql.isUniqueViolation(e)) {
                 connection.rollback();
@@ -206,53 +267,115 @@ public final class JdbcStore implements FeedbackStore {
             }
             throw e;
         }
-        insertAnswersAndAttributes(connection, response);
-        List<FollowUp> followUps = submission.followUps().stream()
-                .sorted(Comparator.comparing(FollowUp::id)).toList();
-        List<String> taken = FollowUpRows.existing(connection, followUps.stream().map(FollowUp::id).toList());
-        if (!taken.isEmpty()) {
-            throw new IllegalStateException("response '" + response.id() + "': follow-up(s) " + taken
-                    + " already exist for another response; nothing was stored");
+        insertAnswersAndAttributes(connection, fresh.values());
+        var followUps = new ArrayList<FollowUp>();
+        var customers = new LinkedHashMap<String, Customer>();
+        var touches = new ArrayList<Touch>();
+        var events = new ArrayList<FeedbackEvent>();
+        for (Submission submission : fresh.values()) {
+            followUps.addAll(submission.followUps());
+            Customer customer = submission.newCustomer();
+            if (customer != null) {
+                customers.putIfAbsent(customer.id(), customer);
+            }
+            touches.addAll(submission.touches());
+            events.addAll(submission.events());
         }
-        FollowUpRows.insert(connection, followUps);
-        Customer customer = submission.newCustomer();
-        if (customer != null) {
-            insertCustomerIfAbsent(connection, customer);
+        try {
+            FollowUpRows.insert(connection, followUps);
+        } catch (SQLException e) {
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            connection.rollback();
+            List<String> clash = FollowUpRows.existing(connection, followUps.stream().map(FollowUp::id).toList());
+            throw new IllegalStateException("follow-up(s) " + clash + " already exist for another response; nothing"
+                    + " of the " + (batch.size() == 1 ? "submission" : "batch") + " was stored", e);
         }
-        insertTouches(connection, submission.touches());
-        appendEvents(connection, submission.events());
-        return Optional.of(new SubmitResult(true, stored, followUps));
+        insertCustomersIfAbsent(connection, customers.values());
+        insertTouches(connection, touches);
+        List<OutboxEntry> appended = appendEvents(connection, events);
+        int next = 0;
+        var stored = new HashMap<String, SubmitResult>();
+        for (Submission submission : fresh.values()) {
+            List<OutboxEntry> own = appended.subList(next, next + submission.events().size());
+            next += submission.events().size();
+            List<FollowUp> sorted = submission.followUps().stream().sorted(Comparator.comparing(FollowUp::id))
+                    .toList();
+            stored.put(submission.response().id(), new SubmitResult(true, submission.response(), sorted, own));
+        }
+        for (Submission submission : batch) {
+            String id = submission.response().id();
+            SubmitResult result = taken.get(id);
+            if (result == null) {
+                result = stored.get(id);
+                if (fresh.get(id) != submission) {
+                    result = new SubmitResult(false, result.response(), result.followUps());
+                }
+            }
+            results.add(result);
+        }
+        return Optional.of(results);
     }
 
-    private static void insertAnswersAndAttributes(Connection connection, Response response) throws SQLException {
-        if (!response.answers().isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fl_response_answer"
-                    + " (response_id, question_id, kind, number_value) VALUES (?, ?, ?, ?)")) {
+    private static void insertResponses(Connection connection, Collection<Submission> submissions)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fl_response (id, survey_id,"
+                + " survey_version, customer_id, channel, submitted_at, received_at, body)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Submission submission : submissions) {
+                StoredResponse stored = submission.response();
+                Response response = stored.response();
+                insert.setString(1, response.id());
+                insert.setString(2, response.surveyId());
+                insert.setInt(3, response.surveyVersion());
+                Sql.setText(insert, 4, response.respondent().customerId());
+                insert.setString(5, response.channel());
+                Sql.setInstant(insert, 6, response.submittedAt());
+                Sql.setInstant(insert, 7, stored.receivedAt());
+                insert.setString(8, JSON.write(response));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertAnswersAndAttributes(Connection connection, Collection<Submission> submissions)
+            throws SQLException {
+        try (PreparedStatement answers = connection.prepareStatement("INSERT INTO fl_response_answer"
+                + " (response_id, question_id, kind, number_value) VALUES (?, ?, ?, ?)");
+             PreparedStatement attributes = connection.prepareStatement("INSERT INTO fl_response_attribute"
+                     + " (response_id, attr_name, attr_value) VALUES (?, ?, ?)")) {
+            int answerRows = 0;
+            int attributeRows = 0;
+            for (Submission submission : submissions) {
+                Response response = submission.response().response();
                 for (var entry : response.answers().entrySet()) {
-                    insert.setString(1, response.id());
-                    insert.setString(2, entry.getKey());
-                    insert.setString(3, AnswerKind.of(entry.getValue()).name());
+                    answers.setString(1, response.id());
+                    answers.setString(2, entry.getKey());
+                    answers.setString(3, AnswerKind.of(entry.getValue()).name());
                     Integer number = AnswerKind.number(entry.getValue());
                     if (number == null) {
-                        insert.setNull(4, Types.INTEGER);
+                        answers.setNull(4, Types.INTEGER);
                     } else {
-                        insert.setInt(4, number);
+                        answers.setInt(4, number);
                     }
-                    insert.addBatch();
+                    answers.addBatch();
+                    answerRows++;
                 }
-                insert.executeBatch();
-            }
-        }
-        if (!response.respondent().attributes().isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fl_response_attribute"
-                    + " (response_id, attr_name, attr_value) VALUES (?, ?, ?)")) {
                 for (var entry : response.respondent().attributes().entrySet()) {
-                    insert.setString(1, response.id());
-                    insert.setString(2, entry.getKey());
-                    insert.setString(3, entry.getValue());
-                    insert.addBatch();
+                    attributes.setString(1, response.id());
+                    attributes.setString(2, entry.getKey());
+                    attributes.setString(3, entry.getValue());
+                    attributes.addBatch();
+                    attributeRows++;
                 }
-                insert.executeBatch();
+            }
+            if (answerRows > 0) {
+                answers.executeBatch();
+            }
+            if (attributeRows > 0) {
+                attributes.executeBatch();
             }
         }
     }
@@ -261,6 +384,32 @@ public final class JdbcStore implements FeedbackStore {
     public Optional<StoredResponse> findResponse(String responseId) {
         Objects.requireNonNull(responseId, "responseId");
         return sql.transaction("read response '" + responseId + "'", c -> findResponse(c, responseId));
+    }
+
+    @Override
+    public Map<String, StoredResponse> findResponses(Collection<String> responseIds) {
+        List<String> ids = List.copyOf(responseIds);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return sql.transaction("read " + ids.size() + " response(s)", connection -> findResponses(connection, ids));
+    }
+
+    private static Map<String, StoredResponse> findResponses(Connection connection, List<String> ids)
+            throws SQLException {
+        var found = new HashMap<String, StoredResponse>();
+        // one statement text whatever the number of ids, so the database parses it once per connection
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, body, received_at FROM fl_response WHERE id = ANY(?)")) {
+            select.setArray(1, connection.createArrayOf("VARCHAR", ids.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    StoredResponse response = response(rows);
+                    found.put(response.id(), response);
+                }
+            }
+        }
+        return found;
     }
 
     private static Optional<StoredResponse> findResponse(Connection connection, String id) throws SQLException {
@@ -470,18 +619,59 @@ public final class JdbcStore implements FeedbackStore {
         }
     }
 
-    private void insertCustomerIfAbsent(Connection connection, Customer customer) throws SQLException {
-        Savepoint savepoint = dialect == JdbcDialect.H2 ? connection.setSavepoint() : null;
-        try (PreparedStatement insert = connection.prepareStatement(dialect.insertCustomerIfAbsent())) {
-            insert.setString(1, customer.id());
-            insert.setString(2, Attributes.encode(customer.attributes()));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            if (savepoint == null || !Sql.isUniqueViolation(e)) {
-                throw e;
+    /**
+     * Registers the customers whose ids are not stored yet; keeps the stored ones as they are. PostgreSQL: one
+     * batched {@code INSERT ... ON CONFLICT DO NOTHING}. H2 parses {@code MERGE} on every execution (it caches
+     * only {@code INSERT} and {@code SELECT} per session), so there the stored ids are looked up with one
+     * {@code = ANY(?)} query and the others inserted in one batch; a concurrent transaction that registers one of
+     * them first makes the insert fail on the primary key, and then the lookup and insert run once more.
+     */
+    private void insertCustomersIfAbsent(Connection connection, Collection<Customer> customers) throws SQLException {
+        if (customers.isEmpty()) {
+            return;
+        }
+        if (dialect == JdbcDialect.POSTGRESQL) {
+            insertCustomers(connection, customers, dialect.insertCustomerIfAbsent());
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            var absent = new LinkedHashMap<String, Customer>();
+            customers.forEach(customer -> absent.put(customer.id(), customer));
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM fl_customer WHERE id = ANY(?)")) {
+                select.setArray(1, connection.createArrayOf("VARCHAR", absent.keySet().toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        absent.remove(rows.getString(1));
+                    }
+                }
             }
-            // a concurrent transaction registered the same customer first; keep theirs
-            connection.rollback(savepoint);
+            if (absent.isEmpty()) {
+                return;
+            }
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                insertCustomers(connection, absent.values(), "INSERT INTO fl_customer (id, attributes) VALUES (?, ?)");
+                return;
+            } catch (SQLException e) {
+                if (attempt == 2 || !Sql.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // a concurrent transaction registered one of them first; keep theirs and insert the rest
+                connection.rollback(savepoint);
+            }
+        }
+    }
+
+    private static void insertCustomers(Connection connection, Collection<Customer> customers, String sql)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (Customer customer : customers) {
+                insert.setString(1, customer.id());
+                insert.setString(2, Attributes.encode(customer.attributes()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -604,19 +794,31 @@ public final class JdbcStore implements FeedbackStore {
         });
     }
 
-    private static void appendEvents(Connection connection, List<FeedbackEvent> events) throws SQLException {
+    /** Appends events to the outbox; returns them as entries, with the sequences the database assigned. */
+    private List<OutboxEntry> appendEvents(Connection connection, List<FeedbackEvent> events) throws SQLException {
         if (events.isEmpty()) {
-            return;
+            return List.of();
         }
+        var appended = new ArrayList<OutboxEntry>(events.size());
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO fl_outbox (customer_id, event) VALUES (?, ?)")) {
+                "INSERT INTO fl_outbox (customer_id, event) VALUES (?, ?)", new String[] {dialect.outboxKey()})) {
             for (FeedbackEvent event : events) {
                 Sql.setText(insert, 1, event.customerId());
                 insert.setString(2, EventCodec.encode(event));
                 insert.addBatch();
             }
             insert.executeBatch();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                for (FeedbackEvent event : events) {
+                    if (!keys.next()) {
+                        throw new SQLException("the database returned " + appended.size() + " outbox sequence(s) for "
+                                + events.size() + " event(s); expected one per event");
+                    }
+                    appended.add(new OutboxEntry(keys.getLong(1), event));
+                }
+            }
         }
+        return appended;
     }
 
     @Override
@@ -646,12 +848,11 @@ public final class JdbcStore implements FeedbackStore {
             return;
         }
         sql.transaction("acknowledge " + copy.size() + " outbox event(s)", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM fl_outbox WHERE seq = ?")) {
-                for (long sequence : copy) {
-                    delete.setLong(1, sequence);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
+            // one statement and one execution for any number of entries
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM fl_outbox WHERE seq = ANY(?)")) {
+                delete.setArray(1, connection.createArrayOf("BIGINT", copy.toArray()));
+                delete.executeUpdate();
             }
             return null;
         });

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,10 @@ public final class InMemoryStore implements FeedbackStore {
 
     private record Keyed(Instant instant, String id) implements Comparable<Keyed> {
 
-        private static final Comparator<Keyed> ORDER =
-                Comparator.comparing(Keyed::instant).thenComparing(Keyed::id);
-
         @Override
         public int compareTo(Keyed other) {
-            return ORDER.compare(this, other);
+            int byInstant = instant.compareTo(other.instant);
+            return byInstant != 0 ? byInstant : id.compareTo(other.id);
         }
     }
 
@@ -87,15 +86,37 @@ public final class InMemoryStore implements FeedbackStore {
     @Override
     public SubmitResult submit(Submission submission) {
         Objects.requireNonNull(submission, "submission");
-        return write(() -> {
-            StoredResponse existing = responses.get(submission.response().id());
-            if (existing != null) {
-                return new SubmitResult(false, existing, followUpsOf(existing.id()));
+        return write(() -> storeAll(List.of(submission))).get(0);
+    }
+
+    @Override
+    public List<SubmitResult> submitAll(List<Submission> submissions) {
+        List<Submission> copy = List.copyOf(submissions);
+        return copy.isEmpty() ? List.of() : write(() -> storeAll(copy));
+    }
+
+    /** Stores the submissions whose ids are new, all or none; called under the write lock. */
+    private List<SubmitResult> storeAll(List<Submission> submissions) {
+        var fresh = new HashMap<String, Submission>();
+        var newFollowUps = new HashSet<String>();
+        for (Submission submission : submissions) {
+            String id = submission.response().id();
+            if (responses.containsKey(id) || fresh.putIfAbsent(id, submission) != null) {
+                continue;
             }
             for (FollowUp followUp : submission.followUps()) {
-                if (followUps.containsKey(followUp.id())) {
-                    throw new IllegalStateException("follow-up '" + followUp.id() + "' already exists");
+                if (followUps.containsKey(followUp.id()) || !newFollowUps.add(followUp.id())) {
+                    throw new IllegalStateException("response '" + id + "': follow-up '" + followUp.id()
+                            + "' already exists for another response; nothing was stored");
                 }
+            }
+        }
+        var results = new ArrayList<SubmitResult>(submissions.size());
+        for (Submission submission : submissions) {
+            StoredResponse existing = responses.get(submission.response().id());
+            if (existing != null) {
+                results.add(new SubmitResult(false, existing, followUpsOf(existing.id())));
+                continue;
             }
             StoredResponse response = submission.response();
             responses.put(response.id(), response);
@@ -111,14 +132,29 @@ public final class InMemoryStore implements FeedbackStore {
                 customers.putIfAbsent(customer.id(), customer);
             }
             submission.touches().forEach(this::addTouch);
-            appendAll(submission.events());
-            return new SubmitResult(true, response, submission.followUps());
-        });
+            results.add(new SubmitResult(true, response, followUpsOf(response.id()), appendAll(submission.events())));
+        }
+        return results;
     }
 
     @Override
     public Optional<StoredResponse> findResponse(String responseId) {
         return read(() -> Optional.ofNullable(responses.get(responseId)));
+    }
+
+    @Override
+    public Map<String, StoredResponse> findResponses(Collection<String> responseIds) {
+        List<String> ids = List.copyOf(responseIds);
+        return read(() -> {
+            var found = new HashMap<String, StoredResponse>();
+            for (String id : ids) {
+                StoredResponse response = responses.get(id);
+                if (response != null) {
+                    found.put(id, response);
+                }
+            }
+            return found;
+        });
     }
 
     @Override
@@ -340,16 +376,25 @@ public final class InMemoryStore implements FeedbackStore {
         }
     }
 
+    /** Adds a touch after every touch at the same instant or earlier, keeping the list sorted and stable. */
     private void addTouch(Touch touch) {
-        touches.computeIfAbsent(touch.customerId(), k -> new ArrayList<>()).add(touch);
-        touches.get(touch.customerId()).sort(Comparator.comparing(Touch::at));
+        List<Touch> list = touches.computeIfAbsent(touch.customerId(), k -> new ArrayList<>());
+        int index = list.size();
+        while (index > 0 && list.get(index - 1).at().isAfter(touch.at())) {
+            index--;
+        }
+        list.add(index, touch);
     }
 
-    private void appendAll(List<FeedbackEvent> events) {
+    private List<OutboxEntry> appendAll(List<FeedbackEvent> events) {
+        var appended = new ArrayList<OutboxEntry>(events.size());
         for (FeedbackEvent event : events) {
             long sequence = nextSequence++;
-            outbox.put(sequence, new OutboxEntry(sequence, event));
+            OutboxEntry entry = new OutboxEntry(sequence, event);
+            outbox.put(sequence, entry);
+            appended.add(entry);
         }
+        return appended;
     }
 
     private <T> T read(Supplier<T> body) {

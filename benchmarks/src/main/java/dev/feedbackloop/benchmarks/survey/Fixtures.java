@@ -1,4 +1,4 @@
-package dev.feedbackloop.benchmarks.core;
+package dev.feedbackloop.benchmarks.survey;
 
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
@@ -9,10 +9,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The survey and response shapes the core benchmarks share: a support survey and realistic answers. */
-final class Fixtures {
+/**
+ * The survey and response shapes the benchmarks share: a support survey and realistic answers, the same in the survey
+ * and the core benchmarks so that their numbers compare.
+ */
+public final class Fixtures {
 
-    static final String SURVEY = """
+    /** The support survey, as JSON. */
+    public static final String SURVEY = """
             {"id": "support-ticket", "version": 3, "title": "After your support ticket",
              "questions": [
               {"type": "nps", "id": "nps", "prompt": "How likely are you to recommend us?", "required": true},
@@ -34,7 +38,7 @@ final class Fixtures {
             """;
 
     /** A detractor's response: it opens a follow-up under the NPS detractor policy. */
-    static final String DETRACTOR = "{\"id\":\"0b6c6f0e-3c1f-4f5e-9d7a-2f1c9e5b8a10\",\"surveyId\":\"support-ticket\","
+    public static final String DETRACTOR = "{\"id\":\"0b6c6f0e-3c1f-4f5e-9d7a-2f1c9e5b8a10\",\"surveyId\":\"support-ticket\","
             + "\"surveyVersion\":3,\"respondent\":{\"customerId\":\"c-1042\",\"attributes\":{\"plan\":\"pro\","
             + "\"region\":\"EU\",\"seats\":\"11-50\"}},\"submittedAt\":\"2024-03-05T10:15:30Z\",\"channel\":\"email\","
             + "\"answers\":{\"nps\":{\"type\":\"rating\",\"value\":4},\"reason\":{\"type\":\"choice\",\"optionIds\":"
@@ -43,23 +47,37 @@ final class Fixtures {
             + "\"comment\":{\"type\":\"text\",\"text\":\"Reply faster, please; we waited two days for an answer.\"}}}";
 
     /** A promoter's response: no follow-up. */
-    static final String PROMOTER = "{\"id\":\"1b6c6f0e-3c1f-4f5e-9d7a-2f1c9e5b8a10\",\"surveyId\":\"support-ticket\","
+    public static final String PROMOTER = "{\"id\":\"1b6c6f0e-3c1f-4f5e-9d7a-2f1c9e5b8a10\",\"surveyId\":\"support-ticket\","
             + "\"surveyVersion\":3,\"respondent\":{\"customerId\":\"c-2042\",\"attributes\":{\"plan\":\"free\","
             + "\"region\":\"NA\",\"seats\":\"1-10\"}},\"submittedAt\":\"2024-03-05T11:15:30Z\",\"channel\":\"app\","
             + "\"answers\":{\"nps\":{\"type\":\"rating\",\"value\":10},\"csat\":{\"type\":\"rating\",\"value\":5},"
             + "\"ces\":{\"type\":\"rating\",\"value\":7},\"resolved\":{\"type\":\"yesNo\",\"value\":true}}}";
 
-    static final SurveyJson JSON = SurveyJson.standard();
+    /** The reader and writer of the fixtures. */
+    public static final SurveyJson JSON = SurveyJson.standard();
 
     private Fixtures() {
     }
 
-    static Survey survey() {
+    /**
+     * Reads {@link #SURVEY}.
+     *
+     * @return the survey
+     */
+    public static Survey survey() {
         return JSON.readSurvey(SURVEY);
     }
 
-    /** The template with another id, customer and submission time. */
-    static Response copy(Response template, String id, String customerId, Instant submittedAt) {
+    /**
+     * The template with another id, customer and submission time.
+     *
+     * @param template the response to copy
+     * @param id the new response id
+     * @param customerId the new customer id
+     * @param submittedAt the new submission time
+     * @return the copy
+     */
+    public static Response copy(Response template, String id, String customerId, Instant submittedAt) {
         Map<String, Answer> answers = new HashMap<>(template.answers());
         return new Response(id, template.surveyId(), template.surveyVersion(),
                 Respondent.of(customerId, template.respondent().attributes()), submittedAt,
