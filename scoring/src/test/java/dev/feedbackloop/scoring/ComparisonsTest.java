@@ -47,7 +47,7 @@ final class ComparisonsTest {
     @Nested
     final class Shares {
 
-        /** Rows 1 is the vector; row 2 is Newcombe (1998), Table II example (56/70 vs 48/80). */
+        /** Row 1 is the reference vector; row 2 is Newcombe (1998), Table II example (56/70 vs 48/80). */
         @ParameterizedTest
         @CsvSource({
             "150, 200, 200, 300, 8.33333333333333, 4.18330013267038, 1.99204768222399, 0.046365826437845, "

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 final class CsatTallyTest {
 
-    /** Wilson bounds computed independently with 30-digit arithmetic; the first row is the vector. */
+    /** Wilson bounds computed independently with 30-digit arithmetic; the first row is the reference vector. */
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource({
         "150, 200, 75, 68.5659016879542, 80.4918319931825",

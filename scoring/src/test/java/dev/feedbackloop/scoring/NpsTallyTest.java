@@ -30,7 +30,7 @@ final class NpsTallyTest {
     @Nested
     final class Definitions {
 
-        /** Expected values computed independently with 30-digit arithmetic; the first row is the vector. */
+        /** Expected values computed independently with 30-digit arithmetic; the first row is the reference vector. */
         @ParameterizedTest(name = "{0}/{1}/{2}")
         @CsvSource({
             // promoters, passives, detractors, score, SE, wald lower, wald upper, adjusted lower, adjusted upper

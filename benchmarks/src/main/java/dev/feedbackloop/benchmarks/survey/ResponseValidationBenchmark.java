@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link ResponseValidator#standard()}, which adds the Bean Validation constraints checked in plain code;
  * {@code surveyRulesAndBeanValidation} is {@link ResponseValidator#withBeanValidation()}, the same constraints
  * through Hibernate Validator; {@code parseAndValidate} is the whole per-response path of a host that receives
- * JSON. The issue's rule: validation must cost less than the parse. Run with:
+ * JSON. The design rule: validation must cost less than the parse. Run with:
  *
  * <pre>
  * mvn -B -DskipTests -pl benchmarks -am package
