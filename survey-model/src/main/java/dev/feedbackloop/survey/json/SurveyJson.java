@@ -38,7 +38,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Reading is strict: malformed or truncated JSON, input beyond the {@link JsonLimits}, an unknown or missing
  * field, a value of the wrong type, a duplicate key, content after the document, and values the model rejects
  * (including survey definition rules) all fail with a {@link SurveyJsonException} that names the path, line and
- * column. Reading does not check a response against its survey; use
+ * column. Bytes must be well-formed UTF-8 (unless UTF-16 or UTF-32): overlong forms, surrogates, code points above
+ * U+10FFFF, truncated sequences and stray continuation bytes are refused with the byte offset, before parsing.
+ * Reading does not check a response against its survey; use
  * {@link dev.feedbackloop.survey.validation.ResponseValidator} for that.
  *
  * <p>Design note: this class owns a private {@link ObjectMapper} on its own {@link JsonFactory} (Jackson's global
@@ -161,6 +163,7 @@ public final class SurveyJson {
         if (json.length > limits.maxDocumentLength()) {
             throw tooLong("bytes");
         }
+        Utf8.requireValid(json);
         return read(new Input(null, json), ModelReader::survey);
     }
 
@@ -212,6 +215,7 @@ public final class SurveyJson {
         if (json.length > limits.maxDocumentLength()) {
             throw tooLong("bytes");
         }
+        Utf8.requireValid(json);
         return readResponse(new Input(null, json));
     }
 
@@ -277,6 +281,7 @@ public final class SurveyJson {
             if (bytes.length > limits.maxDocumentLength()) {
                 throw tooLong("bytes");
             }
+            Utf8.requireValid(bytes);
             return new Input(null, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("reading JSON failed", e);
