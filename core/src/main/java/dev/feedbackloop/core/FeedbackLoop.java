@@ -225,9 +225,9 @@ public final class FeedbackLoop implements AutoCloseable {
         Objects.requireNonNull(response, "response");
         if (hasGuard) {
             // the host's guard is never asked about a resubmission, so look before asking it
-            Optional<StoredResponse> existing = store.findResponse(response.id());
+            Optional<Receipt> existing = findStoredReceipt(response);
             if (existing.isPresent()) {
-                return duplicate(response, existing.get(), store.followUpsOfResponse(response.id()));
+                return existing.get();
             }
         }
         Instant now = now();
@@ -235,7 +235,9 @@ public final class FeedbackLoop implements AutoCloseable {
         try {
             submission = prepare(response, now, 0);
         } catch (FeedbackLoopException refusal) {
-            return storedOrThrow(response, refusal);
+            // a response stored earlier may be refused now (an earlier validator, a limit it did not exceed
+            // then): a resubmission is never refused
+            return findStoredReceipt(response).orElseThrow(() -> refusal);
         }
         SubmitResult stored = write(() -> store.submit(submission));
         if (!stored.stored()) {
@@ -346,12 +348,7 @@ public final class FeedbackLoop implements AutoCloseable {
      * @param earlierInBatch responses of the same customer earlier in the same batch, for the per-customer limit
      */
     private Submission prepare(Response response, Instant now, int earlierInBatch) {
-        Survey survey = findSurvey(response.surveyId(), response.surveyVersion())
-                .orElseThrow(() -> new InvalidResponseException(response.id(), List.of(unknownSurvey(response))));
-        ValidationResult result = validator.validate(survey, response);
-        if (!result.isValid()) {
-            throw new InvalidResponseException(response.id(), result.violations());
-        }
+        Survey survey = validate(response);
         checkLimits(response, now, earlierInBatch);
         var opened = new ArrayList<FollowUp>();
         for (FollowUpPolicy policy : policies.values()) {
@@ -381,17 +378,25 @@ public final class FeedbackLoop implements AutoCloseable {
         return new Submission(new StoredResponse(response, now), opened, touches, customer, events);
     }
 
-    /**
-     * Returns the receipt of a response that is already stored although it is refused now (it may have been
-     * valid under an earlier validator, or count against a limit it did not exceed when it was stored), or throws
-     * the refusal if it is not stored: a resubmission is never refused.
-     */
-    private Receipt storedOrThrow(Response response, FeedbackLoopException refusal) {
-        Optional<StoredResponse> existing = store.findResponse(response.id());
-        if (existing.isEmpty()) {
-            throw refusal;
+    /** Returns the survey version of a response after validating the response against it. */
+    private Survey validate(Response response) {
+        Survey survey = findSurvey(response.surveyId(), response.surveyVersion())
+                .orElseThrow(() -> new InvalidResponseException(response.id(), List.of(unknownSurvey(response))));
+        ValidationResult result = validator.validate(survey, response);
+        if (!result.isValid()) {
+            throw new InvalidResponseException(response.id(), result.violations());
         }
-        return duplicate(response, existing.get(), store.followUpsOfResponse(response.id()));
+        return survey;
+    }
+
+    /**
+     * Returns the receipt of the response if it is already stored, or empty.
+     *
+     * @throws ResponseConflictException if a different response is stored under its id
+     */
+    private Optional<Receipt> findStoredReceipt(Response response) {
+        return store.findResponse(response.id())
+                .map(existing -> duplicate(response, existing, store.followUpsOfResponse(response.id())));
     }
 
     /**
@@ -428,12 +433,7 @@ public final class FeedbackLoop implements AutoCloseable {
                 invitation.respondent(), response.submittedAt(), response.channel(), response.answers(),
                 response.shownOrder());
         if (store.findResponse(bound.id()).isEmpty()) {
-            Survey survey = findSurvey(bound.surveyId(), bound.surveyVersion())
-                    .orElseThrow(() -> new InvalidResponseException(bound.id(), List.of(unknownSurvey(bound))));
-            ValidationResult result = validator.validate(survey, bound);
-            if (!result.isValid()) {
-                throw new InvalidResponseException(bound.id(), result.violations());
-            }
+            validate(bound);
             checkLimits(bound, now, 0);
         }
         String holder = ledger.redeem(invitation.tokenId(), bound.id(), invitation.expiresAt(), now);

@@ -39,7 +39,7 @@ public class IngestBenchmark {
     private final ObjectMapper mapper = new ObjectMapper();
     private final ResponseValidator validator = ResponseValidator.standard();
     private final ResponseValidator beanValidator = ResponseValidator.withBeanValidation();
-    private Survey survey = Fixtures.survey();
+    private Survey survey;
     private byte[] detractor = new byte[0];
 
     /** Reads the survey and checks that the response is valid. */

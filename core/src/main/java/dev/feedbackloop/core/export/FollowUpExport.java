@@ -69,14 +69,7 @@ public final class FollowUpExport {
      */
     public long write(FeedbackLoop loop, Writer out) {
         Objects.requireNonNull(loop, "loop");
-        TableWriter table = open(out);
-        long[] count = {0};
-        loop.forEachFollowUp(followUp -> {
-            table.row(cells(followUp));
-            count[0]++;
-        });
-        table.flush();
-        return count[0];
+        return table(out).writeAll(loop::forEachFollowUp, FollowUpExport::cells);
     }
 
     /**
@@ -89,20 +82,11 @@ public final class FollowUpExport {
      */
     public long write(Iterable<FollowUp> followUps, Writer out) {
         Objects.requireNonNull(followUps, "followUps");
-        TableWriter table = open(out);
-        long count = 0;
-        for (FollowUp followUp : followUps) {
-            table.row(cells(followUp));
-            count++;
-        }
-        table.flush();
-        return count;
+        return table(out).writeAll(followUps::forEach, FollowUpExport::cells);
     }
 
-    private TableWriter open(Writer out) {
-        TableWriter table = new TableWriter(format, COLUMNS, Objects.requireNonNull(out, "out"));
-        table.header();
-        return table;
+    private TableWriter table(Writer out) {
+        return new TableWriter(format, COLUMNS, Objects.requireNonNull(out, "out"));
     }
 
     private static List<@Nullable String> cells(FollowUp f) {

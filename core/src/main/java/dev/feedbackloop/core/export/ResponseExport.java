@@ -119,14 +119,7 @@ public final class ResponseExport {
      */
     public long write(FeedbackLoop loop, Writer out) {
         Objects.requireNonNull(loop, "loop");
-        TableWriter table = open(out);
-        long[] count = {0};
-        loop.forEachResponse(survey.id(), response -> {
-            table.row(cells(response));
-            count[0]++;
-        });
-        table.flush();
-        return count[0];
+        return table(out).writeAll(action -> loop.forEachResponse(survey.id(), action), this::cells);
     }
 
     /**
@@ -139,24 +132,15 @@ public final class ResponseExport {
      */
     public long write(Iterable<Response> responses, Writer out) {
         Objects.requireNonNull(responses, "responses");
-        TableWriter table = open(out);
-        long count = 0;
-        for (Response response : responses) {
-            table.row(cells(response));
-            count++;
-        }
-        table.flush();
-        return count;
+        return table(out).writeAll(responses::forEach, this::cells);
     }
 
-    private TableWriter open(Writer out) {
-        TableWriter table = new TableWriter(format, columnList(), Objects.requireNonNull(out, "out"));
-        table.header();
-        return table;
+    private TableWriter table(Writer out) {
+        return new TableWriter(format, columnList(), Objects.requireNonNull(out, "out"));
     }
 
     /** Returns the cells of one response, {@code null} for blank. */
-    List<@Nullable String> cells(Response response) {
+    private List<@Nullable String> cells(Response response) {
         var cells = new ArrayList<@Nullable String>();
         cells.add(response.id());
         cells.add(Integer.toString(response.surveyVersion()));

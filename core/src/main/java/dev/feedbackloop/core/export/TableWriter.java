@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +30,25 @@ final class TableWriter {
         this.out = out;
     }
 
-    void header() {
+    /**
+     * Writes the header (CSV), one row per item that {@code source} hands to its action, then flushes.
+     *
+     * @param source calls its action once per item, in row order
+     * @param cells the cells of an item, one per column, {@code null} for blank
+     * @return the number of rows written
+     */
+    <T> long writeAll(Consumer<Consumer<T>> source, Function<T, List<@Nullable String>> cells) {
+        header();
+        long[] count = {0};
+        source.accept(item -> {
+            row(cells.apply(item));
+            count[0]++;
+        });
+        flush();
+        return count[0];
+    }
+
+    private void header() {
         if (format == ExportFormat.CSV) {
             line.setLength(0);
             for (int i = 0; i < columns.size(); i++) {
@@ -42,7 +62,7 @@ final class TableWriter {
     }
 
     /** Writes one row; {@code cells} has one entry per column, {@code null} for blank. */
-    void row(List<@Nullable String> cells) {
+    private void row(List<@Nullable String> cells) {
         if (cells.size() != columns.size()) {
             throw new IllegalArgumentException("row of " + cells.size() + " cells, expected " + columns.size());
         }
@@ -133,7 +153,7 @@ final class TableWriter {
         }
     }
 
-    void flush() {
+    private void flush() {
         try {
             out.flush();
         } catch (IOException e) {

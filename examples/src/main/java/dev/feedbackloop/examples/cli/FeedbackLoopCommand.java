@@ -121,12 +121,7 @@ public final class FeedbackLoopCommand implements Callable<Integer> {
     private static int onExecutionException(Exception e, CommandLine line) {
         PrintWriter err = line.getErr();
         String name = line.getCommandSpec().qualifiedName();
-        if (e instanceof ExportFormatException || e instanceof InputException) {
-            err.println(name + ": " + oneLine(e.getMessage()));
-            err.flush();
-            return 2;
-        }
-        if (e instanceof UncheckedIOException) {
+        if (e instanceof ExportFormatException || e instanceof InputException || e instanceof UncheckedIOException) {
             err.println(name + ": " + oneLine(e.getMessage()));
             err.flush();
             return 2;

@@ -4,10 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 
-/**
- * The segment values and period bucket of a group. A mutable instance serves as the lookup probe for each row;
- * {@link #copy()} makes the key that is stored.
- */
+/** The segment values and period bucket of a group, comparable across the parts of a parallel read. Immutable. */
 final class GroupKey {
 
     /** The bucket of a row without a period (a blank date cell, or no --period). */
@@ -17,43 +14,18 @@ final class GroupKey {
     static final Comparator<GroupKey> ORDER = GroupKey::compare;
 
     private final @Nullable String[] segment;
-    private long period;
-    private int hash;
+    private final long period;
+    private final int hash;
 
-    GroupKey(int segments) {
-        this.segment = new String[segments];
-    }
-
-    private GroupKey(@Nullable String[] segment, long period, int hash) {
+    /** Takes ownership of {@code segment}, which the caller no longer changes. */
+    GroupKey(@Nullable String[] segment, long period) {
         this.segment = segment;
         this.period = period;
-        this.hash = hash;
-    }
-
-    void set(int index, @Nullable String value) {
-        segment[index] = value;
-    }
-
-    void period(long bucket) {
-        period = bucket;
-    }
-
-    /** Recomputes the hash after the values were set. */
-    GroupKey seal() {
-        hash = Arrays.hashCode(segment) * 31 + Long.hashCode(period);
-        return this;
-    }
-
-    GroupKey copy() {
-        return new GroupKey(segment.clone(), period, hash);
+        this.hash = Arrays.hashCode(segment) * 31 + Long.hashCode(period);
     }
 
     @Nullable String segment(int index) {
         return segment[index];
-    }
-
-    int segments() {
-        return segment.length;
     }
 
     long period() {

@@ -162,13 +162,12 @@ final class GroupTable<T> {
     Map<GroupKey, T> toMap() {
         Map<GroupKey, T> map = new HashMap<>();
         for (int index = 0; index < values.size(); index++) {
-            GroupKey key = new GroupKey(segments);
+            @Nullable String[] segment = new String[segments];
             for (int i = 0; i < segments; i++) {
                 int id = keyIds[index * segments + i];
-                key.set(i, id < 0 ? null : names.get(i).get(id));
+                segment[i] = id < 0 ? null : names.get(i).get(id);
             }
-            key.period(keyBuckets[index]);
-            map.put(key.seal(), values.get(index));
+            map.put(new GroupKey(segment, keyBuckets[index]), values.get(index));
         }
         return map;
     }

@@ -195,8 +195,6 @@ final class LoopCommand implements Callable<Integer> {
         columns.addAll(input.by);
         boolean grouped = GroupReport.grouped(input);
 
-        int ratingMin = min;
-        int ratingMax = max;
         PeriodBuckets buckets = input.period != null ? new PeriodBuckets(input.period, input.zone) : null;
         Progress progress = new Progress(spec.commandLine().getErr(), input.source());
         Part all;
@@ -217,7 +215,7 @@ final class LoopCommand implements Callable<Integer> {
                     part.invalid.addRagged(row, header);
                     return;
                 }
-                int value = ScoreCommand.rating(row, 0, ratingMin, ratingMax,
+                int value = ScoreCommand.rating(row, 0, min, max,
                         isNps ? "an NPS rating" : "a CSAT rating", part.invalid);
                 if (value == Cells.BLANK && !row.isBlank(0)) {
                     return;
@@ -249,9 +247,8 @@ final class LoopCommand implements Callable<Integer> {
         progress.done();
         long rows = all.rows;
         InvalidCells invalid = all.invalid;
-        long[] latest = {all.latest};
         Instant asOf = fixedAsOf != null ? fixedAsOf
-                : latest[0] == Long.MIN_VALUE ? null : Instant.ofEpochMilli(latest[0]);
+                : all.latest == Long.MIN_VALUE ? null : Instant.ofEpochMilli(all.latest);
         Instant summaryAsOf = asOf != null ? asOf : Instant.EPOCH;
         // Summarise each group, then fold it into the overall tally and let it go, so that the duration tallies of
         // the groups and of the whole are not all held at once.

@@ -34,8 +34,4 @@ final class PeriodBuckets {
         }
         return period.bucketOfEpochDay(Math.floorDiv(epochSecond + offset.getTotalSeconds(), SECONDS_PER_DAY));
     }
-
-    long bucket(Instant instant) {
-        return bucket(instant.getEpochSecond());
-    }
 }

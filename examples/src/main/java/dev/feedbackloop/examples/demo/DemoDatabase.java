@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGConnectionPoolDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The demo's database: H2 (a file under the demo directory by default, or any {@code jdbc:h2:} URL) or PostgreSQL
@@ -53,14 +54,14 @@ final class DemoDatabase implements AutoCloseable {
         if (url.startsWith("jdbc:h2:")) {
             var admin = new JdbcDataSource();
             admin.setURL(url);
-            reset(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
+            reset(admin);
             var h2 = new JdbcDataSource();
             h2.setURL(url + ";SCHEMA=" + SCHEMA.toUpperCase(Locale.ROOT) + ";QUERY_CACHE_SIZE=64");
             pooled = h2;
         } else if (url.startsWith("jdbc:postgresql:")) {
-            var admin = new PGConnectionPoolDataSource();
+            var admin = new PGSimpleDataSource();
             admin.setURL(url);
-            reset(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
+            reset(admin);
             var postgres = new PGConnectionPoolDataSource();
             postgres.setURL(url);
             postgres.setCurrentSchema(SCHEMA);
@@ -74,27 +75,14 @@ final class DemoDatabase implements AutoCloseable {
         return new DemoDatabase(pool, url);
     }
 
-    private static void reset(DataSource admin, String... statements) throws SQLException {
+    /** Drops the demo schema with everything in it and creates it empty. */
+    private static void reset(DataSource admin) throws SQLException {
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
+            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            statement.execute("CREATE SCHEMA " + SCHEMA);
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
-        }
-    }
-
-    private static void reset(PGConnectionPoolDataSource admin, String... statements) throws SQLException {
-        var pooled = admin.getPooledConnection();
-        try {
-            try (Connection connection = pooled.getConnection(); Statement statement = connection.createStatement()) {
-                for (String sql : statements) {
-                    statement.execute(sql);
-                }
-            }
-        } finally {
-            pooled.close();
         }
     }
 

@@ -202,6 +202,7 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
                 FollowUpMetrics.byPeriod(Period.MONTH, Scenario.ZONE), Scenario.START, to);
         List<FollowUp> all = tracker.find(FollowUpQuery.all().withLimit(1_000_000));
         Map<String, DemoCustomer> customers = scenario.customersById();
+        CareReport care = loop.care().report(asOf);
         return new Findings(database, asOf, outcome.responses(), customers.size(),
                 byPeriod(loop, scenario.npsSurvey(), Scenario.NPS),
                 byPeriod(loop, scenario.csatSurvey(), Scenario.CSAT),
@@ -210,8 +211,8 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
                 bySegment(loop, scenario.csatSurvey(), Scenario.CSAT),
                 funnel, byPolicy, byMonth, histogram(all, Scenario.calendar()),
                 overdue(loop, customers, asOf), tracker.dueWithin(Duration.ofHours(24)).size(),
-                outcome.escalationPages(), loop.care().report(asOf).tiers(),
-                strategicNotContacted(loop, scenario), neverHeardFrom(loop.care().report(asOf), customers));
+                outcome.escalationPages(), care.tiers(),
+                strategicNotContacted(loop, scenario), neverHeardFrom(care, customers));
     }
 
     private static List<PeriodScore> byPeriod(FeedbackLoop loop, Survey survey, String questionId) {

@@ -10,7 +10,6 @@ import dev.feedbackloop.scoring.loop.DurationSummary;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -189,9 +188,5 @@ final class TextSummary {
 
     static String cut(String text, int width) {
         return text.length() <= width ? text : text.substring(0, width - 1) + "\u2026";
-    }
-
-    static LocalDate date(Instant at) {
-        return LocalDate.ofInstant(at, Scenario.ZONE);
     }
 }

@@ -129,7 +129,10 @@ public interface ExportRow {
      * @return the epoch second, or {@link #NO_TIME} when the cell is blank
      * @throws ExportFormatException if the cell is not blank and not a timestamp, naming source, line, column and value
      */
-    long epochSecond(int column, TimestampParser parser);
+    default long epochSecond(int column, TimestampParser parser) {
+        Instant at = instant(column, parser);
+        return at == null ? NO_TIME : at.getEpochSecond();
+    }
 
     /**
      * Reads a cell as a timestamp, like {@link #instant(int, TimestampParser)}, but returns only its epoch

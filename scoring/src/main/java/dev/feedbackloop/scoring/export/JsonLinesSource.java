@@ -187,10 +187,4 @@ final class JsonLinesSource extends RowCursor implements RowSource {
         }
         return id;
     }
-
-    @Override
-    public long epochSecond(int column, TimestampParser parser) {
-        Instant at = instant(column, parser);
-        return at == null ? NO_TIME : at.getEpochSecond();
-    }
 }

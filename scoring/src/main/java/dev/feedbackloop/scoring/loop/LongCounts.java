@@ -14,7 +14,6 @@ final class LongCounts {
     private long[] keys;
     private long[] counts;
     private int distinct;
-    private long total;
 
     LongCounts() {
         keys = new long[16];
@@ -26,7 +25,6 @@ final class LongCounts {
         if (key == FREE) {
             throw new IllegalArgumentException("key: " + key + " is reserved, expected a larger value");
         }
-        total += count;
         int mask = keys.length - 1;
         int slot = mix(key) & mask;
         while (true) {
@@ -46,10 +44,6 @@ final class LongCounts {
             }
             slot = (slot + 1) & mask;
         }
-    }
-
-    long total() {
-        return total;
     }
 
     /** The number of slots of the table, a power of two; it doubles when more than half are in use. */
@@ -129,7 +123,6 @@ final class LongCounts {
                 capacity /= 2;
             }
             rehash(Math.max(16, capacity), bound);
-            total -= removed;
         }
         return removed;
     }

@@ -58,6 +58,8 @@ public final class ScorecardSpec {
     final Kind[] kinds;
     final RatingQuestion @Nullable [] ratingQuestions;
     final int[] mins;
+    /** The number of points of each scored question, which has that many counters from {@code offsets[s]}. */
+    final int[] widths;
     final int[] offsets;
     final int[] boxes;
     final int cells;
@@ -74,6 +76,7 @@ public final class ScorecardSpec {
         this.kinds = new Kind[slots];
         this.ratingQuestions = new RatingQuestion[slots];
         this.mins = new int[slots];
+        this.widths = new int[slots];
         this.offsets = new int[slots];
         this.boxes = new int[slots];
         int next = 1; // cell 0 counts responses
@@ -84,7 +87,7 @@ public final class ScorecardSpec {
             if (question instanceof NpsQuestion) {
                 kinds[i] = Kind.NPS;
                 mins[i] = NpsQuestion.MIN;
-                next += NpsQuestion.MAX - NpsQuestion.MIN + 1;
+                widths[i] = NpsQuestion.MAX - NpsQuestion.MIN + 1;
             } else if (question instanceof RatingQuestion rating) {
                 ratingQuestions[i] = rating;
                 kinds[i] = switch (rating.kind()) {
@@ -99,10 +102,11 @@ public final class ScorecardSpec {
                     case GENERIC -> 1;
                 };
                 mins[i] = rating.scale().min();
-                next += points;
+                widths[i] = points;
             } else {
                 throw new AssertionError(question);
             }
+            next += widths[i];
         }
         this.cells = next;
     }

@@ -121,7 +121,7 @@ public final class ScorecardTally {
 
     private int cell(Response response, int slot, int value) {
         int min = spec.mins[slot];
-        int width = (slot + 1 < spec.offsets.length ? spec.offsets[slot + 1] : spec.cells) - spec.offsets[slot];
+        int width = spec.widths[slot];
         int index = value - min;
         if (index < 0 || index >= width) {
             throw new ScoringException("response " + response.id() + ", question '" + spec.questionIds[slot]
@@ -254,7 +254,7 @@ public final class ScorecardTally {
     private Score score(long[] cells, int slot) {
         int offset = spec.offsets[slot];
         int min = spec.mins[slot];
-        int width = (slot + 1 < spec.offsets.length ? spec.offsets[slot + 1] : spec.cells) - offset;
+        int width = spec.widths[slot];
         int max = min + width - 1;
         return switch (spec.kinds[slot]) {
             case NPS -> {

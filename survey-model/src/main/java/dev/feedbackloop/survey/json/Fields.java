@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /** The fields of one JSON object being mapped, with its path; every accessor fails with a {@link MappingFailure}. */
 final class Fields {
 
-    final String path;
+    private final String path;
     private final JsonNode node;
 
     private Fields(String path, JsonNode node) {
@@ -105,9 +108,26 @@ final class Fields {
         return asArray(pathOf(field), required(field, "an array"));
     }
 
-    List<JsonNode> array(String field, List<JsonNode> fallback) {
+    /**
+     * Maps the members of an optional object field, in document order; empty when absent or null.
+     *
+     * @param expected what the object holds, for the message when the field is not an object
+     * @param valueAt maps a member's path and value
+     */
+    <V> Map<String, V> members(String field, String expected, BiFunction<String, JsonNode, V> valueAt) {
+        var members = new LinkedHashMap<String, V>();
         JsonNode value = optional(field);
-        return value == null ? fallback : asArray(pathOf(field), value);
+        if (value == null) {
+            return members;
+        }
+        String fieldPath = pathOf(field);
+        if (!value.isObject()) {
+            throw new MappingFailure(fieldPath, "expected " + expected + ", got " + describe(value));
+        }
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            members.put(entry.getKey(), valueAt.apply(JsonPaths.child(fieldPath, entry.getKey()), entry.getValue()));
+        }
+        return members;
     }
 
     List<String> strings(String field, List<String> fallback) {

@@ -214,19 +214,8 @@ final class ModelReader {
         }
         Fields fields = Fields.of(path, node, TEXT_OBJECT_FIELDS);
         String text = fields.string("text");
-        var translations = new LinkedHashMap<String, String>();
-        JsonNode translationNode = fields.optional("translations");
-        if (translationNode != null) {
-            String translationsPath = fields.pathOf("translations");
-            if (!translationNode.isObject()) {
-                throw new MappingFailure(translationsPath, "expected an object of texts by language tag, got "
-                        + Fields.describe(translationNode));
-            }
-            for (Map.Entry<String, JsonNode> entry : translationNode.properties()) {
-                translations.put(entry.getKey(),
-                        Fields.asString(JsonPaths.child(translationsPath, entry.getKey()), entry.getValue()));
-            }
-        }
+        Map<String, String> translations =
+                fields.members("translations", "an object of texts by language tag", Fields::asString);
         return construct(path, () -> new LocalizedText(text, translations));
     }
 
@@ -305,18 +294,8 @@ final class ModelReader {
                     + "' is not an ISO-8601 instant such as 2024-03-05T10:15:30Z");
         }
         String channel = fields.string("channel");
-        var answers = new LinkedHashMap<String, Answer>();
-        JsonNode answersNode = fields.optional("answers");
-        if (answersNode != null) {
-            String answersPath = fields.pathOf("answers");
-            if (!answersNode.isObject()) {
-                throw new MappingFailure(answersPath, "expected an object of answers by question id, got "
-                        + Fields.describe(answersNode));
-            }
-            for (Map.Entry<String, JsonNode> entry : answersNode.properties()) {
-                answers.put(entry.getKey(), answer(JsonPaths.child(answersPath, entry.getKey()), entry.getValue()));
-            }
-        }
+        Map<String, Answer> answers =
+                fields.members("answers", "an object of answers by question id", ModelReader::answer);
         List<String> shownOrder = fields.strings("shownOrder", List.of());
         return construct("", () -> new Response(id, surveyId, surveyVersion, respondent, submittedAt, channel,
                 answers, shownOrder));
@@ -325,19 +304,8 @@ final class ModelReader {
     private static Respondent respondent(String path, JsonNode node) {
         Fields fields = Fields.of(path, node, RESPONDENT_FIELDS);
         String customerId = fields.optionalString("customerId");
-        var attributes = new LinkedHashMap<String, String>();
-        JsonNode attributeNode = fields.optional("attributes");
-        if (attributeNode != null) {
-            String attributesPath = fields.pathOf("attributes");
-            if (!attributeNode.isObject()) {
-                throw new MappingFailure(attributesPath, "expected an object of attribute values by name, got "
-                        + Fields.describe(attributeNode));
-            }
-            for (Map.Entry<String, JsonNode> entry : attributeNode.properties()) {
-                attributes.put(entry.getKey(),
-                        Fields.asString(JsonPaths.child(attributesPath, entry.getKey()), entry.getValue()));
-            }
-        }
+        Map<String, String> attributes =
+                fields.members("attributes", "an object of attribute values by name", Fields::asString);
         return construct(path, () -> new Respondent(customerId, attributes));
     }
 

@@ -159,12 +159,7 @@ public final class SurveyJson {
      * @throws SurveyJsonException if the bytes are not a valid survey or are longer than the limit
      */
     public Survey readSurvey(byte[] json) {
-        Objects.requireNonNull(json, "json");
-        if (json.length > limits.maxDocumentLength()) {
-            throw tooLong("bytes");
-        }
-        Utf8.requireValid(json);
-        return read(new Input(null, json), ModelReader::survey);
+        return read(bytes(Objects.requireNonNull(json, "json")), ModelReader::survey);
     }
 
     /**
@@ -211,12 +206,7 @@ public final class SurveyJson {
      * @throws SurveyJsonException if the bytes are not a valid response or are longer than the limit
      */
     public Response readResponse(byte[] json) {
-        Objects.requireNonNull(json, "json");
-        if (json.length > limits.maxDocumentLength()) {
-            throw tooLong("bytes");
-        }
-        Utf8.requireValid(json);
-        return readResponse(new Input(null, json));
+        return readResponse(bytes(Objects.requireNonNull(json, "json")));
     }
 
     /**
@@ -277,15 +267,19 @@ public final class SurveyJson {
     private Input readAll(InputStream stream) {
         Objects.requireNonNull(stream, "json");
         try {
-            byte[] bytes = stream.readNBytes(limits.maxDocumentLength() + 1);
-            if (bytes.length > limits.maxDocumentLength()) {
-                throw tooLong("bytes");
-            }
-            Utf8.requireValid(bytes);
-            return new Input(null, bytes);
+            return bytes(stream.readNBytes(limits.maxDocumentLength() + 1));
         } catch (IOException e) {
             throw new UncheckedIOException("reading JSON failed", e);
         }
+    }
+
+    /** Checks a whole document in bytes: within the length limit and well-formed UTF-8. */
+    private Input bytes(byte[] json) {
+        if (json.length > limits.maxDocumentLength()) {
+            throw tooLong("bytes");
+        }
+        Utf8.requireValid(json);
+        return new Input(null, json);
     }
 
     private SurveyJsonException tooLong(String unit) {
