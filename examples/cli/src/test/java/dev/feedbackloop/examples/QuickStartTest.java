@@ -25,7 +25,7 @@ final class QuickStartTest {
     @Test
     void readme_quotesTheQuickStartVerbatim() throws IOException {
         String source = Files.readString(Path.of("src/main/java/dev/feedbackloop/examples/QuickStart.java"));
-        String readme = Files.readString(Path.of("../README.md"));
+        String readme = Files.readString(Path.of("../../README.md"));
 
         assertThat(readme).contains("```java\n" + source + "```\n");
     }
