@@ -1,6 +1,7 @@
 package dev.feedbackloop.survey;
 
 import dev.feedbackloop.survey.condition.Condition;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,4 +55,18 @@ public sealed interface Question
      * @return {@code "nps"}, {@code "rating"}, {@code "choice"}, {@code "text"} or {@code "yesNo"}
      */
     String type();
+
+    /**
+     * Returns whether this question is shown for a response, given the answers to the questions shown before it:
+     * {@code true} when it has no {@link #condition()} or its condition holds for those answers. A shown question
+     * may be answered, and must be when it is {@link #required()}; a hidden one must not be.
+     *
+     * @param answers the answers to the questions shown before this one, by question id; answers to hidden
+     *     questions must be left out, since a condition never sees them
+     * @return whether the question is shown
+     */
+    default boolean isShown(Map<String, Answer> answers) {
+        Condition condition = condition();
+        return condition == null || Conditions.holds(condition, answers);
+    }
 }

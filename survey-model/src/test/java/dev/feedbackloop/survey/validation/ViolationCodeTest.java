@@ -22,6 +22,7 @@ import dev.feedbackloop.survey.RatingKind;
 import dev.feedbackloop.survey.RatingQuestion;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.ResponseValidator;
 import dev.feedbackloop.survey.Scale;
 import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.TextQuestion;

@@ -1,22 +1,14 @@
-package dev.feedbackloop.survey.validation;
+package dev.feedbackloop.survey;
 
 import static dev.feedbackloop.survey.TestSurveys.detractor;
 import static dev.feedbackloop.survey.TestSurveys.promoter;
 import static dev.feedbackloop.survey.TestSurveys.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.ChoiceOption;
-import dev.feedbackloop.survey.ChoiceQuestion;
-import dev.feedbackloop.survey.NpsQuestion;
-import dev.feedbackloop.survey.Question;
-import dev.feedbackloop.survey.RatingQuestion;
-import dev.feedbackloop.survey.Response;
-import dev.feedbackloop.survey.Survey;
-import dev.feedbackloop.survey.TestSurveys;
-import dev.feedbackloop.survey.TextQuestion;
-import dev.feedbackloop.survey.YesNoQuestion;
 import dev.feedbackloop.survey.condition.Condition;
+import dev.feedbackloop.survey.validation.ValidationResult;
+import dev.feedbackloop.survey.validation.Violation;
+import dev.feedbackloop.survey.validation.ViolationCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
