@@ -24,6 +24,7 @@ import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.core.store.Submission;
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.scoring.scorecard.Scorecard;
 import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
 import dev.feedbackloop.scoring.scorecard.ScorecardTally;

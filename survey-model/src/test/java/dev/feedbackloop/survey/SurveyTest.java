@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.survey.condition.Condition;
 import dev.feedbackloop.survey.validation.ValidationResult;
 import dev.feedbackloop.survey.validation.Violation;
@@ -53,7 +54,20 @@ final class SurveyTest {
             assertThat(survey.questions()).extracting(Question::id)
                     .containsExactly("nps", "reason", "csat", "ces", "resolved", "comment");
             assertThat(survey.question("csat")).isInstanceOf(RatingQuestion.class);
+            assertThat(survey.findQuestion("csat")).containsSame(survey.question("csat"));
             assertThat(survey.findQuestion("none")).isEmpty();
+        }
+
+        @Test
+        void question_unknownId_throwsNotFoundNamingIdAndSurvey() {
+            Survey survey = TestSurveys.support();
+
+            assertThatThrownBy(() -> survey.question("none")).isInstanceOf(NotFoundException.class)
+                    .hasMessage("question 'none' does not exist in survey support v3")
+                    .satisfies(e -> {
+                        assertThat(((NotFoundException) e).kind()).isEqualTo("question");
+                        assertThat(((NotFoundException) e).id()).isEqualTo("none");
+                    });
         }
 
         @Test

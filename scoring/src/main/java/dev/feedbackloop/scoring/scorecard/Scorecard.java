@@ -1,5 +1,6 @@
 package dev.feedbackloop.scoring.scorecard;
 
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.scoring.Comparison;
 import dev.feedbackloop.scoring.Period;
 import dev.feedbackloop.scoring.Score;
@@ -98,20 +99,33 @@ public record Scorecard(String surveyId, List<Integer> versions, List<String> qu
         }
 
         /**
-         * Returns the result of one question.
+         * Returns the result of one scored question; {@link #findResult(String)} is its twin for a question that
+         * may not be scored.
          *
          * @param questionId a scored question id
          * @return the result
-         * @throws IllegalArgumentException if the question is not scored
+         * @throws NotFoundException if the question is not scored, naming the id and the questions that are
          */
         public QuestionResult result(String questionId) {
+            return findResult(questionId).orElseThrow(() -> new NotFoundException("scored question", questionId,
+                    "this scorecard, which scores " + results.stream().map(QuestionResult::questionId).toList()));
+        }
+
+        /**
+         * Looks up the result of one question; {@link #result(String)} is its twin that throws when the question
+         * is not scored.
+         *
+         * @param questionId a question id
+         * @return the result, or empty when the question is not scored
+         */
+        public Optional<QuestionResult> findResult(String questionId) {
+            Objects.requireNonNull(questionId, "questionId");
             for (QuestionResult result : results) {
                 if (result.questionId().equals(questionId)) {
-                    return result;
+                    return Optional.of(result);
                 }
             }
-            throw new IllegalArgumentException("question '" + questionId + "' is not scored; scored: "
-                    + results.stream().map(QuestionResult::questionId).toList());
+            return Optional.empty();
         }
 
         /**
@@ -121,12 +135,13 @@ public record Scorecard(String surveyId, List<Integer> versions, List<String> qu
          * @param type the score type, such as {@code NpsScore.class}
          * @param <S> the score type
          * @return the score
-         * @throws IllegalArgumentException if the question is not scored or not scored as that type
+         * @throws NotFoundException if the question is not scored
+         * @throws IllegalArgumentException if the question is scored as another type
          */
         public <S extends Score> S score(String questionId, Class<S> type) {
             Score score = result(questionId).score();
             if (!type.isInstance(score)) {
-                throw new IllegalArgumentException("question '" + questionId + "' is scored as "
+                throw new IllegalArgumentException("type: question '" + questionId + "' is scored as "
                         + score.getClass().getSimpleName() + ", not " + type.getSimpleName());
             }
             return type.cast(score);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.scoring.CesScore;
 import dev.feedbackloop.scoring.CesTally;
 import dev.feedbackloop.scoring.CsatScore;
@@ -99,6 +100,26 @@ final class ScorecardTest {
             RatingScore value = card.overall().score("value", RatingScore.class);
             assertThat(value.mean()).isEqualTo(0.0);
             assertThat(card.overall().result("nps").change()).isNull();
+        }
+
+        @Test
+        void result_ofUnscoredQuestion_throwsNotFound_andFindResultIsEmpty() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).build().score(List.of(nps(9, MARCH, "pro", "EU")));
+
+            assertThat(card.overall().findResult("nps")).contains(card.overall().result("nps"));
+            assertThat(card.overall().findResult("why")).isEmpty();
+            assertThatThrownBy(() -> card.overall().result("why")).isInstanceOf(NotFoundException.class)
+                    .hasMessage("scored question 'why' does not exist in this scorecard, which scores"
+                            + " [nps, csat, effort, value]");
+        }
+
+        @Test
+        void score_asAnotherType_isRejectedNamingBothTypes() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).build().score(List.of(nps(9, MARCH, "pro", "EU")));
+
+            assertThatThrownBy(() -> card.overall().score("nps", CsatScore.class))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("type: question 'nps' is scored as NpsScore, not CsatScore");
         }
 
         @Test
