@@ -39,8 +39,7 @@ final class CompiledSurveyTest {
     void everyQuestionType_hasAKind() {
         List<Question> questions = List.of(NpsQuestion.standard("nps"), RatingQuestion.csat("csat", "Happy?", 5),
                 ChoiceQuestion.single("pick", "Pick", List.of(ChoiceOption.of("a", "A"))),
-                TextQuestion.optional("text", "More?"), new YesNoQuestion("ok", dev.feedbackloop.survey.LocalizedText
-                        .of("OK?"), false, null, null));
+                TextQuestion.optional("text", "More?"), YesNoQuestion.builder("ok", "OK?").optional().build());
         Survey survey = Survey.builder("kinds", 1).title("Kinds").questions(questions).build();
 
         CompiledSurvey compiled = CompiledSurvey.of(survey);
@@ -157,10 +156,9 @@ final class CompiledSurveyTest {
         void conditionsSeeOnlyAnswersToVisibleQuestions() {
             Survey survey = Survey.builder("visible", 1).title("Visible")
                     .question(NpsQuestion.standard("nps"))
-                    .question(new YesNoQuestion("hidden", dev.feedbackloop.survey.LocalizedText.of("H?"), false, null,
-                            Condition.atMost("nps", 6)))
-                    .question(new YesNoQuestion("after", dev.feedbackloop.survey.LocalizedText.of("A?"), true, null,
-                            Condition.answered("hidden")))
+                    .question(YesNoQuestion.builder("hidden", "H?").optional().condition(Condition.atMost("nps", 6))
+                            .build())
+                    .question(YesNoQuestion.builder("after", "A?").condition(Condition.answered("hidden")).build())
                     .build();
             CompiledSurvey compiled = CompiledSurvey.of(survey);
             Map<String, Answer> answers = Map.of("nps", Answer.rating(9), "hidden", Answer.yesNo(true));

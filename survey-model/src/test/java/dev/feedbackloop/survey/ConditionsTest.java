@@ -72,8 +72,8 @@ final class ConditionsTest {
 
     @Test
     void isShown_withCondition_followsTheCondition() {
-        Question followUp = new TextQuestion("what", LocalizedText.of("What went wrong?"), false, null,
-                Condition.atMost("nps", 6), TextQuestion.DEFAULT_MAX_LENGTH);
+        Question followUp = TextQuestion.builder("what", "What went wrong?").condition(Condition.atMost("nps", 6))
+                .build();
 
         assertThat(followUp.isShown(Map.of("nps", Answer.rating(6)))).isTrue();
         assertThat(followUp.isShown(Map.of("nps", Answer.rating(7)))).isFalse();

@@ -17,10 +17,8 @@ import dev.feedbackloop.scoring.RatingTally;
 import dev.feedbackloop.scoring.Score;
 import dev.feedbackloop.scoring.ScoringException;
 import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.LocalizedText;
 import dev.feedbackloop.survey.NpsQuestion;
 import dev.feedbackloop.survey.Polarity;
-import dev.feedbackloop.survey.RatingKind;
 import dev.feedbackloop.survey.RatingQuestion;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
@@ -48,10 +46,10 @@ final class ScorecardTest {
         return Survey.builder("relationship", version).title("Relationship survey")
                 .question(NpsQuestion.standard("nps"))
                 .question(RatingQuestion.csat("csat", "How satisfied are you?", 5))
-                .question(new RatingQuestion("effort", LocalizedText.of("How much effort?"), false, null, null,
-                        RatingKind.CES, Scale.of(1, 7), Polarity.LOWER_IS_BETTER))
-                .question(new RatingQuestion("value", LocalizedText.of("Value for money"), false, null, null,
-                        RatingKind.GENERIC, Scale.of(0, 10), Polarity.HIGHER_IS_BETTER))
+                .question(RatingQuestion.builder("effort", "How much effort?").cesEffort(Scale.of(1, 7)).optional()
+                        .build())
+                .question(RatingQuestion.builder("value", "Value for money")
+                        .generic(Scale.of(0, 10), Polarity.HIGHER_IS_BETTER).optional().build())
                 .question(TextQuestion.optional("why", "Why?"))
                 .build();
     }
