@@ -363,7 +363,7 @@ final class ScorecardTest {
     @Test
     void compare_coversEveryScoreType() {
         List<Score> examples = List.of(new NpsTally().score(),
-                CsatTally.of(5).score(), CesTally.of(7).score(),
+                CsatTally.of(5).score(), CesTally.agreement(7).score(),
                 RatingTally.of(0, 10).score());
         assertThat(examples).extracting(Object::getClass)
                 .containsExactlyInAnyOrderElementsOf(Arrays.asList(Score.class.getPermittedSubclasses()));

@@ -72,7 +72,7 @@ final class ScoreCommand implements Callable<Integer> {
     private final class Tallies {
         final @Nullable NpsTally npsTally = nps != null ? new NpsTally() : null;
         final @Nullable CsatTally csatTally = csat != null ? CsatTally.of(csatScale) : null;
-        final @Nullable CesTally cesTally = ces != null ? CesTally.of(cesScale) : null;
+        final @Nullable CesTally cesTally = ces != null ? CesTally.agreement(cesScale) : null;
 
         void merge(Tallies other) {
             if (npsTally != null) {
