@@ -127,7 +127,7 @@ public record RatingQuestion(String id, LocalizedText prompt, boolean required, 
         /**
          * Makes it a CSAT question, higher is better; its top two points count as satisfied when scored.
          *
-         * @param scale the scale, at least 3 points
+         * @param scale the scale; a survey takes a CSAT scale of 3 points or more
          * @return this builder
          */
         public Builder csat(Scale scale) {
@@ -138,7 +138,7 @@ public record RatingQuestion(String id, LocalizedText prompt, boolean required, 
          * Makes it a CES question asked as agreement with a statement such as "The company made it easy for me to
          * handle my issue": higher is better, and the top three points count as agreeing when scored.
          *
-         * @param scale the scale, at least 4 points; 1 = strongly disagree
+         * @param scale the scale, 1 = strongly disagree; a survey takes a CES scale of 4 points or more
          * @return this builder
          */
         public Builder cesAgreement(Scale scale) {
@@ -149,7 +149,7 @@ public record RatingQuestion(String id, LocalizedText prompt, boolean required, 
          * Makes it a CES question asked about effort, such as "How much effort did you personally have to put
          * forth?": lower is better, and the bottom three points count as easy when scored.
          *
-         * @param scale the scale, at least 4 points; 1 = very low effort
+         * @param scale the scale, 1 = very low effort; a survey takes a CES scale of 4 points or more
          * @return this builder
          */
         public Builder cesEffort(Scale scale) {
