@@ -1,5 +1,7 @@
 /**
- * The root of Feedback Loop: {@link dev.feedbackloop.FeedbackLoopException}, the base of every domain failure.
+ * The root of Feedback Loop: {@link dev.feedbackloop.FeedbackLoopException}, the base of every domain failure, and
+ * {@link dev.feedbackloop.NotFoundException}, what every throwing lookup of the library throws (each has a
+ * {@code find…} twin that returns an {@link java.util.Optional} instead).
  */
 @NullMarked
 package dev.feedbackloop;

@@ -18,6 +18,7 @@ import dev.feedbackloop.core.followup.Resolution;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.store.FollowUpChange;
 import dev.feedbackloop.core.store.StoredResponse;
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.survey.Answer;
 import java.time.Duration;
 import java.time.Instant;

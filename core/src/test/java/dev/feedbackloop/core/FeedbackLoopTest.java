@@ -13,6 +13,7 @@ import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.scoring.NpsScore;
 import dev.feedbackloop.scoring.scorecard.Scorecard;
 import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
+import dev.feedbackloop.scoring.scorecard.Segment;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
@@ -258,7 +259,7 @@ final class FeedbackLoopTest {
         Scorecard card = loop.scorecard(ScorecardSpec.builder(Fixtures.survey()).groupBy("plan").build());
 
         assertThat(card.responses()).isEqualTo(3);
-        NpsScore pro = card.findGroup(List.of("pro"), null).orElseThrow().score("nps", NpsScore.class);
+        NpsScore pro = card.group(Segment.of("pro")).score("nps", NpsScore.class);
         assertThat(pro.n()).isEqualTo(2);
         assertThat(pro.score()).isEqualTo(0.0);
     }

@@ -3,10 +3,7 @@ package dev.feedbackloop.core;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.LocalizedText;
 import dev.feedbackloop.survey.NpsQuestion;
-import dev.feedbackloop.survey.Polarity;
-import dev.feedbackloop.survey.RatingKind;
 import dev.feedbackloop.survey.RatingQuestion;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
@@ -41,9 +38,7 @@ public final class Fixtures {
         return Survey.builder(SURVEY, 1).title("Relationship")
                 .question(NpsQuestion.standard("nps"))
                 .question(TextQuestion.optional("why", "Why?"))
-                .question(new RatingQuestion("csat", LocalizedText.of("Satisfied?"), false,
-                        null, null, RatingKind.CSAT, Scale.of(1, 5),
-                        Polarity.HIGHER_IS_BETTER))
+                .question(RatingQuestion.builder("csat", "Satisfied?").csat(Scale.of(1, 5)).optional().build())
                 .build();
     }
 

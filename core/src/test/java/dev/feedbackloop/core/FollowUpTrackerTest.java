@@ -26,6 +26,7 @@ import dev.feedbackloop.core.followup.OwnerRule;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.core.followup.Trigger;
 import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.scoring.Period;
 import java.time.Duration;
 import java.time.Instant;

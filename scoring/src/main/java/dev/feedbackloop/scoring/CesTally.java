@@ -7,6 +7,10 @@ import java.util.Objects;
  * A mutable, mergeable count of customer effort answers on one scale, from which a {@link CesScore} is taken.
  * Not thread-safe: use one tally per thread and {@link #merge} them.
  *
+ * <p>Which end of the scale is good depends on how the question was asked, so the factories say it:
+ * {@link #agreement(int)} for "it was easy" (higher is better), {@link #effort(int)} for "how much effort" (lower
+ * is better), and {@link #of(int, int, int, Polarity)} with the polarity spelled out.
+ *
  * <p>A tally never mixes scales: an answer off its scale, or merging a tally of another scale, box or polarity,
  * is an error. Adding an answer allocates nothing; memory does not depend on the number of answers.
  */
@@ -27,15 +31,29 @@ public final class CesTally {
     }
 
     /**
-     * Returns an empty tally on 1..{@code points}, higher is better, agreeing meaning the top three points (every
+     * Returns an empty tally of CES asked as agreement ("The company made it easy for me to handle my issue",
+     * 1 = strongly disagree) on 1..{@code points}: higher is better, and agreeing means the top three points (every
      * point on a scale of three points or fewer).
      *
      * @param points the number of points, 2..11
      * @return the tally
      * @throws IllegalArgumentException if the number of points is out of range
      */
-    public static CesTally of(int points) {
+    public static CesTally agreement(int points) {
         return new CesTally(1, points, Math.min(DEFAULT_TOP_BOX, points), Polarity.HIGHER_IS_BETTER);
+    }
+
+    /**
+     * Returns an empty tally of CES asked as effort ("How much effort did you personally have to put forth?",
+     * 1 = very low effort) on 1..{@code points}: lower is better, and the box counted as easy is the bottom three
+     * points (every point on a scale of three points or fewer).
+     *
+     * @param points the number of points, 2..11
+     * @return the tally
+     * @throws IllegalArgumentException if the number of points is out of range
+     */
+    public static CesTally effort(int points) {
+        return new CesTally(1, points, Math.min(DEFAULT_TOP_BOX, points), Polarity.LOWER_IS_BETTER);
     }
 
     /**
@@ -156,18 +174,8 @@ public final class CesTally {
     }
 
     /**
-     * Returns the score with intervals at a confidence level.
-     *
-     * @param confidence the level, strictly between 0 and 1
-     * @return the score
-     * @throws IllegalArgumentException if the level is out of range
-     */
-    public CesScore score(double confidence) {
-        return score(ScoreOptions.defaults().withConfidence(confidence));
-    }
-
-    /**
-     * Returns the score under the given options. See {@link CesScore} for the definitions.
+     * Returns the score under the given options, such as
+     * {@code ScoreOptions.defaults().withConfidence(0.90)}. See {@link CesScore} for the definitions.
      *
      * @param options confidence level and small-sample threshold
      * @return the score

@@ -142,18 +142,8 @@ public final class CsatTally {
     }
 
     /**
-     * Returns the score with a Wilson interval at a confidence level.
-     *
-     * @param confidence the level, strictly between 0 and 1
-     * @return the score
-     * @throws IllegalArgumentException if the level is out of range
-     */
-    public CsatScore score(double confidence) {
-        return score(ScoreOptions.defaults().withConfidence(confidence));
-    }
-
-    /**
-     * Returns the score under the given options. See {@link CsatScore} for the definitions.
+     * Returns the score under the given options, such as
+     * {@code ScoreOptions.defaults().withConfidence(0.90)}. See {@link CsatScore} for the definitions.
      *
      * @param options confidence level and small-sample threshold
      * @return the score

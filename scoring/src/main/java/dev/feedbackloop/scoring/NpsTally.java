@@ -99,30 +99,8 @@ public final class NpsTally {
     }
 
     /**
-     * Returns the score with a Wald interval at a confidence level.
-     *
-     * @param confidence the level, strictly between 0 and 1
-     * @return the score
-     * @throws IllegalArgumentException if the level is out of range
-     */
-    public NpsScore score(double confidence) {
-        return score(ScoreOptions.defaults().withConfidence(confidence));
-    }
-
-    /**
-     * Returns the score with an interval of the given method and level.
-     *
-     * @param confidence the level, strictly between 0 and 1
-     * @param method the interval method
-     * @return the score
-     * @throws IllegalArgumentException if the level is out of range
-     */
-    public NpsScore score(double confidence, NpsInterval method) {
-        return score(ScoreOptions.defaults().withConfidence(confidence).withNpsInterval(method));
-    }
-
-    /**
-     * Returns the score under the given options. See {@link NpsScore} for the definitions.
+     * Returns the score under the given options, such as
+     * {@code ScoreOptions.defaults().withConfidence(0.90)}. See {@link NpsScore} for the definitions.
      *
      * @param options confidence level, interval method and small-sample threshold
      * @return the score

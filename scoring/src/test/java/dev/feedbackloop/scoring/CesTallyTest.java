@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 final class CesTallyTest {
 
     static CesTally issueVector() {
-        CesTally tally = CesTally.of(7);
+        CesTally tally = CesTally.agreement(7);
         long[] counts = {4, 6, 10, 20, 40, 60, 60};
         for (int i = 0; i < counts.length; i++) {
             tally.add(i + 1, counts[i]);
@@ -37,7 +37,7 @@ final class CesTallyTest {
 
     @Test
     void score_withOneAnswer_hasPointIntervalAndNoDeviation() {
-        CesTally tally = CesTally.of(7);
+        CesTally tally = CesTally.agreement(7);
         tally.add(6);
         CesScore score = tally.score();
         assertThat(score.ci()).isEqualTo(Interval.of(6, 6));
@@ -47,7 +47,7 @@ final class CesTallyTest {
 
     @Test
     void score_withNoAnswers_isNaN() {
-        CesScore score = CesTally.of(7).score();
+        CesScore score = CesTally.agreement(7).score();
         assertThat(score.n()).isZero();
         assertThat(score.mean()).isNaN();
         assertThat(score.ci().isDefined()).isFalse();
@@ -77,8 +77,49 @@ final class CesTallyTest {
     }
 
     @Test
+    void agreement_countsTheTopThreePoints() {
+        CesTally tally = CesTally.agreement(7);
+        tally.add(1);
+        tally.add(5);
+        tally.add(7);
+
+        assertThat(tally.polarity()).isEqualTo(Polarity.HIGHER_IS_BETTER);
+        assertThat(tally.topBox()).isEqualTo(CesTally.DEFAULT_TOP_BOX);
+        assertThat(tally.score().agree()).isEqualTo(2);
+    }
+
+    @Test
+    void effort_countsTheBottomThreePoints() {
+        CesTally tally = CesTally.effort(7);
+        tally.add(1);
+        tally.add(3);
+        tally.add(7);
+
+        assertThat(tally.polarity()).isEqualTo(Polarity.LOWER_IS_BETTER);
+        assertThat(tally.min()).isEqualTo(1);
+        assertThat(tally.max()).isEqualTo(7);
+        assertThat(tally.score().agree()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2, 2", "3, 3", "4, 3"})
+    void factories_onSmallScales_capTheBoxAtTheScale(int points, int box) {
+        assertThat(CesTally.agreement(points).topBox()).isEqualTo(box);
+        assertThat(CesTally.effort(points).topBox()).isEqualTo(box);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1", "12"})
+    void factories_pointsOutOfRange_areRejectedNamingTheValue(int points) {
+        assertThatThrownBy(() -> CesTally.agreement(points)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(String.valueOf(points));
+        assertThatThrownBy(() -> CesTally.effort(points)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(String.valueOf(points));
+    }
+
+    @Test
     void add_fromAnotherScale_isAnError() {
-        CesTally tally = CesTally.of(5);
+        CesTally tally = CesTally.agreement(5);
         assertThatThrownBy(() -> tally.add(7)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("7 is outside 1..5");
     }
@@ -97,9 +138,9 @@ final class CesTallyTest {
                 + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
         Random random = new Random(seed);
         for (int round = 0; round < 100; round++) {
-            CesTally all = CesTally.of(7);
-            CesTally left = CesTally.of(7);
-            CesTally right = CesTally.of(7);
+            CesTally all = CesTally.agreement(7);
+            CesTally left = CesTally.agreement(7);
+            CesTally right = CesTally.agreement(7);
             for (int i = random.nextInt(60); i > 0; i--) {
                 int rating = 1 + random.nextInt(7);
                 all.add(rating);

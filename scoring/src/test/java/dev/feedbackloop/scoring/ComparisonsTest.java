@@ -98,7 +98,7 @@ final class ComparisonsTest {
 
         @Test
         void cesMean_isWelchZ() {
-            CesTally b = CesTally.of(7);
+            CesTally b = CesTally.agreement(7);
             long[] counts = {10, 10, 10, 20, 30, 10, 10};
             for (int i = 0; i < counts.length; i++) {
                 b.add(i + 1, counts[i]);

@@ -55,7 +55,7 @@ final class NpsTallyTest {
             NpsTally tally = tally(promoters, passives, detractors);
 
             NpsScore wald = tally.score();
-            NpsScore adjusted = tally.score(0.95, NpsInterval.ADJUSTED_WALD);
+            NpsScore adjusted = tally.score(ScoreOptions.defaults().withNpsInterval(NpsInterval.ADJUSTED_WALD));
 
             assertThat(wald.n()).isEqualTo(promoters + passives + detractors);
             assertThat(wald.promoters()).isEqualTo(promoters);
@@ -81,7 +81,7 @@ final class NpsTallyTest {
         @ParameterizedTest
         @CsvSource({"0.90, 36.3939409683722, 53.6060590316278", "0.99, 31.5229716015378, 58.4770283984622"})
         void score_atOtherConfidence_widensOrNarrowsTheWaldInterval(double confidence, double lower, double upper) {
-            NpsScore score = tally(120, 50, 30).score(confidence);
+            NpsScore score = tally(120, 50, 30).score(ScoreOptions.defaults().withConfidence(confidence));
             assertThat(score.confidence()).isEqualTo(confidence);
             assertThat(score.ci().lower()).isCloseTo(lower, within(1e-8));
             assertThat(score.ci().upper()).isCloseTo(upper, within(1e-8));
@@ -110,7 +110,8 @@ final class NpsTallyTest {
             assertThat(score.standardError()).isNaN();
             assertThat(score.ci().isDefined()).isFalse();
             assertThat(score.smallSample()).isTrue();
-            assertThat(new NpsTally().score(0.95, NpsInterval.ADJUSTED_WALD).ci().isDefined()).isFalse();
+            assertThat(new NpsTally().score(ScoreOptions.defaults().withNpsInterval(NpsInterval.ADJUSTED_WALD)).ci()
+                    .isDefined()).isFalse();
         }
 
         @Test
@@ -181,7 +182,8 @@ final class NpsTallyTest {
                 if (score.n() > 0) {
                     assertThat(score.score()).isBetween(-100.0, 100.0);
                     assertThat(score.ci().contains(score.score())).isTrue();
-                    assertThat(left.score(0.95, NpsInterval.ADJUSTED_WALD).ci().lower()).isBetween(-100.0, 100.0);
+                    assertThat(left.score(ScoreOptions.defaults().withNpsInterval(NpsInterval.ADJUSTED_WALD)).ci()
+                            .lower()).isBetween(-100.0, 100.0);
                 }
             }
         }

@@ -25,13 +25,24 @@ public sealed interface Answer {
     }
 
     /**
-     * Returns a choice answer without "other" text.
+     * Returns a choice answer without "other" text; {@link Choice#withOther(String)} adds it.
      *
      * @param optionIds the selected option ids
      * @return the answer
      */
     static Choice choice(String... optionIds) {
         return new Choice(List.of(optionIds), null);
+    }
+
+    /**
+     * Returns a choice answer that selects only "other", with the respondent's text; add selected options with
+     * {@link Choice#withOther(String)} on {@link #choice(String...)} instead.
+     *
+     * @param text what the respondent wrote as "other"
+     * @return the answer
+     */
+    static Choice other(String text) {
+        return new Choice(List.of(), Objects.requireNonNull(text, "otherText"));
     }
 
     /**
@@ -75,6 +86,17 @@ public sealed interface Answer {
             if (repeats(optionIds)) {
                 throw new IllegalArgumentException("optionIds: " + optionIds + " repeats an option");
             }
+        }
+
+        /**
+         * Returns this answer with "other" text besides its selected options, as in
+         * {@code Answer.choice("slow", "rude").withOther("Nobody called back")}.
+         *
+         * @param text what the respondent wrote as "other"
+         * @return a new answer; this one is unchanged
+         */
+        public Choice withOther(String text) {
+            return new Choice(optionIds, Objects.requireNonNull(text, "otherText"));
         }
 
         /** Whether an option id occurs twice: pairwise for the usual few, through a set for many. */

@@ -224,7 +224,7 @@ final class DefinitionChecks {
                     answers.put(ids.get(k), domains.get(k).get(index[k] - 1));
                 }
             }
-            if (condition.test(answers)) {
+            if (Conditions.holds(condition, answers)) {
                 return false;
             }
             int k = 0;

@@ -1,10 +1,14 @@
 package dev.feedbackloop.survey;
 
 import dev.feedbackloop.survey.condition.Condition;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The Net Promoter question: likelihood to recommend on the fixed 0–10 scale. Immutable.
+ *
+ * <p>{@link #standard(String)} is the usual required question with the standard wording; {@link #builder(String)}
+ * changes the wording, makes it optional, or adds help or a display condition.
  *
  * @param id the question id
  * @param prompt the prompt; {@link #STANDARD_PROMPT} is the standard wording
@@ -25,7 +29,7 @@ public record NpsQuestion(String id, LocalizedText prompt, boolean required, @Nu
 
     public NpsQuestion {
         Questions.requireId(id);
-        java.util.Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(prompt, "prompt");
     }
 
     /**
@@ -33,13 +37,66 @@ public record NpsQuestion(String id, LocalizedText prompt, boolean required, @Nu
      *
      * @param id the question id
      * @return the question
+     * @throws IllegalArgumentException if the id is not a valid question id
      */
     public static NpsQuestion standard(String id) {
-        return new NpsQuestion(id, LocalizedText.of(STANDARD_PROMPT), true, null, null);
+        return builder(id).build();
+    }
+
+    /**
+     * Starts a required NPS question with the standard wording.
+     *
+     * @param id the question id: a letter or digit, then up to 63 letters, digits, {@code _}, {@code .} or
+     *     {@code -}
+     * @return a builder
+     * @throws IllegalArgumentException if the id is not a valid question id
+     */
+    public static Builder builder(String id) {
+        return new Builder(id);
     }
 
     @Override
     public String type() {
         return "nps";
+    }
+
+    /** Builds an {@link NpsQuestion}; not thread-safe. */
+    public static final class Builder extends Question.Builder<NpsQuestion, Builder> {
+
+        private Builder(String id) {
+            super(id, LocalizedText.of(STANDARD_PROMPT));
+        }
+
+        /**
+         * Replaces the standard wording.
+         *
+         * @param prompt the prompt in the survey's default language; not blank
+         * @return this builder
+         * @throws IllegalArgumentException if the prompt is blank
+         */
+        public Builder prompt(String prompt) {
+            return prompt(Questions.text(prompt, "prompt"));
+        }
+
+        /**
+         * Replaces the standard wording with a prompt and its translations.
+         *
+         * @param prompt the prompt
+         * @return this builder
+         */
+        public Builder prompt(LocalizedText prompt) {
+            this.prompt = Objects.requireNonNull(prompt, "prompt");
+            return this;
+        }
+
+        @Override
+        public NpsQuestion build() {
+            return new NpsQuestion(id, prompt, required, helpText, condition);
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
     }
 }

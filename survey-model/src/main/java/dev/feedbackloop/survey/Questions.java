@@ -15,6 +15,15 @@ final class Questions {
         return ID.matcher(id).matches();
     }
 
+    /** Untranslated text given to a factory or builder, rejected when blank with a message that names it. */
+    static LocalizedText text(String text, String name) {
+        Objects.requireNonNull(text, name);
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is blank; expected text to show");
+        }
+        return LocalizedText.of(text);
+    }
+
     static String requireId(String id) {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {

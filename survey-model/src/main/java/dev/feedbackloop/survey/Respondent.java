@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Who answered: a customer id (absent for anonymous surveys) and segment attributes such as plan, region or
  * account value. Immutable.
  *
- * <p>Sizes are Bean Validation constraints checked by {@link dev.feedbackloop.survey.validation.ResponseValidator}:
+ * <p>Sizes are Bean Validation constraints checked by {@link dev.feedbackloop.survey.ResponseValidator}:
  * a customer id of at most {@value #MAX_CUSTOMER_ID_LENGTH} characters, at most {@value #MAX_ATTRIBUTES}
  * attributes, names of 1 to {@value #MAX_ATTRIBUTE_NAME_LENGTH} and values of at most
  * {@value #MAX_ATTRIBUTE_VALUE_LENGTH} characters.

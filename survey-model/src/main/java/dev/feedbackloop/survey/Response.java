@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The constructor rejects what can never be valid (blank ids, a version below 1). Sizes are Bean Validation
  * constraints on the components, checked with the survey rules by
- * {@link dev.feedbackloop.survey.validation.ResponseValidator}: ids and channel of at most {@value #MAX_ID_LENGTH}
+ * {@link dev.feedbackloop.survey.ResponseValidator}: ids and channel of at most {@value #MAX_ID_LENGTH}
  * and {@value #MAX_CHANNEL_LENGTH} characters, at most {@value #MAX_ANSWERS} answers.
  *
  * @param id the response id, chosen by the caller; unique per response; at most {@value #MAX_ID_LENGTH} characters
@@ -166,7 +166,7 @@ public record Response(@Size(max = MAX_ID_LENGTH) String id, @Size(max = MAX_ID_
 
         /**
          * Builds the response. Whether it fits its survey is checked by
-         * {@link dev.feedbackloop.survey.validation.ResponseValidator}, not here.
+         * {@link dev.feedbackloop.survey.ResponseValidator}, not here.
          *
          * @return the response
          * @throws IllegalArgumentException if an id is blank or the version is below 1

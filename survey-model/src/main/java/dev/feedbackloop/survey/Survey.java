@@ -1,5 +1,6 @@
 package dev.feedbackloop.survey;
 
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.survey.validation.ValidationResult;
 import dev.feedbackloop.survey.validation.Violation;
 import dev.feedbackloop.survey.validation.ViolationCode;
@@ -73,24 +74,25 @@ public record Survey(String id, int version, String defaultLanguage, LocalizedTe
     }
 
     /**
-     * Returns the question with an id.
+     * Returns the question with an id; {@link #findQuestion(String)} is its twin for a question that may be absent.
      *
      * @param questionId the question id
      * @return the question
-     * @throws IllegalArgumentException if the survey has no such question
+     * @throws NotFoundException if the survey has no such question, naming the id and this survey
      */
     public Question question(String questionId) {
-        return findQuestion(questionId).orElseThrow(() -> new IllegalArgumentException(
-                "survey " + id + " v" + version + " has no question '" + questionId + "'"));
+        return findQuestion(questionId).orElseThrow(() -> new NotFoundException("question", questionId,
+                "survey " + id + " v" + version));
     }
 
     /**
-     * Looks up a question by id.
+     * Looks up a question by id; {@link #question(String)} is its twin that throws when the question is absent.
      *
      * @param questionId the question id
-     * @return the question, or empty
+     * @return the question, or empty when the survey has no such question
      */
     public Optional<Question> findQuestion(String questionId) {
+        Objects.requireNonNull(questionId, "questionId");
         for (Question question : questions) {
             if (question.id().equals(questionId)) {
                 return Optional.of(question);

@@ -6,8 +6,10 @@
  * {@link dev.feedbackloop.survey.SurveyDefinitionException}) and its sealed family of
  * {@link dev.feedbackloop.survey.Question}s; {@link dev.feedbackloop.survey.Response} (built with
  * {@link dev.feedbackloop.survey.Response#builder(String, Survey, java.time.Instant)}) with its
- * {@link dev.feedbackloop.survey.Answer}s. Every value type here is immutable. Related packages: {@code condition}
- * (display conditions), {@code validation} (response validation), {@code json} (the JSON form) and {@code version}
+ * {@link dev.feedbackloop.survey.Answer}s, checked against its survey by
+ * {@link dev.feedbackloop.survey.ResponseValidator}. Every value type here is immutable. Related packages:
+ * {@code condition} (display conditions, evaluated by {@link dev.feedbackloop.survey.Question#isShown}),
+ * {@code validation} (validation results as values), {@code json} (the JSON form) and {@code version}
  * (compatibility between survey versions).
  */
 @NullMarked

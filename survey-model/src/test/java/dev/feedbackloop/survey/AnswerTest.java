@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,5 +33,42 @@ final class AnswerTest {
 
         assertThatThrownBy(() -> new Answer.Choice(ids, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("optionIds: [o0, ").hasMessageEndingWith("] repeats an option");
+    }
+
+    @Test
+    void other_carriesItsTextAndNoOption() {
+        assertThat(Answer.other("Nobody called back")).isEqualTo(new Answer.Choice(List.of(), "Nobody called back"));
+    }
+
+    @Test
+    void withOther_keepsTheSelectedOptions() {
+        Answer.Choice plain = Answer.choice("slow", "rude");
+
+        assertThat(plain.withOther("Nobody called back"))
+                .isEqualTo(new Answer.Choice(List.of("slow", "rude"), "Nobody called back"));
+        assertThat(plain.otherText()).isNull();
+    }
+
+    @Test
+    void other_nullText_isRejectedNamingIt() {
+        assertThatThrownBy(() -> Answer.other(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("otherText");
+        assertThatThrownBy(() -> Answer.choice("slow").withOther(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("otherText");
+    }
+
+    @Test
+    void other_isValidForAQuestionThatAllowsIt_andRejectedElsewhere() {
+        Survey survey = Survey.builder("s", 1).title("S")
+                .question(ChoiceQuestion.builder("open", "Pick").option("a", "A").allowOther().build())
+                .question(ChoiceQuestion.single("closed", "Pick", List.of(ChoiceOption.of("a", "A"))))
+                .build();
+        Response response = Response.builder("r", survey, java.time.Instant.EPOCH)
+                .answer("open", Answer.other("Something else")).answer("closed", Answer.other("No"))
+                .build();
+
+        assertThat(ResponseValidator.standard().validate(survey, response).violations())
+                .extracting(dev.feedbackloop.survey.validation.Violation::message)
+                .containsExactly("answers.closed: has \"other\" text, but question 'closed' does not allow it");
     }
 }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.survey.condition.Condition;
 import dev.feedbackloop.survey.validation.ValidationResult;
 import dev.feedbackloop.survey.validation.Violation;
@@ -32,14 +33,16 @@ final class SurveyTest {
 
     private static List<Question> base() {
         return List.of(NpsQuestion.standard("nps"), ChoiceQuestion.multiple("reason", "Why?", OPTIONS),
-                new YesNoQuestion("resolved", LocalizedText.of("Resolved?"), false, null, null),
+                YesNoQuestion.builder("resolved", "Resolved?").optional().build(),
                 TextQuestion.optional("comment", "Anything else?"),
                 RatingQuestion.csat("csat", "Satisfied?", 5));
     }
 
     private static ValidationResult checkWith(Condition condition, boolean required) {
         var questions = new java.util.ArrayList<>(base());
-        questions.add(new TextQuestion("follow", LocalizedText.of("Tell us more"), required, null, condition, 500));
+        TextQuestion.Builder follow = TextQuestion.builder("follow", "Tell us more").maxLength(500)
+                .condition(condition);
+        questions.add(required ? follow.build() : follow.optional().build());
         return Survey.check(questions);
     }
 
@@ -53,7 +56,20 @@ final class SurveyTest {
             assertThat(survey.questions()).extracting(Question::id)
                     .containsExactly("nps", "reason", "csat", "ces", "resolved", "comment");
             assertThat(survey.question("csat")).isInstanceOf(RatingQuestion.class);
+            assertThat(survey.findQuestion("csat")).containsSame(survey.question("csat"));
             assertThat(survey.findQuestion("none")).isEmpty();
+        }
+
+        @Test
+        void question_unknownId_throwsNotFoundNamingIdAndSurvey() {
+            Survey survey = TestSurveys.support();
+
+            assertThatThrownBy(() -> survey.question("none")).isInstanceOf(NotFoundException.class)
+                    .hasMessage("question 'none' does not exist in survey support v3")
+                    .satisfies(e -> {
+                        assertThat(((NotFoundException) e).kind()).isEqualTo("question");
+                        assertThat(((NotFoundException) e).id()).isEqualTo("none");
+                    });
         }
 
         @Test
@@ -61,8 +77,8 @@ final class SurveyTest {
             Survey.Builder builder = Survey.builder("s", 1).title("S")
                     .question(NpsQuestion.standard("q"))
                     .question(NpsQuestion.standard("q"))
-                    .question(new TextQuestion("t", LocalizedText.of("Why?"), false, null, answered("later"), 10))
-                    .question(new TextQuestion("later", LocalizedText.of("Later"), false, null, null, 10));
+                    .question(TextQuestion.builder("t", "Why?").optional().condition(answered("later")).build())
+                    .question(TextQuestion.optional("later", "Later"));
 
             assertThat(builder.check().violations()).extracting(Violation::code).containsExactly(
                     ViolationCode.DUPLICATE_QUESTION_ID.code(), ViolationCode.CONDITION_FORWARD_REFERENCE.code());
@@ -195,8 +211,10 @@ final class SurveyTest {
 
         @Test
         void check_duplicateOptionIds_reportsEachRepeat() {
-            var question = ChoiceQuestion.multiple("q", "Pick", List.of(ChoiceOption.of("a", "A"),
-                    ChoiceOption.of("b", "B"), ChoiceOption.of("a", "A again")));
+            // The builders reject a repeated option at once; a definition read from JSON reaches the rule.
+            var question = new ChoiceQuestion("q", LocalizedText.of("Pick"), true, null, null, true,
+                    List.of(ChoiceOption.of("a", "A"), ChoiceOption.of("b", "B"), ChoiceOption.of("a", "A again")),
+                    false, 1, 3);
 
             assertThat(Survey.check(List.of(question)).violations()).extracting(Violation::message)
                     .containsExactly("questions[0].options[2].id: 'a' is already the id of options[0]");

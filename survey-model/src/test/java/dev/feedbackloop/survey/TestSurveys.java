@@ -5,7 +5,6 @@ import static dev.feedbackloop.survey.condition.Condition.atMost;
 import static dev.feedbackloop.survey.condition.Condition.equalTo;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /** Shared test surveys and responses. */
@@ -27,20 +26,19 @@ public final class TestSurveys {
                 .title(LocalizedText.of("After your support ticket").with("de", "Nach Ihrem Support-Ticket"))
                 .description(LocalizedText.of("Two minutes, promise."))
                 .question(NpsQuestion.standard("nps"))
-                .question(new ChoiceQuestion("reason", LocalizedText.of("What disappointed you?"), true, null,
-                        atMost("nps", 6), true, List.of(ChoiceOption.of("price", "Price"),
-                        ChoiceOption.of("support", "Support"), ChoiceOption.of("bugs", "Bugs"),
-                        ChoiceOption.of("features", "Missing features")), true, 1, 2))
-                .question(new RatingQuestion("csat", LocalizedText.of("How satisfied are you with the support?"),
-                        true, LocalizedText.of("1 = very dissatisfied"), null, RatingKind.CSAT,
-                        new Scale(1, 5, Map.of(1, LocalizedText.of("Very dissatisfied"),
-                                5, LocalizedText.of("Very satisfied"))), Polarity.HIGHER_IS_BETTER))
-                .question(new RatingQuestion("ces", LocalizedText.of("The company made it easy to handle my issue."),
-                        false, null, null, RatingKind.CES, Scale.of(1, 7), Polarity.HIGHER_IS_BETTER))
-                .question(new YesNoQuestion("resolved", LocalizedText.of("Was your issue resolved?"), false, null,
-                        null))
-                .question(new TextQuestion("comment", LocalizedText.of("What could we have done better?"), false,
-                        null, any(equalTo("resolved", "no"), atMost("csat", 2)), 200))
+                .question(ChoiceQuestion.builder("reason", "What disappointed you?")
+                        .option("price", "Price").option("support", "Support").option("bugs", "Bugs")
+                        .option("features", "Missing features")
+                        .multiple(1, 2).allowOther().condition(atMost("nps", 6)).build())
+                .question(RatingQuestion.builder("csat", "How satisfied are you with the support?")
+                        .csat(new Scale(1, 5, Map.of(1, LocalizedText.of("Very dissatisfied"),
+                                5, LocalizedText.of("Very satisfied"))))
+                        .helpText("1 = very dissatisfied").build())
+                .question(RatingQuestion.builder("ces", "The company made it easy to handle my issue.")
+                        .cesAgreement(Scale.of(1, 7)).optional().build())
+                .question(YesNoQuestion.builder("resolved", "Was your issue resolved?").optional().build())
+                .question(TextQuestion.builder("comment", "What could we have done better?").maxLength(200)
+                        .optional().condition(any(equalTo("resolved", "no"), atMost("csat", 2))).build())
                 .build();
     }
 
@@ -68,7 +66,7 @@ public final class TestSurveys {
         return Response.builder("r-2", support(), SUBMITTED)
                 .respondent(Respondent.of("c-7", Map.of("plan", "free")))
                 .answer("nps", Answer.rating(3))
-                .answer("reason", new Answer.Choice(List.of("bugs"), "Slow app"))
+                .answer("reason", Answer.choice("bugs").withOther("Slow app"))
                 .answer("csat", Answer.rating(2))
                 .answer("resolved", Answer.yesNo(false))
                 .answer("comment", Answer.text("Faster replies, please."));

@@ -1,9 +1,9 @@
 package dev.feedbackloop.benchmarks.survey;
 
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.ResponseValidator;
 import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.json.SurveyJson;
-import dev.feedbackloop.survey.validation.ResponseValidator;
 import dev.feedbackloop.survey.validation.ValidationResult;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

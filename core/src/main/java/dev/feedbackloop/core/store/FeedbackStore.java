@@ -1,6 +1,5 @@
 package dev.feedbackloop.core.store;
 
-import dev.feedbackloop.core.NotFoundException;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.CustomerActivity;
 import dev.feedbackloop.core.care.Touch;
@@ -10,6 +9,7 @@ import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.store.memory.InMemoryStore;
+import dev.feedbackloop.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -7,9 +7,9 @@ import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
-import dev.feedbackloop.scoring.export.Cells;
 import dev.feedbackloop.scoring.export.ExportFormat;
 import dev.feedbackloop.scoring.export.ExportReader;
+import dev.feedbackloop.scoring.export.ExportRow;
 import dev.feedbackloop.survey.Response;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -47,7 +47,8 @@ final class ExportTest {
                 for (int i = 0; i < columns.size(); i++) {
                     texts.put(columns.get(i), row.text(i));
                 }
-                rows.add(new Row(texts, columns.contains("nps") ? row.integer(columns.indexOf("nps")) : Cells.BLANK));
+                rows.add(new Row(texts,
+                        columns.contains("nps") ? row.integer(columns.indexOf("nps")) : ExportRow.BLANK));
             });
         }
         return rows;

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.ChoiceOption;
 import dev.feedbackloop.survey.ChoiceQuestion;
-import dev.feedbackloop.survey.LocalizedText;
 import dev.feedbackloop.survey.NpsQuestion;
-import dev.feedbackloop.survey.Polarity;
-import dev.feedbackloop.survey.RatingKind;
 import dev.feedbackloop.survey.RatingQuestion;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
@@ -27,8 +24,7 @@ final class TriggerTest {
     private static final Survey SURVEY = Survey.builder("s", 1).title("S")
             .question(NpsQuestion.standard("nps"))
             .question(RatingQuestion.csat("csat", "Satisfied?", 5))
-            .question(new RatingQuestion("effort", LocalizedText.of("Effort?"), false, null, null, RatingKind.CES,
-                    Scale.of(1, 7), Polarity.LOWER_IS_BETTER))
+            .question(RatingQuestion.builder("effort", "Effort?").cesEffort(Scale.of(1, 7)).optional().build())
             .question(ChoiceQuestion.multiple("topics", "Topics", List.of(ChoiceOption.of("price", "Price"),
                     ChoiceOption.of("support", "Support"))))
             .question(TextQuestion.optional("why", "Why?"))

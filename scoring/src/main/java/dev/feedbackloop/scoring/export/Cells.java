@@ -1,7 +1,8 @@
 package dev.feedbackloop.scoring.export;
 
 /**
- * Reads the cells of an export the way {@code cli.md} defines them: blanks and integer ratings.
+ * Reads the cells of an export the way {@code cli.md} defines them: blanks and integer ratings; behind
+ * {@link ExportRow#integer(int)}.
  *
  * <p>A cell is <em>blank</em> when it is empty or holds only spaces and tabs. A <em>rating</em> is an integer with an
  * optional sign and an optional fraction of zeros ({@code 9}, {@code 9.0}, {@code +9} and {@code " 9 "} all read 9),
@@ -10,13 +11,13 @@ package dev.feedbackloop.scoring.export;
  *
  * <p>Stateless and thread-safe.
  */
-public final class Cells {
+final class Cells {
 
     /** What {@link #parseInteger(CharSequence)} returns for a blank cell. */
-    public static final int BLANK = Integer.MIN_VALUE;
+    static final int BLANK = ExportRow.BLANK;
 
     /** What {@link #parseInteger(CharSequence)} returns for a non-blank cell that is not an integer. */
-    public static final int NOT_AN_INTEGER = Integer.MIN_VALUE + 1;
+    static final int NOT_AN_INTEGER = ExportRow.NOT_AN_INTEGER;
 
     /** Integers beyond this magnitude saturate, so that every huge value stays off every scale. */
     private static final long SATURATION = 1_000_000_000L;
@@ -30,7 +31,7 @@ public final class Cells {
      * @param c the character
      * @return whether it is trimmed from both ends of a cell
      */
-    public static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return c == ' ' || c == '\t';
     }
 
@@ -40,7 +41,7 @@ public final class Cells {
      * @param cell the cell text
      * @return whether the cell is blank
      */
-    public static boolean isBlank(CharSequence cell) {
+    static boolean isBlank(CharSequence cell) {
         for (int i = 0, n = cell.length(); i < n; i++) {
             if (!isSpace(cell.charAt(i))) {
                 return false;
@@ -55,7 +56,7 @@ public final class Cells {
      * @param cell the cell text
      * @return the trimmed text
      */
-    public static String trim(CharSequence cell) {
+    static String trim(CharSequence cell) {
         int start = 0;
         int end = cell.length();
         while (start < end && isSpace(cell.charAt(start))) {
@@ -78,7 +79,7 @@ public final class Cells {
      * @return the integer, {@link #BLANK} for a blank cell, or {@link #NOT_AN_INTEGER} for any other text
      *     (such as {@code 4.5}, {@code 9.}, {@code abc} or {@code 1e3})
      */
-    public static int parseInteger(CharSequence cell) {
+    static int parseInteger(CharSequence cell) {
         int start = 0;
         int end = cell.length();
         while (start < end && isSpace(cell.charAt(start))) {

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -521,7 +522,8 @@ final class CsvSource extends RowCursor implements RowSource {
     }
 
     @Override
-    public long epochSecond(int column, TimestampParser parser) {
+    public long epochSecond(int column, ZoneId zone) {
+        TimestampParser parser = timestamps(zone);
         if (!present[column]) {
             return NO_TIME;
         }
@@ -536,12 +538,13 @@ final class CsvSource extends RowCursor implements RowSource {
                 return seconds;
             }
         }
-        Instant at = instant(column, parser);
+        Instant at = instant(column, zone);
         return at == null ? NO_TIME : at.getEpochSecond();
     }
 
     @Override
-    public long epochMilli(int column, TimestampParser parser) {
+    public long epochMilli(int column, ZoneId zone) {
+        TimestampParser parser = timestamps(zone);
         if (!present[column]) {
             return NO_TIME;
         }
@@ -556,7 +559,7 @@ final class CsvSource extends RowCursor implements RowSource {
                 return NO_TIME;
             }
         }
-        Instant at = instant(column, parser);
+        Instant at = instant(column, zone);
         return at == null ? NO_TIME : at.toEpochMilli();
     }
 
@@ -600,7 +603,8 @@ final class CsvSource extends RowCursor implements RowSource {
     }
 
     @Override
-    public @Nullable Instant instant(int column, TimestampParser parser) {
+    public @Nullable Instant instant(int column, ZoneId zone) {
+        TimestampParser parser = timestamps(zone);
         if (present[column] && !quoted[column] && noMarkers) {
             int s = starts[column];
             int e = ends[column];

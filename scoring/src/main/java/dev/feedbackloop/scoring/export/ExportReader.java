@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *     NpsTally tally = new NpsTally();
  *     reader.read(List.of("nps"), row -> {
  *         int rating = row.integer(0);
- *         if (rating != Cells.BLANK && rating >= 0 && rating <= 10) {
+ *         if (rating != ExportRow.BLANK && rating >= 0 && rating <= 10) {
  *             tally.add(rating);
  *         }
  *     });
@@ -109,6 +112,21 @@ public final class ExportReader implements AutoCloseable {
             default:
                 throw new AssertionError(format);
         }
+    }
+
+    /**
+     * Reads a timestamp written outside an export, such as an option on a command line, exactly as a timestamp
+     * cell is read (see {@link ExportRow} for the forms).
+     *
+     * @param text the timestamp, spaces and tabs around it ignored
+     * @param zone the zone in which a local date or date-time is read
+     * @return the instant
+     * @throws DateTimeException if the text is not one of the forms, or names a date or time that does not exist
+     *     (such as {@code 2024-02-30})
+     */
+    public static Instant parseTimestamp(CharSequence text, ZoneId zone) {
+        Objects.requireNonNull(text, "text");
+        return TimestampParser.of(zone).parse(text);
     }
 
     /**

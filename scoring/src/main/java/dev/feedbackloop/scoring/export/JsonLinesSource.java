@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -161,13 +162,13 @@ final class JsonLinesSource extends RowCursor implements RowSource {
     }
 
     @Override
-    public @Nullable Instant instant(int column, TimestampParser parser) {
+    public @Nullable Instant instant(int column, ZoneId zone) {
         CharSequence cell = chars(column);
         if (na.isBlank(cell)) {
             return null;
         }
         try {
-            return parser.parse(cell);
+            return timestamps(zone).parse(cell);
         } catch (DateTimeException e) {
             throw notATimestamp(column);
         }

@@ -1,5 +1,8 @@
 package dev.feedbackloop.scoring.export;
 
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the CSV and JSON Lines readers share as the {@link ExportRow} they reuse for every record: the source name,
  * the selected column names, and the position of the current record. The readers set the fields as they read; the
@@ -12,6 +15,8 @@ abstract class RowCursor implements ExportRow {
     int fieldCount;
     long line;
     long number;
+    /** The parser of the zone last asked for; a row is read on one thread, so one parser serves it. */
+    private @Nullable TimestampParser timestamps;
 
     RowCursor(String source) {
         this.source = source;
@@ -40,6 +45,16 @@ abstract class RowCursor implements ExportRow {
     @Override
     public final int fields() {
         return fieldCount;
+    }
+
+    /** The timestamp parser for a zone, made again only when the zone changes. */
+    final TimestampParser timestamps(ZoneId zone) {
+        TimestampParser parser = timestamps;
+        if (parser == null || parser.zone() != zone && !parser.zone().equals(zone)) {
+            parser = TimestampParser.of(zone);
+            timestamps = parser;
+        }
+        return parser;
     }
 
     /** The exception for a cell that is neither blank nor a timestamp, for the caller to throw. */

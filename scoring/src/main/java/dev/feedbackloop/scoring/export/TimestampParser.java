@@ -33,9 +33,10 @@ import org.jspecify.annotations.Nullable;
  * The common forms are read by a hand-written scanner without allocation beyond the result; anything else goes through
  * {@link DateTimeFormatter#ISO_DATE_TIME}.
  *
- * <p>Not thread-safe: it caches the last date read. Use one instance per thread.
+ * <p>Not thread-safe: it caches the last date read. Each row of a reader keeps one, for the zone it was last asked
+ * for; {@link ExportReader#parseTimestamp} makes one per call.
  */
-public final class TimestampParser {
+final class TimestampParser {
 
     private static final int SECONDS_PER_DAY = 86_400;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -81,7 +82,7 @@ public final class TimestampParser {
      * @param zone the zone of local values
      * @return a new parser
      */
-    public static TimestampParser of(ZoneId zone) {
+    static TimestampParser of(ZoneId zone) {
         return new TimestampParser(Objects.requireNonNull(zone, "zone"));
     }
 
@@ -90,7 +91,7 @@ public final class TimestampParser {
      *
      * @return the zone
      */
-    public ZoneId zone() {
+    ZoneId zone() {
         return zone;
     }
 
@@ -102,7 +103,7 @@ public final class TimestampParser {
      * @throws DateTimeException if the text is not one of the accepted forms or names a date or time that does not
      *     exist (such as {@code 2024-02-30})
      */
-    public Instant parse(CharSequence text) {
+    Instant parse(CharSequence text) {
         int start = 0;
         int end = text.length();
         while (start < end && Cells.isSpace(text.charAt(start))) {

@@ -2,10 +2,12 @@
  * Streaming readers for the CSV and JSON Lines exports that survey tools, app stores and help desks produce.
  *
  * <p>Entry points: {@link dev.feedbackloop.scoring.export.ExportReader} opens a file or stream and hands each record
- * to a callback as an {@link dev.feedbackloop.scoring.export.ExportRow}; {@link dev.feedbackloop.scoring.export.Cells}
- * reads ratings and {@link dev.feedbackloop.scoring.export.TimestampParser} reads timestamps from cell text; unusable
- * input is reported as an {@link dev.feedbackloop.scoring.export.ExportFormatException} naming the source, the
- * physical line, the column and the value. Memory does not grow with the number of rows read.
+ * to a callback as an {@link dev.feedbackloop.scoring.export.ExportRow}, which reads its cells as text, ratings and
+ * timestamps (in the zone the caller passes); {@link dev.feedbackloop.scoring.export.ExportReader#parseTimestamp}
+ * reads a timestamp written elsewhere the same way. Unusable input is reported as an
+ * {@link dev.feedbackloop.scoring.export.ExportFormatException} naming the source, the physical line, the column and
+ * the value. Memory does not grow with the number of rows read. The byte-level readers of cells and timestamps
+ * behind the rows are package-private.
  */
 @NullMarked
 package dev.feedbackloop.scoring.export;

@@ -468,7 +468,9 @@ public final class ScorecardSpec {
             } else {
                 Set<String> seen = new LinkedHashSet<>();
                 for (String id : questions) {
-                    Question question = survey.question(id);
+                    Question question = survey.findQuestion(id).orElseThrow(() -> new IllegalArgumentException(
+                            "questions: '" + id + "' is not a question of survey " + survey.id() + " v"
+                                    + survey.version()));
                     if (!isScored(question)) {
                         throw new IllegalArgumentException("questions: '" + id + "' of survey " + survey.id()
                                 + " is not an NPS or rating question");

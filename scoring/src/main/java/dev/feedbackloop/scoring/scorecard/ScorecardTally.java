@@ -1,5 +1,6 @@
 package dev.feedbackloop.scoring.scorecard;
 
+import dev.feedbackloop.scoring.CalendarPeriod;
 import dev.feedbackloop.scoring.CesScore;
 import dev.feedbackloop.scoring.CesTally;
 import dev.feedbackloop.scoring.Comparison;
@@ -32,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Design: each group is one {@code long[]} of counters (responses, then the answer distribution of every
  * scored question, laid out by the spec). A group is found through a reusable mutable key of interned attribute
  * value ids and a primitive period bucket, so adding a response to an existing group allocates nothing and boxes
- * nothing; labels are formatted only by {@link #result()}. Memory grows with the number of groups, never with the
- * number of responses.
+ * nothing; segments and periods are made only by {@link #result()}. Memory grows with the number of groups, never
+ * with the number of responses.
  */
 public final class ScorecardTally {
 
@@ -198,7 +199,7 @@ public final class ScorecardTally {
      * @return the scorecard
      */
     public Scorecard result() {
-        Scorecard.Group overallGroup = new Scorecard.Group(List.of(), null, overall[0], results(overall));
+        Scorecard.Group overallGroup = new Scorecard.Group(Segment.none(), null, overall[0], results(overall));
         List<Map.Entry<GroupKey, long[]>> entries = new ArrayList<>(groups.entrySet());
         List<Sorted> sorted = new ArrayList<>(entries.size());
         for (Map.Entry<GroupKey, long[]> entry : entries) {
@@ -212,32 +213,32 @@ public final class ScorecardTally {
                 .thenComparingLong(s -> s.bucket));
         List<Scorecard.Group> result = new ArrayList<>(sorted.size());
         @Nullable List<@Nullable String> currentSegment = null;
-        String[] lastLabel = new String[scratch.length];
+        CalendarPeriod[] lastPeriod = new CalendarPeriod[scratch.length];
         Score[] lastScore = new Score[scratch.length];
         for (Sorted group : sorted) {
             if (!group.segment.equals(currentSegment)) {
                 currentSegment = group.segment;
-                Arrays.fill(lastLabel, null);
+                Arrays.fill(lastPeriod, null);
                 Arrays.fill(lastScore, null);
             }
-            String label = period == null ? null : period.label(group.bucket);
+            CalendarPeriod groupPeriod = period == null ? null : new CalendarPeriod(period, group.bucket);
             List<Scorecard.QuestionResult> results = new ArrayList<>(scratch.length);
             for (int s = 0; s < scratch.length; s++) {
                 Score score = score(group.cells, s);
-                String previousLabel = null;
+                CalendarPeriod previousPeriod = null;
                 Comparison change = null;
-                if (label != null && score.n() > 0) {
+                if (groupPeriod != null && score.n() > 0) {
                     Score previous = lastScore[s];
                     if (previous != null) {
-                        previousLabel = lastLabel[s];
+                        previousPeriod = lastPeriod[s];
                         change = compare(score, previous, spec.options().confidence());
                     }
                     lastScore[s] = score;
-                    lastLabel[s] = label;
+                    lastPeriod[s] = groupPeriod;
                 }
-                results.add(new Scorecard.QuestionResult(spec.questionIds[s], score, previousLabel, change));
+                results.add(new Scorecard.QuestionResult(spec.questionIds[s], score, previousPeriod, change));
             }
-            result.add(new Scorecard.Group(group.segment, label, group.cells[0], results));
+            result.add(new Scorecard.Group(new Segment(group.segment), groupPeriod, group.cells[0], results));
         }
         return new Scorecard(surveyId, spec.versions(), spec.questionIds(), spec.attributes(), period, spec.zone(),
                 overallGroup, result);

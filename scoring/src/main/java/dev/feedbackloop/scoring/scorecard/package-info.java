@@ -6,7 +6,9 @@
  * (immutable, thread-safe); {@link dev.feedbackloop.scoring.scorecard.ScorecardSpec#collector()} and
  * {@link dev.feedbackloop.scoring.scorecard.ScorecardSpec#newTally()} score responses as a stream or in a plain
  * loop ({@link dev.feedbackloop.scoring.scorecard.ScorecardTally}, mutable, mergeable); the result is a
- * {@link dev.feedbackloop.scoring.scorecard.Scorecard} (immutable).
+ * {@link dev.feedbackloop.scoring.scorecard.Scorecard} (immutable), whose groups are found by their
+ * {@link dev.feedbackloop.scoring.scorecard.Segment} of attribute values and their
+ * {@link dev.feedbackloop.scoring.CalendarPeriod}.
  */
 @NullMarked
 package dev.feedbackloop.scoring.scorecard;

@@ -144,9 +144,8 @@ final class ExportReaderCollectTest {
             Path file = write(csv.toString());
             assertThatThrownBy(() -> {
                 try (ExportReader reader = ExportReader.open(file, ExportFormat.CSV, List.of())) {
-                    // One parser per part: the parser is not thread-safe.
                     reader.collect(List.of("at"), 4, Rows::new,
-                            (rows, row) -> row.epochSecond(0, TimestampParser.of(ZoneOffset.UTC)), Rows::merge, 1, 64);
+                            (rows, row) -> row.epochSecond(0, ZoneOffset.UTC), Rows::merge, 1, 64);
                 }
             }).isInstanceOfSatisfying(ExportFormatException.class, e -> assertThat(e.line()).isEqualTo(902));
         }

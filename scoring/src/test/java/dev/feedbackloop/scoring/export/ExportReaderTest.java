@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,7 +144,7 @@ final class ExportReaderTest {
                     StandardCharsets.UTF_8)), "t.csv", NaMarkers.of(List.of("NA", " n/a")), 64);
             List<Integer> ratings = new ArrayList<>();
             source.read(List.of("s"), row -> ratings.add(row.integer(0)));
-            assertThat(ratings).containsExactly(Cells.BLANK, Cells.BLANK, 9, 7);
+            assertThat(ratings).containsExactly(ExportRow.BLANK, ExportRow.BLANK, 9, 7);
         }
 
         @Test
@@ -160,9 +161,8 @@ final class ExportReaderTest {
         void instant_unreadableTimestamp_throwsWithLineColumnAndValue() {
             CsvSource source = new CsvSource(new ByteArrayInputStream("at\n2024-03-05\nsoon\n".getBytes(
                     StandardCharsets.UTF_8)), "t.csv", NaMarkers.of(List.of()), 64);
-            TimestampParser parser = TimestampParser.of(ZoneOffset.UTC);
             List<Instant> seen = new ArrayList<>();
-            assertThatThrownBy(() -> source.read(List.of("at"), row -> seen.add(row.instant(0, parser))))
+            assertThatThrownBy(() -> source.read(List.of("at"), row -> seen.add(row.instant(0, ZoneOffset.UTC))))
                     .isInstanceOfSatisfying(ExportFormatException.class, e -> {
                         assertThat(e.line()).isEqualTo(3);
                         assertThat(e.column()).isEqualTo("at");
@@ -170,6 +170,20 @@ final class ExportReaderTest {
                         assertThat(e.getMessage()).startsWith("t.csv:3: column \"at\": value \"soon\": ");
                     });
             assertThat(seen).containsExactly(Instant.parse("2024-03-05T00:00:00Z"));
+        }
+
+        @Test
+        void instant_readsLocalValuesInTheZoneAskedFor_evenWhenItChangesFromCellToCell() {
+            CsvSource source = new CsvSource(new ByteArrayInputStream("at\n2024-07-05T10:15:30\n".getBytes(
+                    StandardCharsets.UTF_8)), "t.csv", NaMarkers.of(List.of()), 64);
+            List<Long> seen = new ArrayList<>();
+            source.read(List.of("at"), row -> {
+                seen.add(row.epochSecond(0, ZoneOffset.UTC));
+                seen.add(row.epochSecond(0, ZoneId.of("Europe/Paris")));
+                seen.add(row.epochMilli(0, ZoneOffset.UTC) / 1000);
+            });
+            long utc = Instant.parse("2024-07-05T10:15:30Z").getEpochSecond();
+            assertThat(seen).containsExactly(utc, utc - 7200, utc);
         }
 
         @ParameterizedTest(name = "buffer of {0} bytes")
@@ -271,7 +285,7 @@ final class ExportReaderTest {
             List<Integer> ratings = new ArrayList<>();
             long rows = reader.read(List.of("s"), row -> ratings.add(row.integer(0)));
             assertThat(rows).isEqualTo(4);
-            assertThat(ratings).containsExactly(9, Cells.BLANK, Cells.NOT_AN_INTEGER, Cells.BLANK);
+            assertThat(ratings).containsExactly(9, ExportRow.BLANK, ExportRow.NOT_AN_INTEGER, ExportRow.BLANK);
         }
 
         @Test

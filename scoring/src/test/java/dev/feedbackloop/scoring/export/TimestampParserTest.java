@@ -41,4 +41,21 @@ final class TimestampParserTest {
         assertThatThrownBy(() -> TimestampParser.of(ZoneId.of("UTC")).parse(text))
                 .isInstanceOf(DateTimeException.class);
     }
+
+    @ParameterizedTest(name = "{0} in {1} is {2}")
+    @CsvSource(delimiter = '|', value = {
+        "2024-03-05|Europe/Paris|2024-03-04T23:00:00Z",
+        " 2024-03-05 10:15 |UTC|2024-03-05T10:15:00Z",
+        "2024-03-05T10:15:30+02:00|UTC|2024-03-05T08:15:30Z"})
+    void exportReaderParseTimestamp_readsTextAsACellIsRead(String text, String zone, String expected) {
+        assertThat(ExportReader.parseTimestamp(text, ZoneId.of(zone))).isEqualTo(Instant.parse(expected))
+                .isEqualTo(TimestampParser.of(ZoneId.of(zone)).parse(text));
+    }
+
+    @ParameterizedTest(name = "[{0}] is rejected")
+    @ValueSource(strings = {"2024-02-30", "soon", ""})
+    void exportReaderParseTimestamp_otherText_throwsDateTimeException(String text) {
+        assertThatThrownBy(() -> ExportReader.parseTimestamp(text, ZoneId.of("UTC")))
+                .isInstanceOf(DateTimeException.class);
+    }
 }

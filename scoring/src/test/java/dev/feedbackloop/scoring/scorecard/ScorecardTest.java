@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.feedbackloop.NotFoundException;
+import dev.feedbackloop.scoring.CalendarPeriod;
 import dev.feedbackloop.scoring.CesScore;
 import dev.feedbackloop.scoring.CesTally;
 import dev.feedbackloop.scoring.CsatScore;
@@ -16,10 +18,8 @@ import dev.feedbackloop.scoring.RatingTally;
 import dev.feedbackloop.scoring.Score;
 import dev.feedbackloop.scoring.ScoringException;
 import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.LocalizedText;
 import dev.feedbackloop.survey.NpsQuestion;
 import dev.feedbackloop.survey.Polarity;
-import dev.feedbackloop.survey.RatingKind;
 import dev.feedbackloop.survey.RatingQuestion;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
@@ -27,6 +27,7 @@ import dev.feedbackloop.survey.Scale;
 import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.TextQuestion;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,10 +48,10 @@ final class ScorecardTest {
         return Survey.builder("relationship", version).title("Relationship survey")
                 .question(NpsQuestion.standard("nps"))
                 .question(RatingQuestion.csat("csat", "How satisfied are you?", 5))
-                .question(new RatingQuestion("effort", LocalizedText.of("How much effort?"), false, null, null,
-                        RatingKind.CES, Scale.of(1, 7), Polarity.LOWER_IS_BETTER))
-                .question(new RatingQuestion("value", LocalizedText.of("Value for money"), false, null, null,
-                        RatingKind.GENERIC, Scale.of(0, 10), Polarity.HIGHER_IS_BETTER))
+                .question(RatingQuestion.builder("effort", "How much effort?").cesEffort(Scale.of(1, 7)).optional()
+                        .build())
+                .question(RatingQuestion.builder("value", "Value for money")
+                        .generic(Scale.of(0, 10), Polarity.HIGHER_IS_BETTER).optional().build())
                 .question(TextQuestion.optional("why", "Why?"))
                 .build();
     }
@@ -99,6 +100,26 @@ final class ScorecardTest {
             RatingScore value = card.overall().score("value", RatingScore.class);
             assertThat(value.mean()).isEqualTo(0.0);
             assertThat(card.overall().result("nps").change()).isNull();
+        }
+
+        @Test
+        void result_ofUnscoredQuestion_throwsNotFound_andFindResultIsEmpty() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).build().score(List.of(nps(9, MARCH, "pro", "EU")));
+
+            assertThat(card.overall().findResult("nps")).contains(card.overall().result("nps"));
+            assertThat(card.overall().findResult("why")).isEmpty();
+            assertThatThrownBy(() -> card.overall().result("why")).isInstanceOf(NotFoundException.class)
+                    .hasMessage("scored question 'why' does not exist in this scorecard, which scores"
+                            + " [nps, csat, effort, value]");
+        }
+
+        @Test
+        void score_asAnotherType_isRejectedNamingBothTypes() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).build().score(List.of(nps(9, MARCH, "pro", "EU")));
+
+            assertThatThrownBy(() -> card.overall().score("nps", CsatScore.class))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("type: question 'nps' is scored as NpsScore, not CsatScore");
         }
 
         @Test
@@ -189,11 +210,11 @@ final class ScorecardTest {
                     nps(9, MARCH, "\uD83D\uDE00", null), nps(9, MARCH, "\uFF21", null), nps(9, MARCH, "basic", null)));
             List<String> order = new ArrayList<>();
             for (Scorecard.Group group : card.groups()) {
-                order.add(group.segment().get(0) + "/" + group.period());
+                order.add(group.segment() + "/" + group.period());
             }
             // U+FF21 sorts before U+1F600 by code point, though not by UTF-16 code unit
-            assertThat(order).containsExactly("basic/2024-03", "pro/2024-03", "pro/2024-04", "\uFF21/2024-03",
-                    "\uD83D\uDE00/2024-03", "null/2024-03");
+            assertThat(order).containsExactly("[basic]/2024-03", "[pro]/2024-03", "[pro]/2024-04", "[\uFF21]/2024-03",
+                    "[\uD83D\uDE00]/2024-03", "[(missing)]/2024-03");
         }
 
         @Test
@@ -202,10 +223,11 @@ final class ScorecardTest {
             Scorecard card = spec.score(List.of(nps(10, MARCH, "pro", "EU"), nps(0, MARCH, "pro", "US"),
                     nps(10, MARCH, "pro", "EU"), nps(8, MARCH, "pro", null)));
             assertThat(card.groups()).hasSize(3);
-            Scorecard.Group proEu = card.findGroup(List.of("pro", "EU"), null).orElseThrow();
+            Scorecard.Group proEu = card.group(Segment.of("pro", "EU"));
             assertThat(proEu.responses()).isEqualTo(2);
             assertThat(proEu.score("nps", NpsScore.class).score()).isEqualTo(100.0);
-            assertThat(card.findGroup(Arrays.asList("pro", null), null)).isPresent();
+            assertThat(card.findGroup(Segment.of("pro").andMissing())).isPresent();
+            assertThat(card.findGroup(Segment.of("basic", "EU"))).isEmpty();
             assertThat(card.groups()).allSatisfy(group -> assertThat(group.period()).isNull());
         }
 
@@ -228,9 +250,9 @@ final class ScorecardTest {
                     .build();
             ScorecardSpec utc = ScorecardSpec.builder(survey(1)).period(Period.MONTH).build();
             assertThat(paris.score(List.of(nps(9, lateMarchUtc, null, null))).groups().get(0).period())
-                    .isEqualTo("2024-04");
+                    .isEqualTo(CalendarPeriod.month(YearMonth.of(2024, 4)));
             assertThat(utc.score(List.of(nps(9, lateMarchUtc, null, null))).groups().get(0).period())
-                    .isEqualTo("2024-03");
+                    .isEqualTo(CalendarPeriod.month(YearMonth.of(2024, 3)));
         }
 
         @Test
@@ -243,12 +265,13 @@ final class ScorecardTest {
             addNps(responses, Instant.parse("2024-05-02T00:00:00Z"), 150, 90, 60);
             Scorecard card = spec.score(responses);
 
-            Scorecard.QuestionResult march = card.findGroup(List.of("pro"), "2024-03").orElseThrow().result("nps");
-            Scorecard.QuestionResult april = card.findGroup(List.of("pro"), "2024-04").orElseThrow().result("nps");
-            Scorecard.QuestionResult may = card.findGroup(List.of("pro"), "2024-05").orElseThrow().result("nps");
+            CalendarPeriod marchPeriod = CalendarPeriod.month(YearMonth.of(2024, 3));
+            Scorecard.QuestionResult march = card.group(Segment.of("pro"), marchPeriod).result("nps");
+            Scorecard.QuestionResult april = card.group(Segment.of("pro"), marchPeriod.next()).result("nps");
+            Scorecard.QuestionResult may = card.group(Segment.of("pro"), CalendarPeriod.parse("2024-05")).result("nps");
             assertThat(march.change()).isNull();
             assertThat(april.change()).isNull();
-            assertThat(may.previousPeriod()).isEqualTo("2024-03");
+            assertThat(may.previousPeriod()).isEqualTo(marchPeriod);
             assertThat(may.change()).isNotNull();
             assertThat(may.change().difference()).isCloseTo(-15, within(1e-9));
             assertThat(may.change().pValue()).isCloseTo(0.0298804479308224, within(1e-12));
@@ -259,6 +282,93 @@ final class ScorecardTest {
                 int rating = i < promoters ? 9 : i < promoters + passives ? 7 : 3;
                 into.add(nps(rating, at, "pro", null));
             }
+        }
+    }
+
+    @Nested
+    final class Lookups {
+
+        private final CalendarPeriod march = CalendarPeriod.month(YearMonth.of(2024, 3));
+
+        @Test
+        void missingSegment_findsTheRespondentsWithoutTheAttribute() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).groupBy("plan").build()
+                    .score(List.of(nps(10, MARCH, "pro", null), nps(0, MARCH, null, null)));
+
+            assertThat(card.group(Segment.missing()).score("nps", NpsScore.class).score()).isEqualTo(-100.0);
+            assertThat(card.group(Segment.of("pro")).responses()).isEqualTo(1);
+        }
+
+        @Test
+        void periodOnly_isFoundByItsPeriod() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).period(Period.MONTH).build()
+                    .score(List.of(nps(10, MARCH, "pro", null), nps(9, APRIL, "pro", null)));
+
+            assertThat(card.group(march).responses()).isEqualTo(1);
+            assertThat(card.findGroup(march.next())).isPresent();
+            assertThat(card.findGroup(march.previous())).isEmpty();
+            assertThatThrownBy(() -> card.group(march.previous())).isInstanceOf(NotFoundException.class)
+                    .hasMessage("group '2024-02' does not exist in the scorecard of survey relationship; no response"
+                            + " fell in it");
+        }
+
+        @Test
+        void segmentAndPeriod_isFoundByBoth_andItsAbsenceNamesBoth() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).groupBy("plan", "region").period(Period.MONTH).build()
+                    .score(List.of(nps(10, MARCH, "pro", "EU")));
+
+            assertThat(card.group(Segment.of("pro", "EU"), march).responses()).isEqualTo(1);
+            assertThatThrownBy(() -> card.group(Segment.of("pro").andMissing(), march))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessageStartingWith("group '[pro, (missing)] 2024-03' does not exist");
+        }
+
+        @Test
+        void segmentOfAnotherSize_isRejectedNamingBoth() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).groupBy("plan", "region").build()
+                    .score(List.of(nps(10, MARCH, "pro", "EU")));
+
+            assertThatThrownBy(() -> card.findGroup(Segment.of("pro"))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("segment: [pro] has 1 values; this scorecard groups by 2 attributes [plan, region]");
+        }
+
+        @Test
+        void periodOfAnotherLength_isRejectedNamingBoth() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).period(Period.MONTH).build()
+                    .score(List.of(nps(10, MARCH, "pro", "EU")));
+
+            assertThatThrownBy(() -> card.findGroup(CalendarPeriod.quarter(2024, 1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("period: 2024-Q1 is a QUARTER; this scorecard groups by MONTH");
+        }
+
+        @Test
+        void lookupWithoutPeriod_inAScorecardByPeriod_isRejected() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).groupBy("plan").period(Period.MONTH).build()
+                    .score(List.of(nps(10, MARCH, "pro", "EU")));
+
+            assertThatThrownBy(() -> card.findGroup(Segment.of("pro"))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("period: missing; this scorecard groups by MONTH, so a group is found by its segment"
+                            + " and its period");
+        }
+
+        @Test
+        void lookupWithPeriod_inAScorecardWithoutPeriod_isRejected() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).groupBy("plan").build()
+                    .score(List.of(nps(10, MARCH, "pro", "EU")));
+
+            assertThatThrownBy(() -> card.findGroup(Segment.of("pro"), march))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("period: 2024-03 is a MONTH; this scorecard groups by no period");
+        }
+
+        @Test
+        void lookup_inAScorecardThatDoesNotGroup_pointsToOverall() {
+            Scorecard card = ScorecardSpec.builder(survey(1)).build().score(List.of(nps(10, MARCH, "pro", "EU")));
+
+            assertThatThrownBy(() -> card.findGroup(Segment.none())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("this scorecard of survey relationship groups by neither attributes nor period; its"
+                            + " only group is overall()");
         }
     }
 
@@ -344,7 +454,7 @@ final class ScorecardTest {
     @Test
     void compare_coversEveryScoreType() {
         List<Score> examples = List.of(new NpsTally().score(),
-                CsatTally.of(5).score(), CesTally.of(7).score(),
+                CsatTally.of(5).score(), CesTally.agreement(7).score(),
                 RatingTally.of(0, 10).score());
         assertThat(examples).extracting(Object::getClass)
                 .containsExactlyInAnyOrderElementsOf(Arrays.asList(Score.class.getPermittedSubclasses()));

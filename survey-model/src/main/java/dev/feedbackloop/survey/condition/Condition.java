@@ -1,14 +1,14 @@
 package dev.feedbackloop.survey.condition;
 
-import dev.feedbackloop.survey.Answer;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * When a question is shown: a closed tree of comparisons on earlier answers combined with all / any / not.
- * Immutable values; {@link #test(Map)} evaluates one against a response's answers.
+ * Immutable values and nothing more: a condition is data that names question ids and literal values, and knows
+ * nothing of surveys or answers. The survey model evaluates it ({@code Question.isShown(answers)}) and checks that
+ * it fits its survey ({@code Survey.check(questions)}); each record documents when it holds.
  *
  * <p>A comparison on a question that was not answered is false (so {@code not(atMost(q, 6))} is true when
  * {@code q} is unanswered; use {@link Answered} to require an answer).
@@ -110,14 +110,6 @@ public sealed interface Condition {
     }
 
     /**
-     * Evaluates this condition.
-     *
-     * @param answers the answers given so far, by question id
-     * @return whether the condition holds
-     */
-    boolean test(Map<String, Answer> answers);
-
-    /**
      * True when the question was answered.
      *
      * @param questionId the earlier question
@@ -125,11 +117,6 @@ public sealed interface Condition {
     record Answered(String questionId) implements Condition {
         public Answered {
             Objects.requireNonNull(questionId, "questionId");
-        }
-
-        @Override
-        public boolean test(Map<String, Answer> answers) {
-            return answers.containsKey(questionId);
         }
     }
 
@@ -141,11 +128,6 @@ public sealed interface Condition {
     record NotAnswered(String questionId) implements Condition {
         public NotAnswered {
             Objects.requireNonNull(questionId, "questionId");
-        }
-
-        @Override
-        public boolean test(Map<String, Answer> answers) {
-            return !answers.containsKey(questionId);
         }
     }
 
@@ -159,11 +141,6 @@ public sealed interface Condition {
         public AtLeast {
             Objects.requireNonNull(questionId, "questionId");
         }
-
-        @Override
-        public boolean test(Map<String, Answer> answers) {
-            return answers.get(questionId) instanceof Answer.Rating rating && rating.value() >= value;
-        }
     }
 
     /**
@@ -175,11 +152,6 @@ public sealed interface Condition {
     record AtMost(String questionId, int value) implements Condition {
         public AtMost {
             Objects.requireNonNull(questionId, "questionId");
-        }
-
-        @Override
-        public boolean test(Map<String, Answer> answers) {
-            return answers.get(questionId) instanceof Answer.Rating rating && rating.value() <= value;
         }
     }
 
@@ -194,12 +166,6 @@ public sealed interface Condition {
         public Equals {
             Objects.requireNonNull(questionId, "questionId");
             Objects.requireNonNull(value, "value");
-        }
-
-        @Override
-        public boolean test(Map<String, Answer> answers) {
-            Answer answer = answers.get(questionId);
-            return answer != null && Conditions.matches(answer, value);
         }
     }
 
@@ -218,12 +184,6 @@ public sealed interface Condition {
                 throw new IllegalArgumentException("values must not be empty");
             }
         }
-
-        @Override
-        public boolean test(Map<String, Answer> answers) {
-            Answer answer = answers.get(questionId);
-            return answer != null && Conditions.matches(answer, values);
-        }
     }
 
     /**
@@ -237,16 +197,6 @@ public sealed interface Condition {
             if (conditions.isEmpty()) {
                 throw new IllegalArgumentException("all: needs at least one condition");
             }
-        }
-
-        @Override
-        public boolean test(Map<String, Answer> answers) {
-            for (Condition condition : conditions) {
-                if (!condition.test(answers)) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 
@@ -262,16 +212,6 @@ public sealed interface Condition {
                 throw new IllegalArgumentException("any: needs at least one condition");
             }
         }
-
-        @Override
-        public boolean test(Map<String, Answer> answers) {
-            for (Condition condition : conditions) {
-                if (condition.test(answers)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /**
@@ -282,11 +222,6 @@ public sealed interface Condition {
     record Not(Condition condition) implements Condition {
         public Not {
             Objects.requireNonNull(condition, "condition");
-        }
-
-        @Override
-        public boolean test(Map<String, Answer> answers) {
-            return !condition.test(answers);
         }
     }
 }

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * column. Bytes must be well-formed UTF-8 (unless UTF-16 or UTF-32): overlong forms, surrogates, code points above
  * U+10FFFF, truncated sequences and stray continuation bytes are refused with the byte offset, before parsing.
  * Reading does not check a response against its survey; use
- * {@link dev.feedbackloop.survey.validation.ResponseValidator} for that.
+ * {@link dev.feedbackloop.survey.ResponseValidator} for that.
  *
  * <p>Design note: this class owns a private {@link ObjectMapper} on its own {@link JsonFactory} (Jackson's global
  * defaults are never changed). Documents are parsed to a tree and mapped by hand, so that every failure has our

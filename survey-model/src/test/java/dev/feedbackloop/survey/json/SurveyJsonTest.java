@@ -9,19 +9,17 @@ import dev.feedbackloop.survey.ChoiceOption;
 import dev.feedbackloop.survey.ChoiceQuestion;
 import dev.feedbackloop.survey.LocalizedText;
 import dev.feedbackloop.survey.NpsQuestion;
-import dev.feedbackloop.survey.Polarity;
 import dev.feedbackloop.survey.Question;
-import dev.feedbackloop.survey.RatingKind;
 import dev.feedbackloop.survey.RatingQuestion;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.ResponseValidator;
 import dev.feedbackloop.survey.Scale;
 import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.TestSurveys;
 import dev.feedbackloop.survey.TextQuestion;
 import dev.feedbackloop.survey.YesNoQuestion;
 import dev.feedbackloop.survey.condition.Condition;
-import dev.feedbackloop.survey.validation.ResponseValidator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,17 +56,18 @@ final class SurveyJsonTest {
     /** One question of each permitted type, with a condition on the NPS question before it where it can have one. */
     static Map<Class<?>, Question> questionOfEachType() {
         var questions = new LinkedHashMap<Class<?>, Question>();
-        questions.put(NpsQuestion.class, new NpsQuestion("nps", LocalizedText.of("Recommend?").with("de", "Empfehlen?"),
-                true, LocalizedText.of("0 = not at all"), null));
-        questions.put(RatingQuestion.class, new RatingQuestion("effort", LocalizedText.of("Effort?"), false, null,
-                Condition.answered("nps"), RatingKind.CES, new Scale(1, 7, Map.of(1, LocalizedText.of("Low"),
-                7, LocalizedText.of("High").with("fr", "Élevé"))), Polarity.LOWER_IS_BETTER));
-        questions.put(ChoiceQuestion.class, new ChoiceQuestion("why", LocalizedText.of("Why?"), true, null,
-                Condition.atMost("nps", 6), true, List.of(ChoiceOption.of("a", "A"), new ChoiceOption("b",
-                LocalizedText.of("B").with("de", "Be"))), true, 1, 3));
-        questions.put(TextQuestion.class, new TextQuestion("more", LocalizedText.of("More?"), false, null, null, 500));
-        questions.put(YesNoQuestion.class, new YesNoQuestion("ok", LocalizedText.of("OK?"), false, null,
-                Condition.not(Condition.atLeast("nps", 9))));
+        questions.put(NpsQuestion.class, NpsQuestion.builder("nps")
+                .prompt(LocalizedText.of("Recommend?").with("de", "Empfehlen?")).helpText("0 = not at all").build());
+        questions.put(RatingQuestion.class, RatingQuestion.builder("effort", "Effort?")
+                .cesEffort(new Scale(1, 7, Map.of(1, LocalizedText.of("Low"),
+                        7, LocalizedText.of("High").with("fr", "Élevé"))))
+                .optional().condition(Condition.answered("nps")).build());
+        questions.put(ChoiceQuestion.class, ChoiceQuestion.builder("why", "Why?")
+                .option("a", "A").option(new ChoiceOption("b", LocalizedText.of("B").with("de", "Be")))
+                .multiple(1, 3).allowOther().condition(Condition.atMost("nps", 6)).build());
+        questions.put(TextQuestion.class, TextQuestion.builder("more", "More?").maxLength(500).optional().build());
+        questions.put(YesNoQuestion.class, YesNoQuestion.builder("ok", "OK?").optional()
+                .condition(Condition.not(Condition.atLeast("nps", 9))).build());
         return questions;
     }
 
@@ -148,8 +147,9 @@ final class SurveyJsonTest {
                     .question(NpsQuestion.standard("nps"))
                     .question(ChoiceQuestion.multiple("pick", "Pick", List.of(ChoiceOption.of("a", "A"),
                             ChoiceOption.of("b", "B"), ChoiceOption.of("c", "C"))))
-                    .question(new YesNoQuestion("ok", LocalizedText.of("OK?"), false, null, null))
-                    .question(new TextQuestion("last", LocalizedText.of("Last"), false, null, condition, 10))
+                    .question(YesNoQuestion.builder("ok", "OK?").optional().build())
+                    .question(TextQuestion.builder("last", "Last").maxLength(10).optional().condition(condition)
+                            .build())
                     .build();
 
             assertThat(JSON.readSurvey(JSON.write(survey))).isEqualTo(survey);
@@ -190,7 +190,7 @@ final class SurveyJsonTest {
             assertThat(SurveyJson.standard().write(Survey.builder("s", 1).title("S")
                     .question(ChoiceQuestion.multiple("pick", "Pick", List.of(ChoiceOption.of("a", "A"),
                             ChoiceOption.of("b", "B"), ChoiceOption.of("c", "C"))))
-                    .question(new TextQuestion("t", LocalizedText.of("T"), false, null, in, 5)).build()))
+                    .question(TextQuestion.builder("t", "T").maxLength(5).optional().condition(in).build()).build()))
                     .contains("\"values\" : [ \"a\", \"b\", \"c\" ]");
         }
     }

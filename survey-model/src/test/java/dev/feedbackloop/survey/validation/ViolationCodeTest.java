@@ -22,6 +22,7 @@ import dev.feedbackloop.survey.RatingKind;
 import dev.feedbackloop.survey.RatingQuestion;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.ResponseValidator;
 import dev.feedbackloop.survey.Scale;
 import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.TextQuestion;
@@ -70,9 +71,11 @@ final class ViolationCodeTest {
     private static ValidationResult produce(ViolationCode code) {
         return switch (code) {
             case DUPLICATE_QUESTION_ID -> Survey.check(List.of(NpsQuestion.standard("q"), NpsQuestion.standard("q")));
-            case DUPLICATE_OPTION_ID -> Survey.check(List.of(ChoiceQuestion.single("q", "Pick",
-                    List.of(ChoiceOption.of("a", "A"), ChoiceOption.of("a", "Also A")))));
-            case INVALID_SCALE -> Survey.check(List.of(RatingQuestion.ces("q", "Easy?", 3)));
+            // The builders reject a repeated option at once; a definition read from JSON reaches the rule.
+            case DUPLICATE_OPTION_ID -> Survey.check(List.of(new ChoiceQuestion("q", LocalizedText.of("Pick"), true,
+                    null, null, false, List.of(ChoiceOption.of("a", "A"), ChoiceOption.of("a", "Also A")), false, 1,
+                    1)));
+            case INVALID_SCALE -> Survey.check(List.of(RatingQuestion.cesAgreement("q", "Easy?", 3)));
             case CONDITION_UNKNOWN_QUESTION -> Survey.check(List.of(conditional("q", answered("missing"))));
             case CONDITION_FORWARD_REFERENCE -> Survey.check(List.of(conditional("q", answered("later")),
                     NpsQuestion.standard("later")));
@@ -111,11 +114,11 @@ final class ViolationCodeTest {
     }
 
     private static Question conditional(String id, Condition condition) {
-        return new TextQuestion(id, LocalizedText.of("Why?"), true, null, condition, 100);
+        return TextQuestion.builder(id, "Why?").maxLength(100).condition(condition).build();
     }
 
     private static Question yesNo(String id) {
-        return new YesNoQuestion(id, LocalizedText.of("Yes?"), false, null, null);
+        return YesNoQuestion.builder(id, "Yes?").optional().build();
     }
 
     private static Survey surveyOf(Question... questions) {

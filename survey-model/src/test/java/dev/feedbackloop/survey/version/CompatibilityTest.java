@@ -31,10 +31,14 @@ final class CompatibilityTest {
     private static final List<ChoiceOption> OPTIONS = List.of(ChoiceOption.of("price", "Price"),
             ChoiceOption.of("bugs", "Bugs"));
 
+    private static ChoiceQuestion why(Condition condition, List<ChoiceOption> options) {
+        return ChoiceQuestion.builder("why", "Why?").options(options).multiple().optional().condition(condition)
+                .build();
+    }
+
     private static List<Question> questions() {
         return List.of(NpsQuestion.standard("nps"),
-                new ChoiceQuestion("why", LocalizedText.of("Why?"), false, null, Condition.atMost("nps", 6), true,
-                        OPTIONS, false, 1, 2),
+                why(Condition.atMost("nps", 6), OPTIONS),
                 RatingQuestion.csat("csat", "Satisfied?", 5),
                 TextQuestion.optional("comment", "Anything else?"));
     }
@@ -57,41 +61,39 @@ final class CompatibilityTest {
                 Arguments.of("prompt wording", Impact.SAFE, "questions.csat.prompt", changed(q -> replace(q, 2,
                         RatingQuestion.csat("csat", "How satisfied are you?", 5)))),
                 Arguments.of("translation", Impact.SAFE, "questions.nps.prompt", changed(q -> replace(q, 0,
-                        new NpsQuestion("nps", LocalizedText.of(NpsQuestion.STANDARD_PROMPT).with("de", "Empfehlen?"),
-                                true, null, null)))),
+                        NpsQuestion.builder("nps")
+                                .prompt(LocalizedText.of(NpsQuestion.STANDARD_PROMPT).with("de", "Empfehlen?"))
+                                .build()))),
                 Arguments.of("help text", Impact.SAFE, "questions.nps.helpText", changed(q -> replace(q, 0,
-                        new NpsQuestion("nps", LocalizedText.of(NpsQuestion.STANDARD_PROMPT), true,
-                                LocalizedText.of("0 = not at all"), null)))),
+                        NpsQuestion.builder("nps").helpText("0 = not at all").build()))),
                 Arguments.of("option label", Impact.SAFE, "questions.why.options.bugs.label", changed(q -> replace(q, 1,
-                        new ChoiceQuestion("why", LocalizedText.of("Why?"), false, null, Condition.atMost("nps", 6),
-                                true, List.of(ChoiceOption.of("price", "Price"), ChoiceOption.of("bugs", "Errors")),
-                                false, 1, 2)))),
+                        why(Condition.atMost("nps", 6),
+                                List.of(ChoiceOption.of("price", "Price"), ChoiceOption.of("bugs", "Errors")))))),
                 Arguments.of("added question", Impact.SAFE, "questions.extra", changed(q -> {
-                    q.add(new YesNoQuestion("extra", LocalizedText.of("More?"), false, null, null));
+                    q.add(YesNoQuestion.builder("extra", "More?").optional().build());
                     return q;
                 })),
                 Arguments.of("text length", Impact.SAFE, "questions.comment.maxLength", changed(q -> replace(q, 3,
-                        new TextQuestion("comment", LocalizedText.of("Anything else?"), false, null, null, 5000)))),
+                        TextQuestion.builder("comment", "Anything else?").maxLength(5000).optional().build()))),
                 Arguments.of("scale", Impact.SCORING_RELEVANT, "questions.csat.scale", changed(q -> replace(q, 2,
                         RatingQuestion.csat("csat", "Satisfied?", 7)))),
+                // No builder makes a lower-is-better CSAT question; a definition read from JSON can have one.
                 Arguments.of("polarity", Impact.SCORING_RELEVANT, "questions.csat.polarity", changed(q -> replace(q, 2,
                         new RatingQuestion("csat", LocalizedText.of("Satisfied?"), true, null, null, RatingKind.CSAT,
                                 Scale.of(1, 5), Polarity.LOWER_IS_BETTER)))),
                 Arguments.of("rating kind", Impact.SCORING_RELEVANT, "questions.csat.kind", changed(q -> replace(q, 2,
-                        new RatingQuestion("csat", LocalizedText.of("Satisfied?"), true, null, null,
-                                RatingKind.GENERIC, Scale.of(1, 5), Polarity.HIGHER_IS_BETTER)))),
+                        RatingQuestion.builder("csat", "Satisfied?").generic(Scale.of(1, 5), Polarity.HIGHER_IS_BETTER)
+                                .build()))),
                 Arguments.of("options", Impact.SCORING_RELEVANT, "questions.why.options", changed(q -> replace(q, 1,
-                        new ChoiceQuestion("why", LocalizedText.of("Why?"), false, null, Condition.atMost("nps", 6),
-                                true, List.of(ChoiceOption.of("price", "Price")), false, 1, 1)))),
+                        why(Condition.atMost("nps", 6), List.of(ChoiceOption.of("price", "Price")))))),
                 Arguments.of("condition", Impact.SCORING_RELEVANT, "questions.why.condition", changed(q -> replace(q, 1,
-                        new ChoiceQuestion("why", LocalizedText.of("Why?"), false, null, Condition.atMost("nps", 8),
-                                true, OPTIONS, false, 1, 2)))),
+                        why(Condition.atMost("nps", 8), OPTIONS)))),
                 Arguments.of("removed question", Impact.SCORING_RELEVANT, "questions.comment", changed(q -> {
                     q.remove(3);
                     return q;
                 })),
                 Arguments.of("id reused for another type", Impact.BREAKING, "questions.comment", changed(q -> replace(q,
-                        3, new YesNoQuestion("comment", LocalizedText.of("OK?"), false, null, null)))),
+                        3, YesNoQuestion.builder("comment", "OK?").optional().build()))),
                 Arguments.of("another survey", Impact.BREAKING, "id",
                         Survey.builder("other", 2).title("Title").questions(questions()).build()));
     }
@@ -135,8 +137,7 @@ final class CompatibilityTest {
     @Test
     void reorderedQuestionsAndOptions_areSafe() {
         List<Question> reordered = new ArrayList<>(questions());
-        reordered.set(1, new ChoiceQuestion("why", LocalizedText.of("Why?"), false, null, Condition.atMost("nps", 6),
-                true, List.of(OPTIONS.get(1), OPTIONS.get(0)), false, 1, 2));
+        reordered.set(1, why(Condition.atMost("nps", 6), List.of(OPTIONS.get(1), OPTIONS.get(0))));
         Question comment = reordered.remove(3);
         reordered.add(2, comment);
 

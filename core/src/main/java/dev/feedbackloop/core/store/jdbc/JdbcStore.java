@@ -1,6 +1,5 @@
 package dev.feedbackloop.core.store.jdbc;
 
-import dev.feedbackloop.core.NotFoundException;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.CustomerActivity;
 import dev.feedbackloop.core.care.Touch;
@@ -18,6 +17,7 @@ import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.core.store.Submission;
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.json.JsonLimits;

@@ -1,6 +1,5 @@
 package dev.feedbackloop.core.store.memory;
 
-import dev.feedbackloop.core.NotFoundException;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.CustomerActivity;
 import dev.feedbackloop.core.care.Touch;
@@ -17,6 +16,7 @@ import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.core.store.Submission;
+import dev.feedbackloop.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,11 +1,9 @@
 package dev.feedbackloop.examples.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.feedbackloop.scoring.export.Cells;
 import dev.feedbackloop.scoring.export.ExportFormatException;
 import dev.feedbackloop.scoring.export.ExportReader;
 import dev.feedbackloop.scoring.export.ExportRow;
-import dev.feedbackloop.scoring.export.TimestampParser;
 import dev.feedbackloop.scoring.loop.DurationSummary;
 import dev.feedbackloop.scoring.loop.LoopSummary;
 import dev.feedbackloop.scoring.loop.LoopTally;
@@ -15,6 +13,7 @@ import java.io.StringWriter;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -104,7 +103,6 @@ final class LoopCommand implements Callable<Integer> {
         final @Nullable GroupTable<LoopTally> table;
         @Nullable Map<GroupKey, LoopTally> groups;
         final InvalidCells invalid = new InvalidCells(input.strict);
-        final TimestampParser timestamps = TimestampParser.of(input.zone);
         final @Nullable Instant fixedAsOf;
         long latest = Long.MIN_VALUE;
         long rows;
@@ -180,11 +178,10 @@ final class LoopCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--trigger-at-most: " + trigger + " is outside the rating scale " + min + ".." + max);
         }
-        TimestampParser timestamps = TimestampParser.of(input.zone);
         Instant explicitAsOf = null;
         if (asOfText != null) {
             try {
-                explicitAsOf = timestamps.parse(asOfText);
+                explicitAsOf = ExportReader.parseTimestamp(asOfText, input.zone);
             } catch (DateTimeException e) {
                 throw new ExportFormatException("--as-of", 0, null, asOfText,
                         "not a timestamp, expected e.g. 2024-06-30, 2024-06-30T00:00:00 or 2024-06-30T00:00:00Z");
@@ -204,8 +201,8 @@ final class LoopCommand implements Callable<Integer> {
                 if ((++part.rows & (Progress.STEP - 1)) == 0) {
                     progress.step();
                 }
-                long createdAt = row.epochMilli(1, part.timestamps);
-                long respondedAt = row.epochMilli(2, part.timestamps);
+                long createdAt = row.epochMilli(1, input.zone);
+                long respondedAt = row.epochMilli(2, input.zone);
                 // NO_TIME is Long.MIN_VALUE, below every time.
                 part.latest = Math.max(part.latest, Math.max(createdAt, respondedAt));
                 if (fixedAsOf == null && (row.number() & (SETTLE_EVERY - 1)) == 0) {
@@ -217,7 +214,7 @@ final class LoopCommand implements Callable<Integer> {
                 }
                 int value = ScoreCommand.rating(row, 0, min, max,
                         isNps ? "an NPS rating" : "a CSAT rating", part.invalid);
-                if (value == Cells.BLANK && !row.isBlank(0)) {
+                if (value == ExportRow.BLANK && !row.isBlank(0)) {
                     return;
                 }
                 if (createdAt == ExportRow.NO_TIME) {
@@ -225,9 +222,9 @@ final class LoopCommand implements Callable<Integer> {
                     return;
                 }
                 if (respondedAt != ExportRow.NO_TIME && respondedAt <= createdAt
-                        && (respondedAt < createdAt || before(row, 2, 1, part.timestamps))) {
+                        && (respondedAt < createdAt || before(row, 2, 1, input.zone))) {
                     part.invalid.add(row, 2, "the response is before the feedback was created ("
-                            + row.instant(1, part.timestamps) + "), expected a time at or after it");
+                            + row.instant(1, input.zone) + "), expected a time at or after it");
                     return;
                 }
                 LoopTally group = part.overall;
@@ -235,7 +232,7 @@ final class LoopCommand implements Callable<Integer> {
                     group = part.table.find(row, buckets != null
                             ? buckets.bucket(Math.floorDiv(createdAt, 1000L)) : GroupKey.NO_PERIOD);
                 }
-                if (value != Cells.BLANK && value <= trigger) {
+                if (value != ExportRow.BLANK && value <= trigger) {
                     if (respondedAt == ExportRow.NO_TIME) {
                         group.addUnresponded(createdAt);
                     } else {
@@ -288,9 +285,9 @@ final class LoopCommand implements Callable<Integer> {
     }
 
     /** Whether one timestamp cell is before another, to the nanosecond; both cells are known not to be blank. */
-    private static boolean before(ExportRow row, int column, int other, TimestampParser timestamps) {
-        Instant at = row.instant(column, timestamps);
-        Instant otherAt = row.instant(other, timestamps);
+    private static boolean before(ExportRow row, int column, int other, ZoneId zone) {
+        Instant at = row.instant(column, zone);
+        Instant otherAt = row.instant(other, zone);
         return at != null && otherAt != null && at.isBefore(otherAt);
     }
 

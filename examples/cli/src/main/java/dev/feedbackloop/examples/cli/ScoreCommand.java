@@ -8,10 +8,8 @@ import dev.feedbackloop.scoring.CsatTally;
 import dev.feedbackloop.scoring.Interval;
 import dev.feedbackloop.scoring.NpsScore;
 import dev.feedbackloop.scoring.NpsTally;
-import dev.feedbackloop.scoring.export.Cells;
 import dev.feedbackloop.scoring.export.ExportReader;
 import dev.feedbackloop.scoring.export.ExportRow;
-import dev.feedbackloop.scoring.export.TimestampParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,7 +70,7 @@ final class ScoreCommand implements Callable<Integer> {
     private final class Tallies {
         final @Nullable NpsTally npsTally = nps != null ? new NpsTally() : null;
         final @Nullable CsatTally csatTally = csat != null ? CsatTally.of(csatScale) : null;
-        final @Nullable CesTally cesTally = ces != null ? CesTally.of(cesScale) : null;
+        final @Nullable CesTally cesTally = ces != null ? CesTally.agreement(cesScale) : null;
 
         void merge(Tallies other) {
             if (npsTally != null) {
@@ -96,7 +94,6 @@ final class ScoreCommand implements Callable<Integer> {
         final @Nullable GroupTable<Tallies> table;
         @Nullable Map<GroupKey, Tallies> groups;
         final InvalidCells invalid = new InvalidCells(input.strict);
-        final TimestampParser timestamps = TimestampParser.of(input.zone);
         long rows;
 
         Part(boolean grouped, int bySlot) {
@@ -154,30 +151,30 @@ final class ScoreCommand implements Callable<Integer> {
                 if (part.table != null) {
                     long bucket = GroupKey.NO_PERIOD;
                     if (buckets != null) {
-                        long at = row.epochSecond(dateSlot, part.timestamps);
+                        long at = row.epochSecond(dateSlot, input.zone);
                         if (at != ExportRow.NO_TIME) {
                             bucket = buckets.bucket(at);
                         }
                     }
                     group = part.table.find(row, bucket);
                 } else if (dateSlot >= 0) {
-                    row.epochSecond(dateSlot, part.timestamps);
+                    row.epochSecond(dateSlot, input.zone);
                 }
                 if (npsSlot >= 0) {
                     int rating = rating(row, npsSlot, 0, 10, "an NPS rating", part.invalid);
-                    if (rating != Cells.BLANK) {
+                    if (rating != ExportRow.BLANK) {
                         group.npsTally.add(rating);
                     }
                 }
                 if (csatSlot >= 0) {
                     int rating = rating(row, csatSlot, 1, csatScale, "a CSAT rating", part.invalid);
-                    if (rating != Cells.BLANK) {
+                    if (rating != ExportRow.BLANK) {
                         group.csatTally.add(rating);
                     }
                 }
                 if (cesSlot >= 0) {
                     int rating = rating(row, cesSlot, 1, cesScale, "a CES rating", part.invalid);
-                    if (rating != Cells.BLANK) {
+                    if (rating != ExportRow.BLANK) {
                         group.cesTally.add(rating);
                     }
                 }
@@ -228,15 +225,15 @@ final class ScoreCommand implements Callable<Integer> {
         return columns.size() - 1;
     }
 
-    /** The rating of a cell, or {@link Cells#BLANK} when blank or invalid (an invalid one is reported). */
+    /** The rating of a cell, or {@link ExportRow#BLANK} when blank or invalid (an invalid one is reported). */
     static int rating(ExportRow row, int slot, int min, int max, String what, InvalidCells invalid) {
         int rating = row.integer(slot);
-        if (rating == Cells.BLANK) {
-            return Cells.BLANK;
+        if (rating == ExportRow.BLANK) {
+            return ExportRow.BLANK;
         }
-        if (rating == Cells.NOT_AN_INTEGER || rating < min || rating > max) {
+        if (rating == ExportRow.NOT_AN_INTEGER || rating < min || rating > max) {
             invalid.add(row, slot, "not " + what + ", expected an integer " + min + ".." + max);
-            return Cells.BLANK;
+            return ExportRow.BLANK;
         }
         return rating;
     }

@@ -225,7 +225,7 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
                 continue;
             }
             double[] value = headline(result.score());
-            scores.add(new PeriodScore(group.period(), result.score().n(), value[0],
+            scores.add(new PeriodScore(group.period().label(), result.score().n(), value[0],
                     Interval.of(value[1], value[2]), result.change()));
         }
         return scores;
@@ -238,7 +238,7 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
                     .build());
             for (Scorecard.Group group : card.groups()) {
                 Score score = group.result(questionId).score();
-                String value = group.segment().get(0);
+                String value = group.segment().values().get(0);
                 if (score.n() == 0 || value == null) {
                     continue;
                 }

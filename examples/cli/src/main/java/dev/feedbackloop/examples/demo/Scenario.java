@@ -112,7 +112,7 @@ final class Scenario {
                 .question(TextQuestion.optional(COMMENT, "Anything we could have done better?"))
                 .build();
         this.cesSurvey = Survey.builder(CES_SURVEY, 1).title("Customer effort after a support case")
-                .question(RatingQuestion.ces(CES, "The company made it easy for me to handle my issue.", 7))
+                .question(RatingQuestion.cesAgreement(CES, "The company made it easy for me to handle my issue.", 7))
                 .question(new ChoiceQuestion(WHAT_WENT_WRONG, LocalizedText.of("What went wrong?"), true, null,
                         Condition.atMost(CES, 3), true, List.of(
                                 ChoiceOption.of("slow-response", "It took too long to get an answer"),

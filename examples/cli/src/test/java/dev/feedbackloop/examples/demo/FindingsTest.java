@@ -24,7 +24,7 @@ final class FindingsTest {
         nps.add(3);
         CsatTally csat = CsatTally.of(5);
         csat.add(5);
-        CesTally ces = CesTally.of(7);
+        CesTally ces = CesTally.agreement(7);
         ces.add(6);
         RatingTally rating = RatingTally.of(1, 10);
         rating.add(7);

@@ -1,7 +1,7 @@
-package dev.feedbackloop.survey.validation;
+package dev.feedbackloop.survey;
 
-import dev.feedbackloop.survey.Respondent;
-import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.validation.Violation;
+import dev.feedbackloop.survey.validation.ViolationCode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,12 +1,10 @@
-package dev.feedbackloop.survey.validation;
+package dev.feedbackloop.survey;
 
-import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.ChoiceQuestion;
-import dev.feedbackloop.survey.Response;
-import dev.feedbackloop.survey.Survey;
-import dev.feedbackloop.survey.TextQuestion;
-import dev.feedbackloop.survey.validation.CompiledSurvey.Item;
-import dev.feedbackloop.survey.validation.CompiledSurvey.VisibleAnswers;
+import dev.feedbackloop.survey.CompiledSurvey.Item;
+import dev.feedbackloop.survey.CompiledSurvey.VisibleAnswers;
+import dev.feedbackloop.survey.validation.ValidationResult;
+import dev.feedbackloop.survey.validation.Violation;
+import dev.feedbackloop.survey.validation.ViolationCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.feedbackloop.survey.validation;
+package dev.feedbackloop.survey;
 
 import static dev.feedbackloop.survey.TestSurveys.detractor;
 import static dev.feedbackloop.survey.TestSurveys.promoter;
@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feedbackloop.FeedbackLoopException;
-import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.Response;
-import dev.feedbackloop.survey.Survey;
-import dev.feedbackloop.survey.TestSurveys;
+import dev.feedbackloop.survey.validation.ValidationException;
+import dev.feedbackloop.survey.validation.ValidationResult;
+import dev.feedbackloop.survey.validation.Violation;
+import dev.feedbackloop.survey.validation.ViolationCode;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;

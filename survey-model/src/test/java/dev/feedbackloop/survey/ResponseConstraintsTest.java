@@ -1,14 +1,12 @@
-package dev.feedbackloop.survey.validation;
+package dev.feedbackloop.survey;
 
 import static dev.feedbackloop.survey.TestSurveys.promoter;
 import static dev.feedbackloop.survey.TestSurveys.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.Respondent;
-import dev.feedbackloop.survey.Response;
-import dev.feedbackloop.survey.Survey;
-import dev.feedbackloop.survey.TestSurveys;
+import dev.feedbackloop.survey.validation.ValidationResult;
+import dev.feedbackloop.survey.validation.Violation;
+import dev.feedbackloop.survey.validation.ViolationCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,24 +1,11 @@
-package dev.feedbackloop.survey.validation;
+package dev.feedbackloop.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.ChoiceOption;
-import dev.feedbackloop.survey.ChoiceQuestion;
-import dev.feedbackloop.survey.LocalizedText;
-import dev.feedbackloop.survey.NpsQuestion;
-import dev.feedbackloop.survey.Polarity;
-import dev.feedbackloop.survey.Question;
-import dev.feedbackloop.survey.RatingKind;
-import dev.feedbackloop.survey.RatingQuestion;
-import dev.feedbackloop.survey.Response;
-import dev.feedbackloop.survey.Scale;
-import dev.feedbackloop.survey.Survey;
-import dev.feedbackloop.survey.TestSurveys;
-import dev.feedbackloop.survey.TextQuestion;
-import dev.feedbackloop.survey.YesNoQuestion;
 import dev.feedbackloop.survey.condition.Condition;
 import dev.feedbackloop.survey.json.SurveyJson;
+import dev.feedbackloop.survey.validation.ValidationResult;
+import dev.feedbackloop.survey.validation.ViolationCode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -149,7 +136,7 @@ final class RandomResponsesTest {
     private Map<String, Answer> validAnswers(Survey survey) {
         var answers = new LinkedHashMap<String, Answer>();
         for (Question question : survey.questions()) {
-            boolean visible = question.condition() == null || question.condition().test(answers);
+            boolean visible = question.isShown(answers);
             if (visible && (question.required() || random.nextInt(10) < 7)) {
                 answers.put(question.id(), validAnswer(question));
             }
@@ -188,7 +175,7 @@ final class RandomResponsesTest {
                 ViolationCode.UNKNOWN_QUESTION));
         var visible = new HashMap<String, Answer>();
         for (Question question : survey.questions()) {
-            boolean shown = question.condition() == null || question.condition().test(visible);
+            boolean shown = question.isShown(visible);
             Answer answer = valid.get(question.id());
             String id = question.id();
             if (!shown) {

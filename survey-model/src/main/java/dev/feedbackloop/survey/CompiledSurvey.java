@@ -1,15 +1,5 @@
-package dev.feedbackloop.survey.validation;
+package dev.feedbackloop.survey;
 
-import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.ChoiceOption;
-import dev.feedbackloop.survey.ChoiceQuestion;
-import dev.feedbackloop.survey.NpsQuestion;
-import dev.feedbackloop.survey.Question;
-import dev.feedbackloop.survey.RatingQuestion;
-import dev.feedbackloop.survey.Survey;
-import dev.feedbackloop.survey.TextQuestion;
-import dev.feedbackloop.survey.YesNoQuestion;
-import dev.feedbackloop.survey.condition.Condition;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -174,8 +164,7 @@ final class CompiledSurvey {
 
         /** Returns whether a question's condition, if any, holds for the answers visible so far. */
         boolean shows(Item item) {
-            Condition condition = item.question().condition();
-            return condition == null || condition.test(this);
+            return item.question().isShown(this);
         }
 
         @Override

@@ -1,22 +1,14 @@
-package dev.feedbackloop.survey.validation;
+package dev.feedbackloop.survey;
 
 import static dev.feedbackloop.survey.TestSurveys.detractor;
 import static dev.feedbackloop.survey.TestSurveys.promoter;
 import static dev.feedbackloop.survey.TestSurveys.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.ChoiceOption;
-import dev.feedbackloop.survey.ChoiceQuestion;
-import dev.feedbackloop.survey.NpsQuestion;
-import dev.feedbackloop.survey.Question;
-import dev.feedbackloop.survey.RatingQuestion;
-import dev.feedbackloop.survey.Response;
-import dev.feedbackloop.survey.Survey;
-import dev.feedbackloop.survey.TestSurveys;
-import dev.feedbackloop.survey.TextQuestion;
-import dev.feedbackloop.survey.YesNoQuestion;
 import dev.feedbackloop.survey.condition.Condition;
+import dev.feedbackloop.survey.validation.ValidationResult;
+import dev.feedbackloop.survey.validation.Violation;
+import dev.feedbackloop.survey.validation.ViolationCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,8 +39,7 @@ final class CompiledSurveyTest {
     void everyQuestionType_hasAKind() {
         List<Question> questions = List.of(NpsQuestion.standard("nps"), RatingQuestion.csat("csat", "Happy?", 5),
                 ChoiceQuestion.single("pick", "Pick", List.of(ChoiceOption.of("a", "A"))),
-                TextQuestion.optional("text", "More?"), new YesNoQuestion("ok", dev.feedbackloop.survey.LocalizedText
-                        .of("OK?"), false, null, null));
+                TextQuestion.optional("text", "More?"), YesNoQuestion.builder("ok", "OK?").optional().build());
         Survey survey = Survey.builder("kinds", 1).title("Kinds").questions(questions).build();
 
         CompiledSurvey compiled = CompiledSurvey.of(survey);
@@ -165,10 +156,9 @@ final class CompiledSurveyTest {
         void conditionsSeeOnlyAnswersToVisibleQuestions() {
             Survey survey = Survey.builder("visible", 1).title("Visible")
                     .question(NpsQuestion.standard("nps"))
-                    .question(new YesNoQuestion("hidden", dev.feedbackloop.survey.LocalizedText.of("H?"), false, null,
-                            Condition.atMost("nps", 6)))
-                    .question(new YesNoQuestion("after", dev.feedbackloop.survey.LocalizedText.of("A?"), true, null,
-                            Condition.answered("hidden")))
+                    .question(YesNoQuestion.builder("hidden", "H?").optional().condition(Condition.atMost("nps", 6))
+                            .build())
+                    .question(YesNoQuestion.builder("after", "A?").condition(Condition.answered("hidden")).build())
                     .build();
             CompiledSurvey compiled = CompiledSurvey.of(survey);
             Map<String, Answer> answers = Map.of("nps", Answer.rating(9), "hidden", Answer.yesNo(true));

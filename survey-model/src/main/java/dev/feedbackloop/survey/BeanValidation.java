@@ -1,5 +1,7 @@
-package dev.feedbackloop.survey.validation;
+package dev.feedbackloop.survey;
 
+import dev.feedbackloop.survey.validation.Violation;
+import dev.feedbackloop.survey.validation.ViolationCode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
