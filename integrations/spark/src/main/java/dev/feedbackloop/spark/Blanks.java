@@ -1,7 +1,7 @@
 package dev.feedbackloop.spark;
 
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.when;
 
 import dev.feedbackloop.scoring.export.Cells;
@@ -47,7 +47,7 @@ final class Blanks implements Serializable {
         Column text = cell.cast(DataTypes.StringType);
         List<Object> blankTexts = new ArrayList<>(markers);
         blankTexts.add("");
-        return when(text.isNull().or(trim(text, " \t").isin(blankTexts.toArray())), lit(null).cast(DataTypes.StringType))
+        return when(text.isNull().or(btrim(text, lit(" \t")).isin(blankTexts.toArray())), lit(null).cast(DataTypes.StringType))
                 .otherwise(text);
     }
 }
