@@ -2,7 +2,10 @@ package dev.feedbackloop.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.feedbackloop.scoring.Period;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -12,6 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.ShortType;
+import org.jspecify.annotations.Nullable;
 
 /** Column checks and the internal column names of the queries. Static only. */
 final class Columns {
@@ -50,5 +54,44 @@ final class Columns {
             return col(column).cast(DataTypes.IntegerType);
         }
         return FeedbackScores.rating(col(column), blanks);
+    }
+
+    /** The segment columns as text, null when blank, under their internal names. */
+    static List<Column> segments(List<String> by, Blanks blanks) {
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < by.size(); i++) {
+            columns.add(blanks.segment(col(by.get(i))).as(segment(i)));
+        }
+        return columns;
+    }
+
+    /** The internal names of the group keys: the segments, then the period bucket when there is one. */
+    static List<String> groupKeys(int segments, boolean period) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < segments; i++) {
+            keys.add(segment(i));
+        }
+        if (period) {
+            keys.add(BUCKET);
+        }
+        return keys;
+    }
+
+    /** Sorts groups as the command line does: segment values by code point, null last, then period, null last. */
+    static <T> Dataset<T> sortGroups(Dataset<T> groups, int segments, boolean period) {
+        return groups.orderBy(groupKeys(segments, period).stream().map(k -> col(k).asc_nulls_last())
+                .toArray(Column[]::new));
+    }
+
+    /** The output columns of a group's key: each segment under its own name, then the period's label. */
+    static List<Column> groupLabels(List<String> by, @Nullable Period period) {
+        List<Column> labels = new ArrayList<>();
+        for (int i = 0; i < by.size(); i++) {
+            labels.add(col(segment(i)).as(by.get(i)));
+        }
+        if (period != null) {
+            labels.add(TimeColumns.label(col(BUCKET), period).as("period"));
+        }
+        return labels;
     }
 }

@@ -277,26 +277,10 @@ public final class LoopQuery {
         if (by.isEmpty() && period == null) {
             throw new IllegalStateException("groups: no segment columns and no period, expected by(...) or period(...)");
         }
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < by.size(); i++) {
-            keys.add(Columns.segment(i));
-        }
-        if (period != null) {
-            keys.add(Columns.BUCKET);
-        }
-        Dataset<Row> summaries = summaries(keys);
-        List<Column> order = new ArrayList<>();
-        List<Column> out = new ArrayList<>();
-        for (int i = 0; i < by.size(); i++) {
-            order.add(col(Columns.segment(i)).asc_nulls_last());
-            out.add(col(Columns.segment(i)).as(by.get(i)));
-        }
-        if (period != null) {
-            order.add(col(Columns.BUCKET).asc_nulls_last());
-            out.add(TimeColumns.label(col(Columns.BUCKET), period).as("period"));
-        }
+        List<Column> out = Columns.groupLabels(by, period);
         out.addAll(summaryColumns());
-        return summaries.orderBy(order.toArray(Column[]::new)).select(out.toArray(Column[]::new));
+        Dataset<Row> summaries = summaries(Columns.groupKeys(by.size(), period != null));
+        return Columns.sortGroups(summaries, by.size(), period != null).select(out.toArray(Column[]::new));
     }
 
     /**
@@ -403,10 +387,7 @@ public final class LoopQuery {
         if (metric == null || ratingColumn == null || createdColumn == null || respondedColumn == null) {
             throw new IllegalStateException("columns: a rating (nps or csat), created and responded are required");
         }
-        List<Column> columns = new ArrayList<>();
-        for (int i = 0; i < by.size(); i++) {
-            columns.add(blanks.segment(col(by.get(i))).as(Columns.segment(i)));
-        }
+        List<Column> columns = Columns.segments(by, blanks);
         Column created = TimeColumns.epochMicros(col(createdColumn), Columns.type(feedback, createdColumn), zone,
                 blanks);
         if (period != null) {

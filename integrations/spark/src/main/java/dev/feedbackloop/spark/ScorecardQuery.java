@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -164,25 +165,13 @@ public final class ScorecardQuery {
         if (by.isEmpty() && period == null) {
             throw new IllegalStateException("groups: no segment columns and no period, expected by(...) or period(...)");
         }
-        Dataset<Row> prepared = prepared();
-        List<Column> keys = new ArrayList<>();
-        List<Column> order = new ArrayList<>();
-        List<Column> out = new ArrayList<>();
-        for (int i = 0; i < by.size(); i++) {
-            keys.add(col(Columns.segment(i)));
-            order.add(col(Columns.segment(i)).asc_nulls_last());
-            out.add(col(Columns.segment(i)).as(by.get(i)));
-        }
-        if (period != null) {
-            keys.add(col(Columns.BUCKET));
-            order.add(col(Columns.BUCKET).asc_nulls_last());
-            out.add(TimeColumns.label(col(Columns.BUCKET), period).as("period"));
-        }
+        List<Column> out = Columns.groupLabels(by, period);
         for (Metric m : metrics) {
             out.add(col(m.metric().name()));
         }
-        return prepared.groupBy(keys.toArray(Column[]::new)).agg(first(), rest())
-                .orderBy(order.toArray(Column[]::new))
+        Column[] keys = Columns.groupKeys(by.size(), period != null).stream().map(functions::col)
+                .toArray(Column[]::new);
+        return Columns.sortGroups(prepared().groupBy(keys).agg(first(), rest()), by.size(), period != null)
                 .select(out.toArray(Column[]::new));
     }
 
@@ -221,10 +210,7 @@ public final class ScorecardQuery {
 
     /** Segment values, the period bucket and the ratings as integers, under internal names. */
     private Dataset<Row> prepared() {
-        List<Column> columns = new ArrayList<>();
-        for (int i = 0; i < by.size(); i++) {
-            columns.add(blanks.segment(col(by.get(i))).as(Columns.segment(i)));
-        }
+        List<Column> columns = Columns.segments(by, blanks);
         if (period != null && dateColumn != null) {
             Column micros = TimeColumns.epochMicros(col(dateColumn), Columns.type(responses, dateColumn), zone, blanks);
             columns.add(TimeColumns.bucket(micros, period, zone).as(Columns.BUCKET));

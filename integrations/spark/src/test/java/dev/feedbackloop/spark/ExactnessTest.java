@@ -99,16 +99,7 @@ final class ExactnessTest {
             JsonNode cliGroup = cli.get("groups").get(i);
             Row sparkGroup = sparkGroups.get(i);
             List<@Nullable Object> key = group.getKey();
-            for (int s = 0; s < by.size(); s++) {
-                JsonNode value = cliGroup.get("segment").get(by.get(s));
-                assertThat(value.isNull() ? null : value.asText()).as("segment %s", key).isEqualTo(key.get(s));
-                assertThat(sparkGroup.getString(s)).as("segment %s", key).isEqualTo(key.get(s));
-            }
-            Long bucket = (Long) key.get(by.size());
-            String label = bucket == null ? null : period.label(bucket);
-            JsonNode cliPeriod = cliGroup.get("period");
-            assertThat(cliPeriod.isNull() ? null : cliPeriod.asText()).as("period of %s", key).isEqualTo(label);
-            assertThat(sparkGroup.getString(by.size())).as("period of %s", key).isEqualTo(label);
+            assertGroupKey(key, by, period, cliGroup, sparkGroup);
             assertScores(group.getValue(), cliGroup, sparkGroup, by.size() + 1, key);
             i++;
         }
@@ -151,11 +142,7 @@ final class ExactnessTest {
             JsonNode cliGroup = cli.get("groups").get(i);
             Row sparkGroup = sparkGroups.get(i);
             List<@Nullable Object> key = group.getKey();
-            JsonNode plan = cliGroup.get("segment").get("plan");
-            assertThat(plan.isNull() ? null : plan.asText()).isEqualTo(key.get(0));
-            assertThat(sparkGroup.getString(0)).isEqualTo(key.get(0));
-            Long bucket = (Long) key.get(1);
-            assertThat(sparkGroup.getString(1)).isEqualTo(bucket == null ? null : period.label(bucket));
+            assertGroupKey(key, List.of("plan"), period, cliGroup, sparkGroup);
             assertLoop(group.getValue().summary(asOf), cliGroup, sparkGroup, 2, key);
             i++;
         }
@@ -303,6 +290,21 @@ final class ExactnessTest {
     }
 
     // ---- comparisons ----
+
+    /** The group's segment values and period label, in the command line's JSON and in Spark's row. */
+    private static void assertGroupKey(List<@Nullable Object> key, List<String> by, Period period, JsonNode cli,
+            Row spark) {
+        for (int s = 0; s < by.size(); s++) {
+            JsonNode value = cli.get("segment").get(by.get(s));
+            assertThat(value.isNull() ? null : value.asText()).as("segment %s", key).isEqualTo(key.get(s));
+            assertThat(spark.getString(s)).as("segment %s", key).isEqualTo(key.get(s));
+        }
+        Long bucket = (Long) key.get(by.size());
+        String label = bucket == null ? null : period.label(bucket);
+        JsonNode cliPeriod = cli.get("period");
+        assertThat(cliPeriod.isNull() ? null : cliPeriod.asText()).as("period of %s", key).isEqualTo(label);
+        assertThat(spark.getString(by.size())).as("period of %s", key).isEqualTo(label);
+    }
 
     private static void assertScores(Tallies expected, JsonNode cli, Row spark, int firstMetric, Object key) {
         NpsScore nps = expected.nps.score();
