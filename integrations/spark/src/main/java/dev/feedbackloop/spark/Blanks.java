@@ -47,7 +47,7 @@ final class Blanks implements Serializable {
         Column text = cell.cast(DataTypes.StringType);
         List<Object> blankTexts = new ArrayList<>(markers);
         blankTexts.add("");
-        return when(text.isNull().or(btrim(text, lit(" \t")).isin(blankTexts.toArray())), lit(null).cast(DataTypes.StringType))
-                .otherwise(text);
+        Column blank = text.isNull().or(btrim(text, lit(" \t")).isin(blankTexts.toArray()));
+        return when(blank, lit(null).cast(DataTypes.StringType)).otherwise(text);
     }
 }

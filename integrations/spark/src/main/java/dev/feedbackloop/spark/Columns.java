@@ -37,8 +37,8 @@ final class Columns {
     static String check(Dataset<Row> data, String column) {
         Objects.requireNonNull(column, "column");
         if (!Arrays.asList(data.columns()).contains(column)) {
-            throw new IllegalArgumentException("column: '" + column + "' is not a column of the dataset, expected one of "
-                    + Arrays.toString(data.columns()));
+            throw new IllegalArgumentException("column: '" + column
+                    + "' is not a column of the dataset, expected one of " + Arrays.toString(data.columns()));
         }
         return column;
     }

@@ -58,7 +58,8 @@ import org.jspecify.annotations.Nullable;
  * sum) divided once, as the scoring module's {@code DurationTally} divides it. The median and the 90th percentile
  * are nearest-rank and exact: Spark first counts rows per group and distinct duration (an ordinary aggregation, which
  * spills to disk), then walks each group's durations in order with a running count and takes the first duration
- * whose running count reaches ⌈q·n⌉, compared in integers ({@code 2·running ≥ n}, {@code 10·running ≥ 9·n}). The
+ * whose running count reaches ⌈q·n⌉, compared in integers ({@code 2·running ≥ n},
+ * {@code 10·running ≥ 9·n}). The
  * walk holds one group's distinct durations per task, sorted by Spark's external sorter, so a single huge group is
  * slow, not approximate. Nothing here is approximate.
  *
@@ -275,7 +276,8 @@ public final class LoopQuery {
      */
     public Dataset<Row> groups() {
         if (by.isEmpty() && period == null) {
-            throw new IllegalStateException("groups: no segment columns and no period, expected by(...) or period(...)");
+            throw new IllegalStateException(
+                    "groups: no segment columns and no period, expected by(...) or period(...)");
         }
         List<Column> out = Columns.groupLabels(by, period);
         out.addAll(summaryColumns());

@@ -163,7 +163,8 @@ public final class ScorecardQuery {
     public Dataset<Row> groups() {
         check();
         if (by.isEmpty() && period == null) {
-            throw new IllegalStateException("groups: no segment columns and no period, expected by(...) or period(...)");
+            throw new IllegalStateException(
+                    "groups: no segment columns and no period, expected by(...) or period(...)");
         }
         List<Column> out = Columns.groupLabels(by, period);
         for (Metric m : metrics) {

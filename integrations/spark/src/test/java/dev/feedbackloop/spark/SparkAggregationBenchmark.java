@@ -29,9 +29,9 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <pre>
  * mvn -B -q -pl integrations/spark -am test-compile
- * java -Xmx4g @integrations/spark/src/test/spark-java17.args \
- *     -cp integrations/spark/target/test-classes:integrations/spark/target/classes:$(cat integrations/spark/target/test-classpath.txt) \
- *     dev.feedbackloop.spark.SparkAggregationBenchmark --rows 5000000 --rounds 7
+ * cd integrations/spark
+ * java -Xmx4g @src/test/spark-java17.args -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
+ *     dev.feedbackloop.spark.SparkAggregationBenchmark --rows 5000000 --rounds 5
  * </pre>
  */
 public final class SparkAggregationBenchmark {
@@ -42,11 +42,11 @@ public final class SparkAggregationBenchmark {
     /**
      * Runs the comparison.
      *
-     * @param args {@code --rows N} (default 5,000,000) and {@code --rounds R} (default 7)
+     * @param args {@code --rows N} (default 5,000,000) and {@code --rounds R} (default 5)
      */
     public static void main(String[] args) {
         long rows = 5_000_000;
-        int rounds = 7;
+        int rounds = 5;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[i + 1]);
