@@ -100,7 +100,13 @@ public final class SparkAggregationBenchmark {
         double base = median(seconds.get(0));
         for (int k = 0; k < runs.size(); k++) {
             double m = median(seconds.get(k));
-            System.out.printf("%-26s median %.3f s  ratio baseline/this %.2f%n", names.get(k), m, base / m);
+            List<Double> perRound = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                perRound.add(seconds.get(0).get(round) / seconds.get(k).get(round));
+            }
+            System.out.printf("%-26s median %.3f s  ratio baseline/this %.2f  (per round: median %.2f, %.2f-%.2f)%n",
+                    names.get(k), m, base / m, median(perRound), perRound.stream().min(Double::compare).orElseThrow(),
+                    perRound.stream().max(Double::compare).orElseThrow());
         }
         spark.stop();
     }
