@@ -92,6 +92,13 @@ final class ExactnessTest {
         Tallies directOverall = new Tallies();
         direct.values().forEach(directOverall::merge);
 
+        assertThat(direct.keySet()).as("the data has null segments and blank dates")
+                .anyMatch(key -> key.get(0) == null).anyMatch(key -> key.get(by.size()) == null);
+        if (period == Period.WEEK) {
+            assertThat(direct.keySet())
+                    .extracting(key -> key.get(by.size()) == null ? "" : period.label((Long) key.get(by.size())))
+                    .as("ISO weeks across two new years").contains("2020-W53", "2021-W01", "2024-W52", "2025-W01");
+        }
         assertThat(cli.get("groups")).hasSize(direct.size());
         assertThat(sparkGroups).hasSize(direct.size());
         int i = 0;
