@@ -99,17 +99,10 @@ final class ExactnessTest {
                     .extracting(key -> key.get(by.size()) == null ? "" : period.label((Long) key.get(by.size())))
                     .as("ISO weeks across two new years").contains("2020-W53", "2021-W01", "2024-W52", "2025-W01");
         }
-        assertThat(cli.get("groups")).hasSize(direct.size());
-        assertThat(sparkGroups).hasSize(direct.size());
-        int i = 0;
-        for (Map.Entry<List<@Nullable Object>, Tallies> group : direct.entrySet()) {
-            JsonNode cliGroup = cli.get("groups").get(i);
-            Row sparkGroup = sparkGroups.get(i);
-            List<@Nullable Object> key = group.getKey();
+        forEachGroup(direct, cli, sparkGroups, (key, tallies, cliGroup, sparkGroup) -> {
             assertGroupKey(key, by, period, cliGroup, sparkGroup);
-            assertScores(group.getValue(), cliGroup, sparkGroup, by.size() + 1, key);
-            i++;
-        }
+            assertScores(tallies, cliGroup, sparkGroup, by.size() + 1, key);
+        });
         assertScores(directOverall, cli.get("overall"), sparkOverall, 0, List.of("overall"));
         long sparkInvalid = 0;
         for (int m = 0; m < 3; m++) {
@@ -142,17 +135,10 @@ final class ExactnessTest {
 
         assertThat(query.resolvedAsOf()).isEqualTo(asOf);
         assertThat(Instant.parse(cli.get("asOf").asText())).isEqualTo(asOf);
-        assertThat(cli.get("groups")).hasSize(direct.size());
-        assertThat(sparkGroups).hasSize(direct.size());
-        int i = 0;
-        for (Map.Entry<List<@Nullable Object>, LoopTally> group : direct.entrySet()) {
-            JsonNode cliGroup = cli.get("groups").get(i);
-            Row sparkGroup = sparkGroups.get(i);
-            List<@Nullable Object> key = group.getKey();
+        forEachGroup(direct, cli, sparkGroups, (key, tally, cliGroup, sparkGroup) -> {
             assertGroupKey(key, List.of("plan"), period, cliGroup, sparkGroup);
-            assertLoop(group.getValue().summary(asOf), cliGroup, sparkGroup, 2, key);
-            i++;
-        }
+            assertLoop(tally.summary(asOf), cliGroup, sparkGroup, 2, key);
+        });
         LoopSummary overall = directOverall.summary(asOf);
         assertThat(overall.triggered()).isPositive();
         assertThat(overall.overdue()).isPositive();
@@ -297,6 +283,24 @@ final class ExactnessTest {
     }
 
     // ---- comparisons ----
+
+    /** Checks one group of the three results, in the command line's order. */
+    @FunctionalInterface
+    private interface GroupCheck<T> {
+        void check(List<@Nullable Object> key, T direct, JsonNode cli, Row spark);
+    }
+
+    /** The three have the same number of groups; checks each, walking them in order. */
+    private static <T> void forEachGroup(Map<List<@Nullable Object>, T> direct, JsonNode cli, List<Row> spark,
+            GroupCheck<T> check) {
+        assertThat(cli.get("groups")).hasSize(direct.size());
+        assertThat(spark).hasSize(direct.size());
+        int i = 0;
+        for (Map.Entry<List<@Nullable Object>, T> group : direct.entrySet()) {
+            check.check(group.getKey(), group.getValue(), cli.get("groups").get(i), spark.get(i));
+            i++;
+        }
+    }
 
     /** The group's segment values and period label, in the command line's JSON and in Spark's row. */
     private static void assertGroupKey(List<@Nullable Object> key, List<String> by, Period period, JsonNode cli,
