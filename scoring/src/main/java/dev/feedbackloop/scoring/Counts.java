@@ -43,6 +43,23 @@ final class Counts {
         return counts[index];
     }
 
+    /** Adds {@code counts[i]} answers of rating {@code min + i}, after checking every count. */
+    void addAll(long[] added) {
+        if (added.length != counts.length) {
+            throw new IllegalArgumentException(what + " counts: " + added.length + " counts, expected one per point of "
+                    + min + ".." + max + " (" + counts.length + ")");
+        }
+        for (int i = 0; i < added.length; i++) {
+            if (added[i] < 0) {
+                throw new IllegalArgumentException(
+                        what + " counts[" + i + "]: " + added[i] + " is negative, expected 0 or more");
+            }
+        }
+        for (int i = 0; i < added.length; i++) {
+            counts[i] += added[i];
+        }
+    }
+
     boolean sameScale(Counts other) {
         return other.min == min && other.max == max;
     }

@@ -49,6 +49,34 @@ public final class CsatTally {
     }
 
     /**
+     * Returns a tally on 1..{@code points} with the defaults of {@link #of(int)}, holding the given counts as
+     * {@link #toCounts()} returns them; for example to rebuild a tally from an aggregation buffer.
+     *
+     * @param points the number of points, 2..11
+     * @param counts one count per point, {@code counts[i]} being the number of answers of rating {@code i + 1};
+     *     not kept
+     * @return a new tally
+     * @throws IllegalArgumentException if the number of points is out of range, there is not one count per point,
+     *     or a count is negative
+     */
+    public static CsatTally fromCounts(int points, long[] counts) {
+        Objects.requireNonNull(counts, "counts");
+        CsatTally tally = of(points);
+        tally.counts.addAll(counts);
+        return tally;
+    }
+
+    /**
+     * Returns the counts of this tally, one per point of the scale: {@code counts[i]} is the number of answers of
+     * rating {@code min() + i}.
+     *
+     * @return a new array of {@code max() - min() + 1} counts
+     */
+    public long[] toCounts() {
+        return counts.counts.clone();
+    }
+
+    /**
      * Counts one answer.
      *
      * @param rating the answer, on this tally's scale

@@ -19,6 +19,36 @@ public final class NpsTally {
     }
 
     /**
+     * Returns a tally holding the given counts, as {@link #toCounts()} returns them; for example to rebuild a tally
+     * from an aggregation buffer or a pre-aggregated table.
+     *
+     * @param counts eleven counts, {@code counts[r]} being the number of answers of rating {@code r}; not kept
+     * @return a new tally
+     * @throws IllegalArgumentException if there are not eleven counts or a count is negative
+     */
+    public static NpsTally fromCounts(long[] counts) {
+        Objects.requireNonNull(counts, "counts");
+        if (counts.length != 11) {
+            throw new IllegalArgumentException("nps counts: " + counts.length + " counts, expected 11 (ratings 0..10)");
+        }
+        NpsTally tally = new NpsTally();
+        for (int rating = 0; rating <= 10; rating++) {
+            tally.add(rating, counts[rating]);
+        }
+        return tally;
+    }
+
+    /**
+     * Returns the counts of this tally: {@code counts[r]} is the number of answers of rating {@code r}, 0..10.
+     * {@code NpsTally.fromCounts(t.toCounts())} counts the same as {@code t}.
+     *
+     * @return a new array of eleven counts
+     */
+    public long[] toCounts() {
+        return counts.clone();
+    }
+
+    /**
      * Counts one answer.
      *
      * @param rating the answer, 0..10

@@ -66,6 +66,27 @@ public final class DurationTally implements AutoCloseable {
     }
 
     /**
+     * Adds the same duration, given in milliseconds, several times; for example to rebuild a tally from counts of
+     * distinct durations kept elsewhere (an aggregation buffer, a pre-aggregated table).
+     *
+     * @param durationMillis a non-negative number of milliseconds
+     * @param count how many times, at least 0
+     * @throws IllegalArgumentException if the duration or the count is negative
+     */
+    public void addMillis(long durationMillis, long count) {
+        if (durationMillis < 0) {
+            throw new IllegalArgumentException(
+                    "durationMillis: " + durationMillis + " is negative, expected zero or more");
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException("count: " + count + " is negative, expected 0 or more");
+        }
+        if (count > 0) {
+            millis.add(durationMillis, count);
+        }
+    }
+
+    /**
      * Adds every duration of another tally to this one; the other is unchanged.
      *
      * @param other the tally to add, not this one

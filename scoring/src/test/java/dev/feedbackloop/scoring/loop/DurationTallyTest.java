@@ -191,4 +191,24 @@ final class DurationTallyTest {
         tally.addMillis(1);
         assertThatThrownBy(() -> tally.merge(tally)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void addMillisWithCount_equalsAddingEachDuration() {
+        DurationTally counted = new DurationTally();
+        counted.addMillis(3_600_000, 3);
+        counted.addMillis(1_500, 0);
+        counted.addMillis(7_200_001, 2);
+        DurationTally added = new DurationTally();
+        for (long millis : new long[] {3_600_000, 3_600_000, 3_600_000, 7_200_001, 7_200_001}) {
+            added.addMillis(millis);
+        }
+
+        assertThat(counted.summary()).isEqualTo(added.summary());
+    }
+
+    @Test
+    void addMillisWithCount_negativeCount_throws() {
+        assertThatThrownBy(() -> new DurationTally().addMillis(5, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count");
+    }
 }
