@@ -71,19 +71,22 @@ public final class CesTally {
     }
 
     /**
-     * Returns a tally on 1..{@code points} with the defaults of {@link #of(int)}, holding the given counts as
+     * Returns a tally on 1..{@code points} with the default box and the given polarity, holding the given counts as
      * {@link #toCounts()} returns them; for example to rebuild a tally from an aggregation buffer.
+     * {@code CesTally.fromCounts(7, Polarity.HIGHER_IS_BETTER, c)} is {@link #agreement(int) agreement(7)} holding
+     * {@code c}.
      *
      * @param points the number of points, 2..11
+     * @param polarity which end is good, as for {@link #agreement(int)} and {@link #effort(int)}
      * @param counts one count per point, {@code counts[i]} being the number of answers of rating {@code i + 1};
      *     not kept
      * @return a new tally
      * @throws IllegalArgumentException if the number of points is out of range, there is not one count per point,
      *     or a count is negative
      */
-    public static CesTally fromCounts(int points, long[] counts) {
+    public static CesTally fromCounts(int points, Polarity polarity, long[] counts) {
         Objects.requireNonNull(counts, "counts");
-        CesTally tally = of(points);
+        CesTally tally = new CesTally(1, points, Math.min(DEFAULT_TOP_BOX, points), polarity);
         tally.counts.addAll(counts);
         return tally;
     }

@@ -3,6 +3,7 @@ package dev.feedbackloop.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.survey.Polarity;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -88,12 +89,12 @@ final class TallyCountsTest {
 
         @Test
         void fromCounts_ofToCounts_scoresTheSame() {
-            CesTally tally = CesTally.of(7);
+            CesTally tally = CesTally.agreement(7);
             tally.add(2, 4);
             tally.add(5);
             tally.add(7, 3);
 
-            CesTally copy = CesTally.fromCounts(7, tally.toCounts());
+            CesTally copy = CesTally.fromCounts(7, Polarity.HIGHER_IS_BETTER, tally.toCounts());
 
             assertThat(copy.toCounts()).containsExactly(0, 4, 0, 0, 1, 0, 3);
             assertThat(copy.score()).isEqualTo(tally.score());
@@ -101,7 +102,7 @@ final class TallyCountsTest {
 
         @Test
         void fromCounts_countsOfAnotherScale_areRejected() {
-            assertThatThrownBy(() -> CesTally.fromCounts(7, new long[5]))
+            assertThatThrownBy(() -> CesTally.fromCounts(7, Polarity.HIGHER_IS_BETTER, new long[5]))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..7");
         }
     }

@@ -1,10 +1,10 @@
 package dev.feedbackloop.spark;
 
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.btrim;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import dev.feedbackloop.scoring.export.Cells;
+import dev.feedbackloop.scoring.internal.Cells;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

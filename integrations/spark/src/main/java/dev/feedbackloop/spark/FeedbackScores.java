@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
-import dev.feedbackloop.scoring.export.Cells;
+import dev.feedbackloop.scoring.internal.Cells;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.spark.sql.Column;

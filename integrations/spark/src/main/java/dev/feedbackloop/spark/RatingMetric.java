@@ -7,6 +7,7 @@ import dev.feedbackloop.scoring.CsatTally;
 import dev.feedbackloop.scoring.Interval;
 import dev.feedbackloop.scoring.NpsScore;
 import dev.feedbackloop.scoring.NpsTally;
+import dev.feedbackloop.survey.Polarity;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,7 +138,7 @@ final class RatingMetric implements Serializable {
                         : RowFactory.create(s.n(), s.satisfied(), s.score(), s.mean(), interval(s.ci()), invalid);
             }
             case CES -> {
-                CesScore s = CesTally.fromCounts(points(), counts).score();
+                CesScore s = CesTally.fromCounts(points(), Polarity.HIGHER_IS_BETTER, counts).score();
                 yield s.n() == 0
                         ? RowFactory.create(0L, 0L, null, null, null, invalid)
                         : RowFactory.create(s.n(), s.agree(), s.score(), s.mean(), interval(s.ci()), invalid);

@@ -3,7 +3,7 @@ package dev.feedbackloop.spark;
 import static org.apache.spark.sql.functions.unix_micros;
 
 import dev.feedbackloop.scoring.Period;
-import dev.feedbackloop.scoring.export.TimestampParser;
+import dev.feedbackloop.scoring.internal.TimestampParser;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.apache.spark.sql.Column;

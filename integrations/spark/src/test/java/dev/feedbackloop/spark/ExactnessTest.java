@@ -14,8 +14,8 @@ import dev.feedbackloop.scoring.Interval;
 import dev.feedbackloop.scoring.NpsScore;
 import dev.feedbackloop.scoring.NpsTally;
 import dev.feedbackloop.scoring.Period;
-import dev.feedbackloop.scoring.export.Cells;
-import dev.feedbackloop.scoring.export.TimestampParser;
+import dev.feedbackloop.scoring.internal.Cells;
+import dev.feedbackloop.scoring.internal.TimestampParser;
 import dev.feedbackloop.scoring.loop.DurationSummary;
 import dev.feedbackloop.scoring.loop.LoopSummary;
 import dev.feedbackloop.scoring.loop.LoopTally;
@@ -162,7 +162,7 @@ final class ExactnessTest {
     private static final class Tallies {
         final NpsTally nps = new NpsTally();
         final CsatTally csat = CsatTally.of(7);
-        final CesTally ces = CesTally.of(5);
+        final CesTally ces = CesTally.agreement(5);
         long invalid;
 
         void merge(Tallies other) {

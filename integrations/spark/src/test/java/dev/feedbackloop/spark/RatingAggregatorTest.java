@@ -95,7 +95,7 @@ final class RatingAggregatorTest {
         for (Row group : sql) {
             String plan = group.getString(0);
             CsatTally csat = CsatTally.of(5);
-            CesTally ces = CesTally.of(7);
+            CesTally ces = CesTally.agreement(7);
             for (Row row : rows) {
                 if (java.util.Objects.equals(row.get(0), plan)) {
                     Integer c = (Integer) row.get(2);

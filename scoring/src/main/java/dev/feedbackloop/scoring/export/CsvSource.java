@@ -1,5 +1,7 @@
 package dev.feedbackloop.scoring.export;
 
+import dev.feedbackloop.scoring.internal.Cells;
+import dev.feedbackloop.scoring.internal.TimestampParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.feedbackloop.scoring.export;
 
+import dev.feedbackloop.scoring.internal.TimestampParser;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

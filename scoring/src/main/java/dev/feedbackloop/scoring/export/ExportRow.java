@@ -1,5 +1,6 @@
 package dev.feedbackloop.scoring.export;
 
+import dev.feedbackloop.scoring.internal.Cells;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
@@ -29,10 +30,10 @@ public interface ExportRow {
     long NO_TIME = Long.MIN_VALUE;
 
     /** What {@link #integer(int)} returns for a blank cell. */
-    int BLANK = Integer.MIN_VALUE;
+    int BLANK = Cells.BLANK;
 
     /** What {@link #integer(int)} returns for a cell that is neither blank nor an integer. */
-    int NOT_AN_INTEGER = Integer.MIN_VALUE + 1;
+    int NOT_AN_INTEGER = Cells.NOT_AN_INTEGER;
 
     /**
      * The name of the source, a file name or {@code "-"} for standard input.

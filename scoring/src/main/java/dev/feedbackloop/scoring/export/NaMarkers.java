@@ -1,5 +1,6 @@
 package dev.feedbackloop.scoring.export;
 
+import dev.feedbackloop.scoring.internal.Cells;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.feedbackloop.scoring.export;
 
+import dev.feedbackloop.scoring.internal.TimestampParser;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 

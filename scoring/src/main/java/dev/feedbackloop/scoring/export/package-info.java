@@ -7,7 +7,7 @@
  * reads a timestamp written elsewhere the same way. Unusable input is reported as an
  * {@link dev.feedbackloop.scoring.export.ExportFormatException} naming the source, the physical line, the column and
  * the value. Memory does not grow with the number of rows read. The byte-level readers of cells and timestamps
- * behind the rows are package-private.
+ * behind the rows live in {@code dev.feedbackloop.scoring.internal}, which is not API.
  */
 @NullMarked
 package dev.feedbackloop.scoring.export;

@@ -1,8 +1,9 @@
-package dev.feedbackloop.scoring.export;
+package dev.feedbackloop.scoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.scoring.export.ExportReader;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;

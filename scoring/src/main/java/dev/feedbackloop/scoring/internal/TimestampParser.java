@@ -1,4 +1,4 @@
-package dev.feedbackloop.scoring.export;
+package dev.feedbackloop.scoring.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -34,9 +34,9 @@ import org.jspecify.annotations.Nullable;
  * {@link DateTimeFormatter#ISO_DATE_TIME}.
  *
  * <p>Not thread-safe: it caches the last date read. Each row of a reader keeps one, for the zone it was last asked
- * for; {@link ExportReader#parseTimestamp} makes one per call.
+ * for; {@code ExportReader.parseTimestamp} makes one per call.
  */
-final class TimestampParser {
+public final class TimestampParser {
 
     private static final int SECONDS_PER_DAY = 86_400;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -50,7 +50,7 @@ final class TimestampParser {
     private static final int[] DAYS_BEFORE_MONTH = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
 
     /** What {@link #scan(byte[], int, int)} returns for text that is not one of the common forms. */
-    static final long NOT_SCANNED = Long.MIN_VALUE;
+    public static final long NOT_SCANNED = Long.MIN_VALUE;
 
     private final ZoneId zone;
     private final @Nullable ZoneOffset fixedOffset;
@@ -82,7 +82,7 @@ final class TimestampParser {
      * @param zone the zone of local values
      * @return a new parser
      */
-    static TimestampParser of(ZoneId zone) {
+    public static TimestampParser of(ZoneId zone) {
         return new TimestampParser(Objects.requireNonNull(zone, "zone"));
     }
 
@@ -91,7 +91,7 @@ final class TimestampParser {
      *
      * @return the zone
      */
-    ZoneId zone() {
+    public ZoneId zone() {
         return zone;
     }
 
@@ -103,7 +103,7 @@ final class TimestampParser {
      * @throws DateTimeException if the text is not one of the accepted forms or names a date or time that does not
      *     exist (such as {@code 2024-02-30})
      */
-    Instant parse(CharSequence text) {
+    public Instant parse(CharSequence text) {
         int start = 0;
         int end = text.length();
         while (start < end && Cells.isSpace(text.charAt(start))) {
@@ -137,7 +137,7 @@ final class TimestampParser {
      *
      * @throws DateTimeException if the text has a common form but names a date or time that does not exist
      */
-    long scan(byte[] b, int start, int end) {
+    public long scan(byte[] b, int start, int end) {
         int length = end - start;
         if ((length == 19 || length == 20) && start >= 0 && end <= b.length) {
             long seconds = scanPlain(b, start, length == 20);
@@ -254,7 +254,7 @@ final class TimestampParser {
      * or with a space for the {@code T}, eight bytes at a time; {@link #NOT_SCANNED} for anything else, including
      * dates that do not exist, which the general path then reports in its usual words.
      */
-    long scanPlain(byte[] b, int start, boolean zulu) {
+    public long scanPlain(byte[] b, int start, boolean zulu) {
         long date = (long) LONGS.get(b, start);
         long time = (long) LONGS.get(b, start + 8);
         int tail = (int) INTS.get(b, start + 15);
@@ -325,7 +325,7 @@ final class TimestampParser {
     }
 
     /** The fraction of a second of the last timestamp {@link #scan} read, in nanoseconds. */
-    int scannedNanos() {
+    public int scannedNanos() {
         return scannedNanos;
     }
 

@@ -1,8 +1,8 @@
-package dev.feedbackloop.scoring.export;
+package dev.feedbackloop.scoring.internal;
 
 /**
  * Reads the cells of an export the way {@code cli.md} defines them: blanks and integer ratings; behind
- * {@link ExportRow#integer(int)}.
+ * {@code ExportRow.integer(int)}.
  *
  * <p>A cell is <em>blank</em> when it is empty or holds only spaces and tabs. A <em>rating</em> is an integer with an
  * optional sign and an optional fraction of zeros ({@code 9}, {@code 9.0}, {@code +9} and {@code " 9 "} all read 9),
@@ -11,13 +11,13 @@ package dev.feedbackloop.scoring.export;
  *
  * <p>Stateless and thread-safe.
  */
-final class Cells {
+public final class Cells {
 
     /** What {@link #parseInteger(CharSequence)} returns for a blank cell. */
-    static final int BLANK = ExportRow.BLANK;
+    public static final int BLANK = Integer.MIN_VALUE;
 
     /** What {@link #parseInteger(CharSequence)} returns for a non-blank cell that is not an integer. */
-    static final int NOT_AN_INTEGER = ExportRow.NOT_AN_INTEGER;
+    public static final int NOT_AN_INTEGER = Integer.MIN_VALUE + 1;
 
     /** Integers beyond this magnitude saturate, so that every huge value stays off every scale. */
     private static final long SATURATION = 1_000_000_000L;
@@ -31,7 +31,7 @@ final class Cells {
      * @param c the character
      * @return whether it is trimmed from both ends of a cell
      */
-    static boolean isSpace(char c) {
+    public static boolean isSpace(char c) {
         return c == ' ' || c == '\t';
     }
 
@@ -41,7 +41,7 @@ final class Cells {
      * @param cell the cell text
      * @return whether the cell is blank
      */
-    static boolean isBlank(CharSequence cell) {
+    public static boolean isBlank(CharSequence cell) {
         for (int i = 0, n = cell.length(); i < n; i++) {
             if (!isSpace(cell.charAt(i))) {
                 return false;
@@ -56,7 +56,7 @@ final class Cells {
      * @param cell the cell text
      * @return the trimmed text
      */
-    static String trim(CharSequence cell) {
+    public static String trim(CharSequence cell) {
         int start = 0;
         int end = cell.length();
         while (start < end && isSpace(cell.charAt(start))) {
@@ -79,7 +79,7 @@ final class Cells {
      * @return the integer, {@link #BLANK} for a blank cell, or {@link #NOT_AN_INTEGER} for any other text
      *     (such as {@code 4.5}, {@code 9.}, {@code abc} or {@code 1e3})
      */
-    static int parseInteger(CharSequence cell) {
+    public static int parseInteger(CharSequence cell) {
         int start = 0;
         int end = cell.length();
         while (start < end && isSpace(cell.charAt(start))) {
@@ -129,7 +129,7 @@ final class Cells {
     }
 
     /** {@link #parseInteger(CharSequence)} over ASCII bytes; any byte outside ASCII makes the cell not an integer. */
-    static int parseInteger(byte[] b, int start, int end) {
+    public static int parseInteger(byte[] b, int start, int end) {
         if (end - start == 1) {
             int d = b[start] - '0';
             if (d >= 0 && d <= 9) {

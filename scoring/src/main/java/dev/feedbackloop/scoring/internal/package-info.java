@@ -1,0 +1,10 @@
+/**
+ * Not API: the byte-level readers of export cells and timestamps that {@code dev.feedbackloop.scoring.export} and
+ * the Spark integration share, so that every reader applies the command line's rules for blanks, ratings and
+ * timestamps in exactly one place. Public only so that other Feedback Loop modules can use them; they may change
+ * in any release.
+ */
+@NullMarked
+package dev.feedbackloop.scoring.internal;
+
+import org.jspecify.annotations.NullMarked;
