@@ -191,7 +191,6 @@ final class HostileResponseJsonTest {
         outcomes.put("InputStream", outcome(() -> JSON.readResponse(new ByteArrayInputStream(bytes)).id()));
         outcomes.put("byte[]", outcome(() -> JSON.readResponse(bytes).id()));
 
-        System.out.println("TRUST BOM outcomes: " + outcomes);
         assertThat(outcomes.values()).containsOnly("0b6c6f0e-3c1f-4f5e-9d7a-2f1c9e5b8a10");
     }
 
