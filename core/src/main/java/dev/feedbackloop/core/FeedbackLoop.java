@@ -652,9 +652,9 @@ public final class FeedbackLoop implements AutoCloseable {
      * new events).
      *
      * <p>The work of one call is bounded: it delivers at most 10 polls of 100 entries (the rest waits for the next
-     * call), and it stops when the store returns entries
-     * that this call acknowledged (a store that does not remove them) instead of delivering them again and again. A
-     * failure to acknowledge is logged at WARN; the entries stay in the outbox and are delivered again later.
+     * call), and it stops when the store returns entries that this call acknowledged (a store that does not remove
+     * them) instead of delivering them again and again. A failure to acknowledge is logged at WARN; the entries stay
+     * in the outbox and are delivered again later.
      *
      * @return the number of events delivered
      * @throws FeedbackLoopException if the store cannot be polled; nothing is lost, the events stay in the outbox
@@ -746,8 +746,9 @@ public final class FeedbackLoop implements AutoCloseable {
      * Delivers and acknowledges pending entries; called with the delivery lock held. When a poll is needed, the
      * outbox is polled first, so that entries left by a crash or a failed acknowledgement reach listeners before
      * newer ones, in sequence order; ready entries that a poll delivered are dropped from the queue. Then the ready
-     * entries. Bounded: at most {@link #MAX_POLLS_PER_CALL} polls, and a stop when the store returns an entry this
-     * call acknowledged. A failed acknowledgement ends the call: its entries stay in the outbox for the next poll.
+     * entries. Bounded: at most {@link #MAX_POLLS_PER_CALL} polls (then the ready entries wait for the next call, so
+     * that they never overtake older ones), and a stop when the store returns an entry this call acknowledged. A
+     * failed acknowledgement ends the call: its entries stay in the outbox for the next poll.
      *
      * @throws RuntimeException if the store cannot be polled
      */
@@ -757,7 +758,11 @@ public final class FeedbackLoop implements AutoCloseable {
         var acknowledged = new HashSet<Long>();
         while (true) {
             List<OutboxEntry> batch;
-            if (pollNeeded && polls < MAX_POLLS_PER_CALL) {
+            if (pollNeeded) {
+                if (polls == MAX_POLLS_PER_CALL) {
+                    // older entries may be left: the ready ones wait in the queue, and in the outbox, until then
+                    return delivered;
+                }
                 polls++;
                 if (writing.get() == 0) {
                     polledWhileWriting.clear();

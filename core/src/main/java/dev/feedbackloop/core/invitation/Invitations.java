@@ -41,8 +41,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Verification compares signatures in constant time ({@link MessageDigest#isEqual(byte[], byte[])}) and checks,
  * in order: the shape ({@link Reason#MALFORMED}; tokens longer than {@value #MAX_TOKEN_LENGTH} characters are refused
  * unread), the key id ({@link Reason#UNKNOWN_KEY}), the signature ({@link Reason#BAD_SIGNATURE}), the expiry
- * ({@link Reason#EXPIRED}, from the expiry instant on: it is exclusive) and the survey ({@link Reason#OTHER_SURVEY}). Whether a token was already used is the
- * {@link InvitationLedger}'s business, checked by the feedback loop.
+ * ({@link Reason#EXPIRED}, from the expiry instant on: it is exclusive) and the survey
+ * ({@link Reason#OTHER_SURVEY}). Whether a token was already used is the {@link InvitationLedger}'s business, checked
+ * by the feedback loop.
  */
 public final class Invitations {
 

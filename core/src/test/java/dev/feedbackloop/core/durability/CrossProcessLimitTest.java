@@ -59,7 +59,8 @@ final class CrossProcessLimitTest {
         String url = System.getenv(CrashSafetyTest.POSTGRES_URL);
         if (url == null || url.isBlank()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true but " + CrashSafetyTest.POSTGRES_URL + " is not set: the PostgreSQL test must run in CI");
+                fail("CI=true but " + CrashSafetyTest.POSTGRES_URL + " is not set: the PostgreSQL test must run in"
+                        + " CI");
             }
             System.err.println("[CrossProcessLimitTest on PostgreSQL SKIPPED] set " + CrashSafetyTest.POSTGRES_URL);
             assumeTrue(false, CrashSafetyTest.POSTGRES_URL + " is not set");

@@ -218,7 +218,8 @@ final class JdbcFaultInjectionTest {
             problems.add("retry did not store the submission once: " + after);
         }
 
-        System.out.println("JdbcFaultInjectionTest " + backend + " " + point + ": " + (problems.isEmpty() ? "ok" : problems));
+        System.out.println("JdbcFaultInjectionTest " + backend + " " + point + ": "
+                + (problems.isEmpty() ? "ok" : problems));
         assertThat(problems).isEmpty();
     }
 
