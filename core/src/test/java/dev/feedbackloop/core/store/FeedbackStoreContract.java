@@ -4,13 +4,13 @@ import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.feedbackloop.core.FeedbackListener;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.InvalidBatchException;
 import dev.feedbackloop.core.InvalidResponseException;
 import dev.feedbackloop.core.NotFoundException;
 import dev.feedbackloop.core.Receipt;
+import dev.feedbackloop.core.RecordingListener;
 import dev.feedbackloop.core.ResponseConflictException;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.CustomerActivity;
@@ -21,27 +21,27 @@ import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
-import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpAction;
-import dev.feedbackloop.core.followup.HistoryEntry;
-import dev.feedbackloop.core.followup.IllegalTransitionException;
-import dev.feedbackloop.core.invitation.InvitationException;
-import dev.feedbackloop.core.limit.LimitExceededException;
-import dev.feedbackloop.core.limit.SubmissionLimits;
-import dev.feedbackloop.survey.json.SurveyJson;
-import dev.feedbackloop.survey.validation.ViolationCode;
+import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
+import dev.feedbackloop.core.followup.HistoryEntry;
+import dev.feedbackloop.core.followup.IllegalTransitionException;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.core.followup.Resolution;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.invitation.Invitation;
+import dev.feedbackloop.core.invitation.InvitationException;
 import dev.feedbackloop.core.invitation.Invitations;
 import dev.feedbackloop.core.invitation.SigningKey;
+import dev.feedbackloop.core.limit.LimitExceededException;
+import dev.feedbackloop.core.limit.SubmissionLimits;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.json.SurveyJson;
 import dev.feedbackloop.survey.validation.Violation;
+import dev.feedbackloop.survey.validation.ViolationCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -285,19 +284,11 @@ public abstract class FeedbackStoreContract {
     @Nested
     class Batches {
 
-        private final List<FeedbackEvent> delivered = new CopyOnWriteArrayList<>();
+        private final RecordingListener listener = new RecordingListener();
+        private final List<FeedbackEvent> delivered = listener.events();
 
         private FeedbackLoop loop() {
-            FeedbackLoop loop = FeedbackLoop.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
-                    .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48)))
-                    .listener(new FeedbackListener() {
-                        @Override
-                        public void onEvent(FeedbackEvent event) {
-                            delivered.add(event);
-                        }
-                    }).build();
-            loop.register(Fixtures.survey());
-            return loop;
+            return loopOver(store, listener, b -> b);
         }
 
         private List<String> acceptedIds() {
@@ -953,17 +944,11 @@ public abstract class FeedbackStoreContract {
 
     // ---- through the loop: text the stores keep as given, tokens, delivery ------------------------------------
 
-    /** A loop over a store, with a detractor policy, a listener that records every event and optional parts. */
-    private FeedbackLoop loopOver(FeedbackStore over, List<FeedbackEvent> delivered,
-                                  java.util.function.UnaryOperator<FeedbackLoop.Builder> parts) {
+    /** A loop over a store at {@code T0}, with a detractor policy, a recording listener and optional parts. */
+    static FeedbackLoop loopOver(FeedbackStore over, RecordingListener listener,
+                                 java.util.function.UnaryOperator<FeedbackLoop.Builder> parts) {
         FeedbackLoop loop = parts.apply(FeedbackLoop.builder().store(over).clock(Clock.fixed(T0, ZoneOffset.UTC))
-                .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48)))
-                .listener(new FeedbackListener() {
-                    @Override
-                    public void onEvent(FeedbackEvent event) {
-                        delivered.add(event);
-                    }
-                })).build();
+                .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48))).listener(listener)).build();
         loop.register(Fixtures.survey());
         return loop;
     }
@@ -977,11 +962,12 @@ public abstract class FeedbackStoreContract {
     @Nested
     class Texts {
 
-        private final List<FeedbackEvent> delivered = new CopyOnWriteArrayList<>();
+        private final RecordingListener listener = new RecordingListener();
+        private final List<FeedbackEvent> delivered = listener.events();
 
         @Test
         void unpairedSurrogate_isRefusedByValidationNamingThePathAndNothingIsStored() {
-            FeedbackLoop loop = loopOver(store, delivered, b -> b);
+            FeedbackLoop loop = loopOver(store, listener, b -> b);
             Response halfEmoji = Fixtures.response("r1", "c1", 3, "great \uD83D", T0);
             Response fromJson = SurveyJson.standard().readResponse(SurveyJson.standard()
                     .write(Fixtures.response("r2", "c1", 3, "great X", T0)).replace("great X", "great \\ud83d"));
@@ -1000,7 +986,7 @@ public abstract class FeedbackStoreContract {
 
         @Test
         void nulInOneResponseOfABatch_rejectsTheBatchAsInvalidNamingItAndStoresNothing() {
-            FeedbackLoop loop = loopOver(store, delivered, b -> b);
+            FeedbackLoop loop = loopOver(store, listener, b -> b);
             var batch = new ArrayList<Response>();
             for (int i = 0; i < 11; i++) {
                 batch.add(Fixtures.response("r" + i, "c" + i, 3, "fine", T0,
@@ -1018,7 +1004,7 @@ public abstract class FeedbackStoreContract {
 
         @Test
         void nulInAContactNote_isRefusedBeforeTheStoreAndTheFollowUpIsUnchanged() {
-            FeedbackLoop loop = loopOver(store, delivered, b -> b);
+            FeedbackLoop loop = loopOver(store, listener, b -> b);
             String id = loop.submit(Fixtures.response("r1", "c1", 3, "slow", T0)).followUpIds().get(0);
 
             assertThatThrownBy(() -> loop.followUps().contact(id, 1, "phone", "ana", "called \u0000"))
@@ -1032,7 +1018,7 @@ public abstract class FeedbackStoreContract {
 
         @Test
         void hugeNotesAndReasons_areRefusedBeforeTheStore() {
-            FeedbackLoop loop = loopOver(store, delivered, b -> b);
+            FeedbackLoop loop = loopOver(store, listener, b -> b);
             String id = loop.submit(Fixtures.response("r1", "c1", 3, "slow", T0)).followUpIds().get(0);
             String huge = "x".repeat(FollowUp.MAX_NOTE_LENGTH + 1);
 
@@ -1051,7 +1037,8 @@ public abstract class FeedbackStoreContract {
     @Nested
     class InvitationTokens {
 
-        private final List<FeedbackEvent> delivered = new CopyOnWriteArrayList<>();
+        private final RecordingListener listener = new RecordingListener();
+        private final List<FeedbackEvent> delivered = listener.events();
         private final Invitations invitations = Invitations.builder().signWith(SigningKey.of("k", new byte[32]))
                 .build();
         private final String token = invitations.issue(new Invitation("t-1", Fixtures.SURVEY, "c-1042",
@@ -1059,7 +1046,7 @@ public abstract class FeedbackStoreContract {
 
         @Test
         void responseConflict_doesNotSpendTheToken() {
-            FeedbackLoop loop = loopOver(store, delivered, b -> b.invitations(invitations));
+            FeedbackLoop loop = loopOver(store, listener, b -> b.invitations(invitations));
             loop.submit(Fixtures.response("r1", "someone", 9, null, T0));
 
             assertThatThrownBy(() -> loop.submit(Fixtures.response("r1", null, 3, null, T0), token))
@@ -1073,7 +1060,7 @@ public abstract class FeedbackStoreContract {
 
         @Test
         void limitCountedByTheStore_doesNotSpendTheToken() {
-            FeedbackLoop loop = loopOver(store, delivered, b -> b.invitations(invitations)
+            FeedbackLoop loop = loopOver(store, listener, b -> b.invitations(invitations)
                     .limits(SubmissionLimits.standard().withResponsesPerCustomer(1, Duration.ofHours(1))));
             loop.submit(Fixtures.response("r1", "c-1042", 9, null, T0));
 
@@ -1081,7 +1068,7 @@ public abstract class FeedbackStoreContract {
                     .isInstanceOf(LimitExceededException.class);
 
             assertThat(storedIds(store)).isEqualTo("r1");
-            FeedbackLoop later = loopOver(store, delivered, b -> b.invitations(invitations)
+            FeedbackLoop later = loopOver(store, listener, b -> b.invitations(invitations)
                     .limits(SubmissionLimits.standard().withResponsesPerCustomer(2, Duration.ofHours(1))));
             assertThat(later.submit(Fixtures.response("r3", null, 3, null, T0), token).responseId()).isEqualTo("r3");
         }
@@ -1090,7 +1077,8 @@ public abstract class FeedbackStoreContract {
     @Nested
     class Delivery {
 
-        private final List<FeedbackEvent> delivered = new CopyOnWriteArrayList<>();
+        private final RecordingListener listener = new RecordingListener();
+        private final List<FeedbackEvent> delivered = listener.events();
 
         private List<String> deliveredKinds() {
             return delivered.stream().map(e -> e.getClass().getSimpleName()).toList();
@@ -1100,7 +1088,7 @@ public abstract class FeedbackStoreContract {
         void afterARestart_eventsLeftInTheOutboxComeFirstEvenWhenTheFirstCallIsASubmit() {
             store.append(List.of(new FeedbackEvent.CustomerDueForContact("left-1", "t", null, T0, T0),
                     new FeedbackEvent.CustomerDueForContact("left-2", "t", null, T0, T0)));
-            FeedbackLoop restarted = loopOver(store, delivered, b -> b);
+            FeedbackLoop restarted = loopOver(store, listener, b -> b);
 
             restarted.submit(Fixtures.response("r1", "c1", 9, null, T0));
 
@@ -1122,7 +1110,7 @@ public abstract class FeedbackStoreContract {
                     super.acknowledge(sequences);
                 }
             };
-            FeedbackLoop loop = loopOver(failing, delivered, b -> b);
+            FeedbackLoop loop = loopOver(failing, listener, b -> b);
 
             Receipt receipt = loop.submit(Fixtures.response("r1", "c1", 9, null, T0));
             failAcknowledgements.set(false);
@@ -1152,7 +1140,7 @@ public abstract class FeedbackStoreContract {
                     // a broken store: acknowledged entries stay
                 }
             };
-            FeedbackLoop loop = loopOver(keeping, delivered, b -> b);
+            FeedbackLoop loop = loopOver(keeping, listener, b -> b);
 
             loop.submit(Fixtures.response("r1", "c1", 9, null, T0));
             loop.submit(Fixtures.response("r2", "c1", 9, null, T0));

@@ -11,11 +11,11 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
 import dev.feedbackloop.FeedbackLoopException;
-import dev.feedbackloop.core.FeedbackListener;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.Receipt;
+import dev.feedbackloop.core.RecordingListener;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.invitation.Invitation;
@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -87,7 +86,8 @@ final class JdbcFaultInjectionTest {
         H2, POSTGRES
     }
 
-    private final List<FeedbackEvent> delivered = new CopyOnWriteArrayList<>();
+    private final RecordingListener listener = new RecordingListener();
+    private final List<FeedbackEvent> delivered = listener.events();
     private final Databases h2 = new Databases();
     private @Nullable Point armed;
     private @Nullable String armedState;
@@ -139,13 +139,7 @@ final class JdbcFaultInjectionTest {
         invitations = Invitations.builder().signWith(SigningKey.of("k", new byte[32])).build();
         loop = FeedbackLoop.builder().store(JdbcStore.of(faulty).createSchema()).clock(MutableClock.at(T0))
                 .invitations(invitations).invitationLedger(ledger)
-                .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48)))
-                .listener(new FeedbackListener() {
-                    @Override
-                    public void onEvent(FeedbackEvent event) {
-                        delivered.add(event);
-                    }
-                }).build();
+                .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48))).listener(listener).build();
         loop.register(Fixtures.survey());
     }
 
