@@ -980,6 +980,9 @@ public abstract class FeedbackStoreContract {
                             assertThat(v.is(ViolationCode.INVALID_CHARACTER)).isTrue();
                         }));
             }
+            assertThatThrownBy(() -> loop.submit(Fixtures.response("r\uD800", "c1", 3, null, T0)))
+                    .isInstanceOfSatisfying(InvalidResponseException.class, e ->
+                            assertThat(e.violations()).extracting(Violation::path).containsExactly("id"));
             assertThat(storedIds(store)).isEmpty();
             assertThat(delivered).isEmpty();
         }
