@@ -387,6 +387,35 @@ public abstract class FeedbackStoreContract {
         }
 
         @Test
+        void quota_countsTheBatchAndRefusesNothingOfAResubmission() {
+            var quota = new CustomerQuota(2, Duration.ofHours(1), T0.plusSeconds(10));
+            Submission first = withQuota(Fixtures.response("r1", "c1", 9, null, T0), quota);
+            store.submit(first);
+
+            assertThat(store.submit(first).stored()).isFalse();
+            assertThatThrownBy(() -> store.submitAll(List.of(
+                    withQuota(Fixtures.response("r2", "c1", 9, null, T0), quota),
+                    withQuota(Fixtures.response("r3", "c1", 9, null, T0), quota))))
+                    .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                        assertThat(e.responseId()).isEqualTo("r3");
+                        assertThat(e.limit()).isEqualTo(LimitExceededException.Limit.RESPONSES_PER_CUSTOMER);
+                    });
+            assertThat(store.findResponse("r2")).isEmpty();
+            assertThat(store.submit(withQuota(Fixtures.response("r2", "c1", 9, null, T0), quota)).stored()).isTrue();
+            assertThat(store.submit(first).stored()).isFalse();
+            assertThat(store.submitAll(List.of(first, withQuota(Fixtures.response("r2", "c1", 9, null, T0), quota))))
+                    .extracting(SubmitResult::stored).containsExactly(false, false);
+            assertThat(store.submit(withQuota(Fixtures.response("r9", "c1", 9, null, T0),
+                    new CustomerQuota(2, Duration.ofSeconds(5), T0.plusSeconds(10)))).stored()).isTrue();
+        }
+
+        private Submission withQuota(Response response, CustomerQuota quota) {
+            Submission plain = submission(response, T0, List.of());
+            return new Submission(plain.response(), plain.followUps(), plain.touches(), plain.newCustomer(),
+                    plain.events(), quota);
+        }
+
+        @Test
         void submitAll_emptyBatch_returnsNothing() {
             assertThat(store.submitAll(List.of())).isEmpty();
         }

@@ -285,7 +285,11 @@ public final class JdbcStore implements FeedbackStore {
             }
         }
         insertCustomersIfAbsent(connection, customers.values());
-        checkQuotas(connection, fresh.values());
+        if (!checkQuotas(connection, fresh.values())) {
+            // a response over its quota is stored already: read the taken ids and try again without it
+            connection.rollback();
+            return Optional.empty();
+        }
         var inIdOrder = new ArrayList<>(fresh.values());
         inIdOrder.sort(Comparator.comparing(submission -> submission.response().id()));
         try {
@@ -347,9 +351,13 @@ public final class JdbcStore implements FeedbackStore {
     /**
      * Locks the customers of the submissions that have a quota, in id order, then counts each customer's responses
      * in the window and refuses the first submission that would exceed its quota; the rows were registered before,
-     * so the lock holds even for a customer's first responses.
+     * so the lock holds even for a customer's first responses. A submission over its quota whose response is stored
+     * already is a resubmission, which a quota never refuses: then this returns {@code false}.
+     *
+     * @return {@code true} if every new submission is within its quota
+     * @throws dev.feedbackloop.core.limit.LimitExceededException if a new response exceeds its quota
      */
-    private static void checkQuotas(Connection connection, Collection<Submission> fresh) throws SQLException {
+    private static boolean checkQuotas(Connection connection, Collection<Submission> fresh) throws SQLException {
         var customers = new TreeSet<String>();
         for (Submission submission : fresh) {
             if (submission.quota() != null) {
@@ -357,7 +365,7 @@ public final class JdbcStore implements FeedbackStore {
             }
         }
         if (customers.isEmpty()) {
-            return;
+            return true;
         }
         try (PreparedStatement lock = connection.prepareStatement(
                 "SELECT id FROM fl_customer WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
@@ -392,10 +400,14 @@ public final class JdbcStore implements FeedbackStore {
                 }
                 long total = inWindow + earlier.merge(customerId, 1, Integer::sum) - 1;
                 if (!quota.allows(total)) {
+                    if (findResponse(connection, submission.response().id()).isPresent()) {
+                        return false;
+                    }
                     throw quota.exceeded(submission.response().id(), total);
                 }
             }
         }
+        return true;
     }
 
     private static void insertResponses(Connection connection, Collection<Submission> submissions)
