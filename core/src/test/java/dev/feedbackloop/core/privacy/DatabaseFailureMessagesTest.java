@@ -11,7 +11,11 @@ import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
+import dev.feedbackloop.core.followup.FollowUpState;
+import dev.feedbackloop.core.store.StoredResponse;
+import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
@@ -89,10 +93,23 @@ final class DatabaseFailureMessagesTest {
             failures.put("customer row", catchThrowable(() -> loop.care().registerCustomer(Customer.of(CUSTOMER,
                     Map.of("plan", "refuse " + ATTRIBUTE)))));
 
+            // a key violation, which H2 reports with the key's values, reaching a host that uses the store directly
+            FollowUp taken = loop.followUps().followUp(followUp);
+            FollowUp reused = new FollowUp(taken.id(), 1, "r5", Fixtures.SURVEY, taken.ruleId(), taken.reason(),
+                    taken.priority(), taken.owner(), CUSTOMER, Map.of("plan", ATTRIBUTE), T0, taken.firstContactDue(),
+                    null, FollowUpState.OPEN, null, null, null, null, List.of(), taken.history());
+            Throwable clash = catchThrowable(() -> opened.store().submit(new Submission(new StoredResponse(
+                    response("r5", "web", Map.of("plan", ATTRIBUTE)), T0), List.of(reused), List.of(),
+                    Customer.of(CUSTOMER, Map.of("plan", ATTRIBUTE)), List.of())));
+
             var leaks = new ArrayList<String>();
             failures.forEach((where, failure) -> {
                 assertThat(failure).as(where).isInstanceOf(FeedbackLoopException.class)
                         .hasMessageContaining("could not").hasMessageContaining(CHECK_VIOLATION);
+            });
+            assertThat(clash).isInstanceOf(IllegalStateException.class).hasMessageContaining(taken.id());
+            failures.put("follow-up key", clash);
+            failures.forEach((where, failure) -> {
                 for (String text : ThrowableTexts.of(failure)) {
                     if (personal(text)) {
                         leaks.add(where + ": " + text);
