@@ -213,7 +213,7 @@ public final class CareDesk {
             notified.putAll(current);
         }
         if (appended) {
-            loop.deliverPendingEvents();
+            loop.deliverAfterWrite();
         }
         return due;
     }

@@ -18,6 +18,8 @@ import dev.feedbackloop.core.invitation.Invitations;
 import dev.feedbackloop.core.limit.LimitExceededException;
 import dev.feedbackloop.core.limit.SubmissionGuard;
 import dev.feedbackloop.core.limit.SubmissionLimits;
+import dev.feedbackloop.core.store.CustomerQuota;
+import dev.feedbackloop.core.store.Erasure;
 import dev.feedbackloop.core.store.ErasureReport;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.OutboxEntry;
@@ -93,12 +95,16 @@ import org.slf4j.LoggerFactory;
  * one step, without polling the outbox; other writes poll. The events of one write are delivered in order; events
  * of writes that race on different threads may reach listeners in either order. Delivery is at least once: an
  * event stays in the outbox until acknowledged, so events left undelivered by a crash between commit and
- * acknowledgement are delivered by the first write of the next loop, or by {@link #deliverPendingEvents()}.
+ * acknowledgement are delivered by the first write of the next loop, or by {@link #deliverPendingEvents()}, before
+ * the events of newer writes and in outbox order. Delivery never makes a write fail after it committed: a failure
+ * to poll or acknowledge is logged at WARN (without the store's message) and the events are delivered again by a
+ * later call; the work of each call is bounded.
  */
 public final class FeedbackLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackLoop.class);
     private static final int OUTBOX_BATCH = 100;
+    private static final int MAX_POLLS_PER_CALL = 10;
 
     private final FeedbackStore store;
     private final Clock clock;
@@ -212,7 +218,8 @@ public final class FeedbackLoop implements AutoCloseable {
     /**
      * Captures a response: validates it against its survey version, deduplicates by id, stores it and opens its
      * follow-ups atomically, records a {@code SURVEY_ANSWERED} touch for a known customer, then notifies
-     * listeners.
+     * listeners. Once the response is stored, this returns its receipt: a failure to deliver or acknowledge its
+     * events is logged and they are delivered later, never thrown.
      *
      * @param response the response
      * @return the receipt; equal for repeated submissions of the same response
@@ -220,7 +227,9 @@ public final class FeedbackLoop implements AutoCloseable {
      *     nothing is stored
      * @throws ResponseConflictException if a different response is stored under the same id; nothing is stored
      * @throws LimitExceededException if a new response exceeds the {@linkplain Builder#limits(SubmissionLimits)
-     *     limits} or the {@linkplain Builder#submissionGuard(SubmissionGuard) guard} refuses it; nothing is stored
+     *     limits} (the per-customer limit is counted by the store, atomically with the write) or the
+     *     {@linkplain Builder#submissionGuard(SubmissionGuard) guard} refuses it; nothing is stored
+     * @throws FeedbackLoopException if the store fails, for example with a database error; nothing is stored
      */
     public Receipt submit(Response response) {
         Objects.requireNonNull(response, "response");
@@ -234,7 +243,7 @@ public final class FeedbackLoop implements AutoCloseable {
         Instant now = now();
         Submission submission;
         try {
-            submission = prepare(response, now, 0);
+            submission = prepare(response, now);
         } catch (FeedbackLoopException refusal) {
             // a response stored earlier may be refused now (an earlier validator, a limit it did not exceed
             // then): a resubmission is never refused
@@ -299,7 +308,6 @@ public final class FeedbackLoop implements AutoCloseable {
         Instant now = now();
         var rejected = new TreeMap<Integer, InvalidResponseException>();
         var submissions = new ArrayList<Submission>(unique.size());
-        var perCustomer = new HashMap<String, Integer>();
         int position = 0;
         var seen = new HashSet<String>();
         for (Response response : batch) {
@@ -307,10 +315,8 @@ public final class FeedbackLoop implements AutoCloseable {
             if (existing.containsKey(response.id()) || !seen.add(response.id())) {
                 continue;
             }
-            String customerId = response.respondent().customerId();
-            int earlier = customerId == null ? 0 : perCustomer.merge(customerId, 1, Integer::sum) - 1;
             try {
-                submissions.add(prepare(response, now, earlier));
+                submissions.add(prepare(response, now));
             } catch (InvalidResponseException e) {
                 rejected.put(at, e);
             }
@@ -344,13 +350,12 @@ public final class FeedbackLoop implements AutoCloseable {
     }
 
     /**
-     * Validates a new response, checks the limits and builds what to store.
-     *
-     * @param earlierInBatch responses of the same customer earlier in the same batch, for the per-customer limit
+     * Validates a new response, checks the limits and builds what to store; the per-customer limit goes with it as a
+     * quota, which the store counts in the same atomic step that stores the response.
      */
-    private Submission prepare(Response response, Instant now, int earlierInBatch) {
+    private Submission prepare(Response response, Instant now) {
         Survey survey = validate(response);
-        checkLimits(response, now, earlierInBatch);
+        checkLimits(response, now);
         var opened = new ArrayList<FollowUp>();
         for (FollowUpPolicy policy : policies.values()) {
             boolean triggers;
@@ -376,7 +381,9 @@ public final class FeedbackLoop implements AutoCloseable {
         List<Touch> touches = customerId == null ? List.of()
                 : List.of(Touch.survey(customerId, TouchKind.SURVEY_ANSWERED, now, response.surveyId()));
         Customer customer = customerId == null ? null : Customer.of(customerId, response.respondent().attributes());
-        return new Submission(new StoredResponse(response, now), opened, touches, customer, events);
+        CustomerQuota quota = customerId == null || !limits.limitsResponsesPerCustomer() ? null
+                : new CustomerQuota(limits.maxResponsesPerCustomer(), limits.window(), now);
+        return new Submission(new StoredResponse(response, now), opened, touches, customer, events, quota);
     }
 
     /** Returns the survey version of a response after validating the response against it. */
@@ -406,10 +413,12 @@ public final class FeedbackLoop implements AutoCloseable {
      *
      * <p>The respondent comes from the token (its customer id and attributes), never from the request: any
      * respondent the response names is replaced. The token is checked in this order: shape, key, signature
-     * (compared in constant time), expiry at the loop's clock, survey, then redemption in the
-     * {@linkplain Builder#invitationLedger(InvitationLedger) ledger}. A response that fails validation or a limit
-     * does not spend the token. A token redeems exactly one response id: submitting the same response again with
-     * its token is safe and returns an equal receipt; another response with a used token is refused.
+     * (compared in constant time), expiry at the loop's clock (exclusive), survey, then redemption in the
+     * {@linkplain Builder#invitationLedger(InvitationLedger) ledger}. A response that is not stored does not spend the
+     * token: validation, limits and conflicts with a stored response are checked before the redemption, and a
+     * failure while storing (a limit counted by the store, a conflict with a concurrent submission, a database
+     * failure) undoes it. A token redeems exactly one response id: submitting the same response again with its token
+     * is safe and returns an equal receipt; another response with a used token is refused.
      *
      * @param response the response, whose respondent is ignored
      * @param invitationToken the token from the invitation link
@@ -433,9 +442,13 @@ public final class FeedbackLoop implements AutoCloseable {
         Response bound = new Response(response.id(), response.surveyId(), response.surveyVersion(),
                 invitation.respondent(), response.submittedAt(), response.channel(), response.answers(),
                 response.shownOrder());
-        if (store.findResponse(bound.id()).isEmpty()) {
+        Optional<StoredResponse> stored = store.findResponse(bound.id());
+        if (stored.isEmpty()) {
             validate(bound);
-            checkLimits(bound, now, 0);
+            checkLimits(bound, now);
+        } else if (!stored.get().response().equals(bound)) {
+            // refused before the token is touched: a conflict must not spend it
+            throw new ResponseConflictException(bound.id());
         }
         String holder = ledger.redeem(invitation.tokenId(), bound.id(), invitation.expiresAt(), now);
         if (!holder.equals(bound.id())) {
@@ -443,10 +456,33 @@ public final class FeedbackLoop implements AutoCloseable {
                     "the token was already used by another response; expected an unused token");
         }
         LOG.debug("invitation {} redeemed by response {}", invitation.tokenId(), bound.id());
-        return submit(bound);
+        try {
+            return submit(bound);
+        } catch (RuntimeException | Error e) {
+            releaseUnlessStored(invitation, bound, e);
+            throw e;
+        }
     }
 
-    private void checkLimits(Response response, Instant now, int earlierInBatch) {
+    /**
+     * Undoes the redemption of a token whose response could not be stored (a limit, a conflict found while writing,
+     * a database failure), so that the customer's next answer is not refused as already used. The redemption stays
+     * when the response is stored after all, by this call or a concurrent identical one.
+     */
+    private void releaseUnlessStored(Invitation invitation, Response bound, Throwable failure) {
+        try {
+            Optional<StoredResponse> stored = store.findResponse(bound.id());
+            if (stored.isEmpty() || !stored.get().response().equals(bound)) {
+                ledger.release(invitation.tokenId(), bound.id());
+                LOG.debug("invitation {} released: response {} was not stored", invitation.tokenId(), bound.id());
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Checks the limits that need no store: text lengths, attributes and the host's guard. */
+    private void checkLimits(Response response, Instant now) {
         for (var entry : response.answers().entrySet()) {
             Answer answer = entry.getValue();
             String text = answer instanceof Answer.Text t ? t.text()
@@ -461,17 +497,6 @@ public final class FeedbackLoop implements AutoCloseable {
         if (attributes > limits.maxAttributes()) {
             throw new LimitExceededException(LimitExceededException.Limit.ATTRIBUTES, response.id(),
                     "respondent.attributes: " + attributes + " attributes, expected at most " + limits.maxAttributes());
-        }
-        String customerId = response.respondent().customerId();
-        if (customerId != null && limits.limitsResponsesPerCustomer()) {
-            Instant since = now.minus(limits.window());
-            long recent = earlierInBatch + store.responsesOfCustomer(customerId).stream()
-                    .filter(stored -> stored.receivedAt().isAfter(since)).count();
-            if (recent >= limits.maxResponsesPerCustomer()) {
-                throw new LimitExceededException(LimitExceededException.Limit.RESPONSES_PER_CUSTOMER, response.id(),
-                        "the customer has " + recent + " responses within " + limits.window() + ", expected at most "
-                                + limits.maxResponsesPerCustomer());
-            }
         }
         boolean permitted;
         try {
@@ -597,15 +622,22 @@ public final class FeedbackLoop implements AutoCloseable {
 
     /**
      * Removes every personal trace of a customer: the customer id on responses and follow-ups, free-text answers,
-     * "other" texts, follow-up notes, touches, the customer record and pending events about them. Ratings,
-     * choices and segment attributes stay, so historical scores do not move. A response resubmitted after its
-     * customer was erased no longer equals the stored one and is refused as a conflict.
+     * "other" texts, follow-up notes, close reasons, resolution codes and root causes that are not from the
+     * {@linkplain Builder#taxonomy(Set, Set) taxonomy}, touches, the customer record and pending events about them.
+     * Ratings, choices and segment attributes stay, so historical scores do not move. A response resubmitted after
+     * its customer was erased no longer equals the stored one and is refused as a conflict.
+     *
+     * <p>Once this returns, nothing can write the customer's data back: each follow-up moves one version on, so a
+     * step prepared before the erasure fails with a
+     * {@link dev.feedbackloop.core.followup.VersionConflictException}, and every later step on it is refused with an
+     * {@link dev.feedbackloop.core.followup.IllegalTransitionException} (escalation passes it by).
      *
      * @param customerId the customer id
      * @return what was changed
      */
     public ErasureReport eraseCustomer(String customerId) {
-        ErasureReport report = store.eraseCustomer(Objects.requireNonNull(customerId, "customerId"));
+        ErasureReport report = store.eraseCustomer(new Erasure(Objects.requireNonNull(customerId, "customerId"), now(),
+                resolutionCodes, rootCauses));
         LOG.info("erased a customer: {} responses, {} follow-ups, {} touches anonymised or deleted",
                 report.responses(), report.followUps(), report.touches());
         return report;
@@ -614,12 +646,19 @@ public final class FeedbackLoop implements AutoCloseable {
     // ---- events ---------------------------------------------------------------------------------------------
 
     /**
-     * Delivers every pending outbox event to the listeners and acknowledges it. Called after every write that
-     * does not report its outbox entries, and by the first write of a loop; call it at start-up to deliver events
-     * that a crash left behind, and periodically when several processes share a store. A listener that throws is logged at WARN and skipped. Calls from a listener return at once (the outer
-     * delivery picks up the new events).
+     * Delivers pending outbox events to the listeners and acknowledges them, oldest first. Called after every write
+     * that does not report its outbox entries, and by the first write of a loop; call it at start-up to deliver
+     * events that a crash left behind, and periodically when several processes share a store. A listener that
+     * throws is logged at WARN and skipped. Calls from a listener return at once (the outer delivery picks up the
+     * new events).
+     *
+     * <p>The work of one call is bounded: it delivers at most 10 polls of 100 entries (the rest waits for the next
+     * call), and it stops when the store returns entries that this call acknowledged (a store that does not remove
+     * them) instead of delivering them again and again. A failure to acknowledge is logged at WARN; the entries stay
+     * in the outbox and are delivered again later.
      *
      * @return the number of events delivered
+     * @throws FeedbackLoopException if the store cannot be polled; nothing is lost, the events stay in the outbox
      */
     public int deliverPendingEvents() {
         if (delivery.isHeldByCurrentThread()) {
@@ -632,6 +671,18 @@ public final class FeedbackLoop implements AutoCloseable {
             return drain();
         } finally {
             delivery.unlock();
+        }
+    }
+
+    /**
+     * Delivers pending events after a write that committed: a failure of the store here is logged at WARN and
+     * does not reach the caller, whose write is stored; its events are delivered by a later call.
+     */
+    void deliverAfterWrite() {
+        try {
+            deliverPendingEvents();
+        } catch (RuntimeException e) {
+            deliveryFailed("poll", e);
         }
     }
 
@@ -649,7 +700,8 @@ public final class FeedbackLoop implements AutoCloseable {
     /**
      * Delivers the events that a write appended to the outbox, straight from what the store reported, then
      * acknowledges them in one step: no poll. Falls back to polling when the store does not report every entry.
-     * Ends the write begun by {@link #write}.
+     * Ends the write begun by {@link #write}. Never throws: the write committed, so a failure of delivery is logged
+     * and the events stay in the outbox for a later call.
      */
     private void deliver(List<Submission> submissions, List<SubmitResult> results) {
         var appended = new ArrayList<OutboxEntry>();
@@ -670,6 +722,9 @@ public final class FeedbackLoop implements AutoCloseable {
         try {
             handOver(appended, complete);
             drain();
+        } catch (RuntimeException e) {
+            pollNeeded = true;
+            deliveryFailed("poll", e);
         } finally {
             delivery.unlock();
         }
@@ -689,29 +744,53 @@ public final class FeedbackLoop implements AutoCloseable {
     }
 
     /**
-     * Delivers and acknowledges the ready entries, then, if a poll is needed, everything pending in the outbox;
-     * repeats until neither is left. Called with the delivery lock held.
+     * Delivers and acknowledges pending entries; called with the delivery lock held. When a poll is needed, the
+     * outbox is polled first, so that entries left by a crash or a failed acknowledgement reach listeners before
+     * newer ones, in sequence order; ready entries that a poll delivered are dropped from the queue. Then the ready
+     * entries. Bounded: at most {@link #MAX_POLLS_PER_CALL} polls (then the ready entries wait for the next call, so
+     * that they never overtake older ones), and a stop when the store returns an entry this call acknowledged. A
+     * failed acknowledgement ends the call: its entries stay in the outbox for the next poll.
+     *
+     * @throws RuntimeException if the store cannot be polled
      */
     private int drain() {
         int delivered = 0;
+        int polls = 0;
+        var acknowledged = new HashSet<Long>();
         while (true) {
             List<OutboxEntry> batch;
-            if (!ready.isEmpty()) {
-                batch = new ArrayList<>(ready);
-                ready.clear();
-            } else if (pollNeeded) {
+            if (pollNeeded) {
+                if (polls == MAX_POLLS_PER_CALL) {
+                    // older entries may be left: the ready ones wait in the queue, and in the outbox, until then
+                    return delivered;
+                }
+                polls++;
                 if (writing.get() == 0) {
                     polledWhileWriting.clear();
                 }
                 batch = store.pollOutbox(OUTBOX_BATCH);
                 if (batch.isEmpty()) {
                     pollNeeded = false;
-                    return delivered;
+                    continue;
+                }
+                if (batch.stream().anyMatch(entry -> acknowledged.contains(entry.sequence()))) {
+                    LOG.warn("the store returned outbox entries that were acknowledged; delivery stops until the next"
+                            + " call instead of repeating them");
+                    pollNeeded = false;
+                    continue;
+                }
+                if (!ready.isEmpty()) {
+                    var polled = new HashSet<Long>();
+                    batch.forEach(entry -> polled.add(entry.sequence()));
+                    ready.removeIf(entry -> polled.contains(entry.sequence()));
                 }
                 if (writing.get() > 0) {
                     // a write in flight may have appended some of these; it must not deliver them again
                     batch.forEach(entry -> polledWhileWriting.add(entry.sequence()));
                 }
+            } else if (!ready.isEmpty()) {
+                batch = new ArrayList<>(ready);
+                ready.clear();
             } else {
                 return delivered;
             }
@@ -720,16 +799,28 @@ public final class FeedbackLoop implements AutoCloseable {
                 notifyListeners(entry);
                 sequences.add(entry.sequence());
             }
+            delivered += batch.size();
             try {
                 store.acknowledge(sequences);
             } catch (RuntimeException e) {
-                // the entries stay in the outbox; the next delivery polls for them (at least once)
+                // the entries stay in the outbox; a later call polls for them (at least once)
                 ready.clear();
                 pollNeeded = true;
-                throw e;
+                deliveryFailed("acknowledge " + sequences.size() + " delivered event(s) of", e);
+                return delivered;
             }
-            delivered += batch.size();
+            acknowledged.addAll(sequences);
         }
+    }
+
+    /**
+     * Logs a failure of delivery at WARN with the exception's type only (a store's message may quote personal
+     * data), and the exception itself at DEBUG.
+     */
+    private static void deliveryFailed(String what, RuntimeException e) {
+        LOG.warn("could not {} the outbox ({}); the events stay in the outbox and are delivered by a later call",
+                what, e.getClass().getName());
+        LOG.debug("outbox delivery failed", e);
     }
 
     private void notifyListeners(OutboxEntry entry) {

@@ -359,12 +359,16 @@ public final class FollowUpTracker {
         }
         if (!fired.isEmpty()) {
             LOG.debug("escalated {} follow-up deadline step(s)", fired.size());
-            loop.deliverPendingEvents();
+            loop.deliverAfterWrite();
         }
         return fired;
     }
 
     private List<Escalation> escalate(FollowUp followUp, DeadlineKind kind, Instant now) {
+        if (followUp.isErased()) {
+            // an erased follow-up takes no further steps; it stays in the deadline index for the metrics
+            return List.of();
+        }
         Instant due = followUp.due(kind);
         List<EscalationStep> steps = loop.policy(followUp.ruleId()).map(FollowUpPolicy::escalation)
                 .orElse(List.of(EscalationStep.toOwner(kind, Duration.ZERO)));
@@ -536,7 +540,7 @@ public final class FollowUpTracker {
         FollowUp updated = transition.apply(current);
         FollowUp stored = loop.store().update(new FollowUpChange(updated, touches.apply(updated),
                 events.apply(updated)));
-        loop.deliverPendingEvents();
+        loop.deliverAfterWrite();
         return stored;
     }
 

@@ -311,6 +311,20 @@ final class FollowUpTrackerTest {
         }
 
         @Test
+        void escalateOverdue_passesAnErasedFollowUpBy() {
+            FollowUp erased = detractor("r1", "c1");
+            FollowUp kept = detractor("r2", "c2");
+            loop.eraseCustomer("c1");
+
+            var fired = tracker.escalateOverdue(clock.advance(SLA.plusMinutes(1)));
+
+            assertThat(fired).hasSize(1);
+            assertThat(tracker.followUp(kept.id()).escalations()).hasSize(1);
+            assertThat(tracker.followUp(erased.id()).escalations()).isEmpty();
+            assertThat(tracker.overdue()).extracting(FollowUp::id).contains(erased.id());
+        }
+
+        @Test
         void escalateOverdue_resolutionDeadline_escalatesContactedFollowUps() {
             FollowUp opened = detractor("r1", "c1");
             tracker.contact(opened.id(), 1, "phone", "ana", null);

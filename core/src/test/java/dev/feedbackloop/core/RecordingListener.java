@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A listener that records every event it sees; thread-safe. */
-final class RecordingListener implements FeedbackListener {
+public final class RecordingListener implements FeedbackListener {
 
     final List<FeedbackEvent> events = new CopyOnWriteArrayList<>();
 
@@ -14,7 +14,22 @@ final class RecordingListener implements FeedbackListener {
         events.add(event);
     }
 
-    <T extends FeedbackEvent> List<T> of(Class<T> type) {
+    /**
+     * Returns the events seen so far, in order; a live view.
+     *
+     * @return the events
+     */
+    public List<FeedbackEvent> events() {
+        return events;
+    }
+
+    /**
+     * Returns the events of one type seen so far, in order.
+     *
+     * @param type the event type
+     * @return the events
+     */
+    public <T extends FeedbackEvent> List<T> of(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.feedbackloop.survey;
 
 import dev.feedbackloop.survey.CompiledSurvey.Item;
 import dev.feedbackloop.survey.CompiledSurvey.VisibleAnswers;
+import dev.feedbackloop.survey.validation.StorableText;
 import dev.feedbackloop.survey.validation.ValidationResult;
 import dev.feedbackloop.survey.validation.Violation;
 import dev.feedbackloop.survey.validation.ViolationCode;
@@ -24,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>with {@link #standard()} and {@link #withBeanValidation()}, the Bean Validation constraints on
  *       {@link Response} and {@link dev.feedbackloop.survey.Respondent} ({@link ViolationCode#CONSTRAINT}): the
  *       sizes of ids, channel, answers, shown order and attributes;</li>
+ *   <li>with every validator, the id, channel, customer id and attribute names and values hold no NUL and no
+ *       unpaired UTF-16 surrogate ({@link ViolationCode#INVALID_CHARACTER}), so that what a store keeps is exactly
+ *       what was validated;</li>
  *   <li>the shown order names known questions, each once ({@link ViolationCode#INVALID_SHOWN_ORDER});</li>
  *   <li>every answer is to a question of the survey ({@link ViolationCode#UNKNOWN_QUESTION}), of the type the
  *       question takes ({@link ViolationCode#WRONG_ANSWER_TYPE}): a rating on the scale
@@ -32,15 +36,17 @@ import org.jspecify.annotations.Nullable;
  *       "other" text only where allowed ({@link ViolationCode#OTHER_NOT_ALLOWED}); text that is not blank
  *       ({@link ViolationCode#BLANK_TEXT}) and not longer than allowed, in code points
  *       ({@link ViolationCode#TEXT_TOO_LONG}; "other" text is limited to
- *       {@value TextQuestion#DEFAULT_MAX_LENGTH});</li>
+ *       {@value TextQuestion#DEFAULT_MAX_LENGTH}); text that a database stores as given, without NUL or unpaired
+ *       UTF-16 surrogates ({@link ViolationCode#INVALID_CHARACTER});</li>
  *   <li>visibility: questions are taken in survey order, a question being visible when it has no condition or its
  *       condition holds for the answers to the visible questions before it. A visible required question must be
  *       answered ({@link ViolationCode#REQUIRED_MISSING}); a hidden one must not be
  *       ({@link ViolationCode#HIDDEN_ANSWERED}).</li>
  * </ul>
  * Paths are {@code surveyId}, {@code surveyVersion}, {@code shownOrder[i]}, {@code answers.<questionId>} and the
- * component paths of Bean Validation ({@code respondent.attributes[plan]}). Violations come in that order, answers
- * in question order.
+ * component paths of Bean Validation ({@code respondent.attributes[plan]}; an attribute name holding NUL or an
+ * unpaired surrogate appears there as a Java unicode escape). Violations come in that order, answers in question
+ * order.
  *
  * <p>Design note: validating one response must cost less than reading it from JSON. {@link #standard()} checks the
  * constraints in plain code, with the same paths and messages as Hibernate Validator (which
@@ -139,6 +145,7 @@ public final class ResponseValidator {
             otherSurvey = false;
         }
         constraints.check(response, violations);
+        checkCharacters(response, violations);
         if (otherSurvey) {
             return ValidationResult.of(violations);
         }
@@ -146,6 +153,32 @@ public final class ResponseValidator {
         checkShownOrder(compiled, response, violations);
         checkAnswers(compiled, response, violations);
         return ValidationResult.of(violations);
+    }
+
+    /** The texts of the response outside its answers: each must be {@linkplain StorableText storable}. */
+    private static void checkCharacters(Response response, List<Violation> violations) {
+        checkCharacters("id", response.id(), violations);
+        checkCharacters("channel", response.channel(), violations);
+        String customerId = response.respondent().customerId();
+        if (customerId != null) {
+            checkCharacters("respondent.customerId", customerId, violations);
+        }
+        Map<String, String> attributes = response.respondent().attributes();
+        if (attributes.isEmpty()) {
+            return;
+        }
+        for (String name : new TreeSet<>(attributes.keySet())) {
+            String path = "respondent.attributes[" + StorableText.escaped(name) + "]";
+            checkCharacters(path + ".name", name, violations);
+            checkCharacters(path, attributes.get(name), violations);
+        }
+    }
+
+    private static void checkCharacters(String path, String text, List<Violation> violations) {
+        int invalid = StorableText.firstInvalid(text);
+        if (invalid >= 0) {
+            violations.add(Violation.of(path, ViolationCode.INVALID_CHARACTER, StorableText.describe(text, invalid)));
+        }
     }
 
     private static void checkShownOrder(CompiledSurvey survey, Response response, List<Violation> violations) {
@@ -265,6 +298,7 @@ public final class ResponseValidator {
                     + "unanswered instead"));
             return;
         }
+        checkCharacters(path, text, violations);
         // Cheap bound first: a string never has more code points than chars.
         if (text.length() > maxLength) {
             int codePoints = text.codePointCount(0, text.length());

@@ -1,5 +1,7 @@
 package dev.feedbackloop.core.care;
 
+import dev.feedbackloop.survey.Respondent;
+import dev.feedbackloop.survey.validation.StorableText;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -7,6 +9,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One contact with a customer, or one survey invitation. Immutable. All touches of a customer are removed when
  * the customer is erased.
+ *
+ * <p>Texts are stored as given, so none may hold NUL or an unpaired UTF-16 surrogate; the customer id has at most
+ * {@value Respondent#MAX_CUSTOMER_ID_LENGTH} characters, the actor at most {@value #MAX_ACTOR_LENGTH} and the note at
+ * most {@value #MAX_NOTE_LENGTH} code points.
  *
  * @param customerId the customer; not blank
  * @param kind what kind of touch
@@ -17,6 +23,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record Touch(String customerId, TouchKind kind, Instant at, @Nullable String surveyId, String actor,
                     @Nullable String note) {
+
+    /** The longest note, in Unicode code points. */
+    public static final int MAX_NOTE_LENGTH = 20_000;
+    /** The longest actor, in Unicode code points. */
+    public static final int MAX_ACTOR_LENGTH = 1_000;
 
     public Touch {
         Objects.requireNonNull(customerId, "customerId");
@@ -30,6 +41,11 @@ public record Touch(String customerId, TouchKind kind, Instant at, @Nullable Str
         if (actor.isBlank()) {
             throw new IllegalArgumentException("touch.actor: '" + actor
                     + "' is blank; expected who made the contact");
+        }
+        StorableText.require(customerId, "touch.customerId", Respondent.MAX_CUSTOMER_ID_LENGTH);
+        StorableText.require(actor, "touch.actor", MAX_ACTOR_LENGTH);
+        if (note != null) {
+            StorableText.require(note, "touch.note", MAX_NOTE_LENGTH);
         }
         boolean survey = kind == TouchKind.SURVEY_INVITED || kind == TouchKind.SURVEY_ANSWERED;
         if (survey != (surveyId != null)) {

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The first human contact with the customer on a {@link FollowUp}. Immutable.
  *
- * <p>The {@code note} may hold personal data; it is removed when the customer is erased.
+ * <p>The {@code note} may hold personal data; it is removed when the customer is erased. Texts are checked as
+ * {@link FollowUp} describes (no NUL or unpaired surrogate; a note of at most {@value FollowUp#MAX_NOTE_LENGTH} code
+ * points, other texts of at most {@value FollowUp#MAX_TEXT_LENGTH}).
  *
  * @param channel how the customer was reached, for example {@code "phone"} or {@code "email"}; not blank
  * @param by who made the contact; not blank
@@ -20,6 +22,7 @@ public record Contact(String channel, String by, Instant at, @Nullable String no
         Texts.requireText(channel, "channel");
         Texts.requireText(by, "by");
         Objects.requireNonNull(at, "at");
+        Texts.requireNote(note, "note");
     }
 
     /**

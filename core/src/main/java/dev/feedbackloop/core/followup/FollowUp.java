@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Invariants checked on construction: the version is at least 1; the history is not empty; a {@code CONTACTED}
  * follow-up has a first contact; a {@code RESOLVED} one has a first contact and a resolution; a {@code CLOSED} one
  * has a close reason; an {@code OPEN} one has no first contact; only an open or contacted follow-up may be paused.
+ * Every text is stored as given, so none may hold NUL or an unpaired UTF-16 surrogate; notes (of contacts,
+ * resolutions and history entries) have at most {@value #MAX_NOTE_LENGTH} code points, other texts (ids, reason,
+ * owner, channel, actors, codes, root causes, close reason, escalation targets) are not blank and have at most
+ * {@value #MAX_TEXT_LENGTH}.
+ *
+ * <p>Erasure ({@link #erased}) is the last step: it removes the customer id and free text, moves the version on, so
+ * that a step prepared from an earlier version fails as a version conflict, and every later step is refused with an
+ * {@link IllegalTransitionException}.
  *
  * @param id the follow-up id, {@link #idFor(String, String)} of its response and policy
  * @param version the optimistic version, from 1, incremented by every step
@@ -46,6 +55,16 @@ public record FollowUp(String id, long version, String responseId, String survey
                        @Nullable Resolution resolution, @Nullable String closeReason, List<Escalation> escalations,
                        List<HistoryEntry> history) {
 
+    /** The longest note of a contact, resolution or history entry, in Unicode code points. */
+    public static final int MAX_NOTE_LENGTH = 20_000;
+    /** The longest of the other texts (reason, owner, channel, actor, code, root cause...), in code points. */
+    public static final int MAX_TEXT_LENGTH = 1_000;
+    /**
+     * What erasure leaves in place of a close reason, and of a resolution code or root cause that is not from the
+     * host's taxonomy.
+     */
+    public static final String ERASED_TEXT = "erased";
+
     public FollowUp {
         Texts.requireText(id, "id");
         if (version < 1) {
@@ -61,10 +80,19 @@ public record FollowUp(String id, long version, String responseId, String survey
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(firstContactDue, "firstContactDue");
         Objects.requireNonNull(state, "state");
+        if (closeReason != null) {
+            Texts.requireText(closeReason, "closeReason");
+        }
         escalations = List.copyOf(escalations);
         history = List.copyOf(history);
         if (history.isEmpty()) {
             throw new IllegalArgumentException("follow-up '" + id + "': history must not be empty");
+        }
+        for (int i = 0; i < history.size() - 1; i++) {
+            if (history.get(i).action() == FollowUpAction.ERASED) {
+                throw new IllegalArgumentException("follow-up '" + id + "': step " + (i + 2) + " follows the erasure;"
+                        + " expected the erasure to be the last step");
+            }
         }
         String where = "follow-up '" + id + "' in state " + state + ": ";
         @Nullable String broken = switch (state) {
@@ -131,7 +159,7 @@ public record FollowUp(String id, long version, String responseId, String survey
      *
      * @param contact the contact
      * @return the contacted follow-up
-     * @throws IllegalTransitionException unless the follow-up is open
+     * @throws IllegalTransitionException unless the follow-up is open or if it is erased
      */
     public FollowUp contact(Contact contact) {
         requireMove(FollowUpAction.CONTACTED, FollowUpState.CONTACTED);
@@ -146,7 +174,7 @@ public record FollowUp(String id, long version, String responseId, String survey
      *
      * @param resolution the resolution
      * @return the resolved follow-up
-     * @throws IllegalTransitionException unless the follow-up is contacted
+     * @throws IllegalTransitionException unless the follow-up is contacted or if it is erased
      */
     public FollowUp resolve(Resolution resolution) {
         requireMove(FollowUpAction.RESOLVED, FollowUpState.RESOLVED);
@@ -165,7 +193,7 @@ public record FollowUp(String id, long version, String responseId, String survey
      * @param at when
      * @param note a free-text note, or {@code null}
      * @return the closed follow-up
-     * @throws IllegalTransitionException unless the follow-up is open or contacted
+     * @throws IllegalTransitionException unless the follow-up is open or contacted or if it is erased
      */
     public FollowUp close(String closeReason, String actor, Instant at, @Nullable String note) {
         Texts.requireText(closeReason, "closeReason");
@@ -185,7 +213,7 @@ public record FollowUp(String id, long version, String responseId, String survey
      * @param newFirstContactDue the first-contact deadline from now on (kept as is when already contacted)
      * @param newResolutionDue the resolution deadline from now on, or {@code null}
      * @return the reopened follow-up
-     * @throws IllegalTransitionException unless the follow-up is resolved or closed
+     * @throws IllegalTransitionException unless the follow-up is resolved or closed or if it is erased
      */
     public FollowUp reopen(String actor, Instant at, @Nullable String note, Instant newFirstContactDue,
                            @Nullable Instant newResolutionDue) {
@@ -204,9 +232,11 @@ public record FollowUp(String id, long version, String responseId, String survey
      * @param at when
      * @param note why, or {@code null}
      * @return the paused follow-up
-     * @throws IllegalTransitionException unless the follow-up is open or contacted and not paused
+     * @throws IllegalTransitionException unless the follow-up is open or contacted and not paused, or if it is
+     *     erased
      */
     public FollowUp pause(String actor, Instant at, @Nullable String note) {
+        requireNotErased(FollowUpAction.PAUSED);
         if (state.isDone() || pausedAt != null) {
             throw new IllegalTransitionException(id, state, FollowUpAction.PAUSED,
                     "an open or contacted follow-up that is not paused");
@@ -224,9 +254,10 @@ public record FollowUp(String id, long version, String responseId, String survey
      * @param newFirstContactDue the first-contact deadline moved by the paused time
      * @param newResolutionDue the resolution deadline moved by the paused time, or {@code null}
      * @return the running follow-up
-     * @throws IllegalTransitionException unless the follow-up is paused
+     * @throws IllegalTransitionException unless the follow-up is paused, or if it is erased
      */
     public FollowUp resume(String actor, Instant at, Instant newFirstContactDue, @Nullable Instant newResolutionDue) {
+        requireNotErased(FollowUpAction.RESUMED);
         if (pausedAt == null) {
             throw new IllegalTransitionException(id, state, FollowUpAction.RESUMED, "a paused follow-up");
         }
@@ -241,8 +272,10 @@ public record FollowUp(String id, long version, String responseId, String survey
      * @param escalation the escalation
      * @return the escalated follow-up
      * @throws IllegalArgumentException if the same deadline and step was escalated before
+     * @throws IllegalTransitionException if the follow-up is erased
      */
     public FollowUp escalate(Escalation escalation) {
+        requireNotErased(FollowUpAction.ESCALATED);
         if (isEscalated(escalation.deadline(), escalation.due(), escalation.step())) {
             throw new IllegalArgumentException("follow-up '" + id + "': " + escalation.deadline() + " due "
                     + escalation.due() + " step " + escalation.step() + " is already escalated");
@@ -256,17 +289,41 @@ public record FollowUp(String id, long version, String responseId, String survey
     }
 
     /**
-     * Returns this follow-up with every personal trace removed: the customer id and all notes. The version is
-     * unchanged; erasure is not a lifecycle step.
+     * Returns this follow-up after its customer's erasure: the customer id and every note are removed, the close
+     * reason becomes {@link #ERASED_TEXT}, and so do a resolution code and a root cause unless they are from the
+     * host's taxonomy (free text may be personal; codes from a fixed list are not). The version moves on and an
+     * {@link FollowUpAction#ERASED} entry by {@link HistoryEntry#SYSTEM} ends the history; state, deadlines, owner,
+     * segment and escalations stay, so metrics do not move. Every later step is refused.
      *
-     * @return the anonymised follow-up
+     * @param at when the customer was erased
+     * @param resolutionCodes the host's resolution codes, kept as they are; empty when any text is allowed
+     * @param rootCauses the host's root causes, kept as they are; empty when any text is allowed
+     * @return the erased follow-up, one version higher
+     * @throws IllegalTransitionException if the follow-up is already erased
      */
-    public FollowUp anonymised() {
-        return new FollowUp(id, version, responseId, surveyId, ruleId, reason, priority, owner, null, segment,
+    public FollowUp erased(Instant at, Set<String> resolutionCodes, Set<String> rootCauses) {
+        Objects.requireNonNull(at, "at");
+        requireNotErased(FollowUpAction.ERASED);
+        Resolution keptResolution = resolution == null ? null : new Resolution(
+                resolutionCodes.contains(resolution.code()) ? resolution.code() : ERASED_TEXT,
+                rootCauses.contains(resolution.rootCause()) ? resolution.rootCause() : ERASED_TEXT,
+                resolution.by(), resolution.at(), null);
+        var erasedHistory = new ArrayList<HistoryEntry>(history.size() + 1);
+        history.forEach(entry -> erasedHistory.add(entry.withoutNote()));
+        erasedHistory.add(new HistoryEntry(FollowUpAction.ERASED, state, HistoryEntry.SYSTEM, at, null));
+        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, null, segment,
                 openedAt, firstContactDue, resolutionDue, state, pausedAt,
-                firstContact == null ? null : firstContact.withoutNote(),
-                resolution == null ? null : resolution.withoutNote(), closeReason, escalations,
-                history.stream().map(HistoryEntry::withoutNote).toList());
+                firstContact == null ? null : firstContact.withoutNote(), keptResolution,
+                closeReason == null ? null : ERASED_TEXT, escalations, erasedHistory);
+    }
+
+    /**
+     * Returns whether the customer of this follow-up was erased; then it takes no further steps.
+     *
+     * @return {@code true} if the history ends with an {@link FollowUpAction#ERASED} entry
+     */
+    public boolean isErased() {
+        return history.get(history.size() - 1).action() == FollowUpAction.ERASED;
     }
 
     /**
@@ -368,8 +425,16 @@ public record FollowUp(String id, long version, String responseId, String survey
     }
 
     private void requireMove(FollowUpAction action, FollowUpState target) {
+        requireNotErased(action);
         if (!state.canMoveTo(target)) {
             throw new IllegalTransitionException(id, state, action, "one of " + expectedFrom(target));
+        }
+    }
+
+    private void requireNotErased(FollowUpAction action) {
+        if (isErased()) {
+            throw new IllegalTransitionException(id, state, action, "a follow-up whose customer was not erased;"
+                    + " an erased follow-up takes no further steps");
         }
     }
 

@@ -17,5 +17,10 @@ public enum FollowUpAction {
     /** The deadlines were resumed and moved by the paused time. */
     RESUMED,
     /** A deadline passed and the follow-up was escalated. */
-    ESCALATED
+    ESCALATED,
+    /**
+     * The customer was erased: personal data and free text were removed. The last step of a follow-up: no step
+     * follows it.
+     */
+    ERASED
 }

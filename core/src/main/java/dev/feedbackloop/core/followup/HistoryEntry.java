@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One step in a {@link FollowUp}'s history: what happened, the state after it, who did it and when. Immutable.
  *
- * <p>The {@code note} may hold personal data; it is removed when the customer is erased.
+ * <p>The {@code note} may hold personal data; it is removed when the customer is erased. Texts are checked as
+ * {@link FollowUp} describes.
  *
  * @param action what happened
  * @param state the follow-up's state after the step
@@ -26,6 +27,7 @@ public record HistoryEntry(FollowUpAction action, FollowUpState state, String ac
         Objects.requireNonNull(state, "state");
         Texts.requireText(actor, "actor");
         Objects.requireNonNull(at, "at");
+        Texts.requireNote(note, "note");
     }
 
     /**

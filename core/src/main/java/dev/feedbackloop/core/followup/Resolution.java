@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a {@link FollowUp} was resolved, in the host's taxonomy. Immutable.
  *
- * <p>The {@code note} may hold personal data; it is removed when the customer is erased.
+ * <p>The {@code note} may hold personal data; it is removed when the customer is erased, and so are a code and
+ * a root cause that are not from the host's taxonomy ({@link FollowUp#erased}). Texts are checked as
+ * {@link FollowUp} describes.
  *
  * @param code the resolution code, for example {@code "refund"}; not blank
  * @param rootCause the root cause, for example {@code "billing-error"}; not blank
@@ -22,6 +24,7 @@ public record Resolution(String code, String rootCause, String by, Instant at, @
         Texts.requireText(rootCause, "rootCause");
         Texts.requireText(by, "by");
         Objects.requireNonNull(at, "at");
+        Texts.requireNote(note, "note");
     }
 
     /**

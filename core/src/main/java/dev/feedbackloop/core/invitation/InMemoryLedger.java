@@ -22,6 +22,14 @@ final class InMemoryLedger implements InvitationLedger {
     }
 
     @Override
+    public void release(String tokenId, String responseId) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(responseId, "responseId");
+        redemptions.computeIfPresent(tokenId, (id, redemption) ->
+                redemption.responseId().equals(responseId) ? null : redemption);
+    }
+
+    @Override
     public int forgetExpired(Instant before) {
         Objects.requireNonNull(before, "before");
         int[] removed = {0};

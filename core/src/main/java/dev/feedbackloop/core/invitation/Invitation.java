@@ -2,6 +2,7 @@ package dev.feedbackloop.core.invitation;
 
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.validation.StorableText;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -12,16 +13,17 @@ import java.util.UUID;
  * What a signed invitation promises: that one customer may answer one survey once, until an expiry, with segment
  * attributes that the host vouches for. Immutable.
  *
- * <p>Checked on construction: ids are non-blank and at most {@value Response#MAX_ID_LENGTH} characters (the customer
- * id at most {@value Respondent#MAX_CUSTOMER_ID_LENGTH}), the expiry is kept to whole seconds (finer digits are
- * dropped), and there are at most {@value Respondent#MAX_ATTRIBUTES} attributes with names of 1 to
- * {@value Respondent#MAX_ATTRIBUTE_NAME_LENGTH} and values of at most {@value Respondent#MAX_ATTRIBUTE_VALUE_LENGTH}
- * characters.
+ * <p>Checked on construction: ids are non-blank, without NUL or unpaired surrogates, and at most
+ * {@value Response#MAX_ID_LENGTH} characters (the customer id at most {@value Respondent#MAX_CUSTOMER_ID_LENGTH}), the
+ * expiry is kept to whole seconds (finer digits are dropped), and there are at most
+ * {@value Respondent#MAX_ATTRIBUTES} attributes with names of 1 to {@value Respondent#MAX_ATTRIBUTE_NAME_LENGTH} and
+ * values of at most {@value Respondent#MAX_ATTRIBUTE_VALUE_LENGTH} characters.
  *
  * @param tokenId the unique id of this invitation, the key under which its redemption is recorded
  * @param surveyId the survey the customer may answer
  * @param customerId the customer invited
- * @param expiresAt the instant after which the invitation is refused, in whole seconds
+ * @param expiresAt the instant from which the invitation is refused, in whole seconds: a token is valid strictly
+ *     before it
  * @param attributes segment attributes that the response will carry instead of any the request names; copied
  */
 public record Invitation(String tokenId, String surveyId, String customerId, Instant expiresAt,
@@ -55,6 +57,7 @@ public record Invitation(String tokenId, String surveyId, String customerId, Ins
             throw new IllegalArgumentException(name + ": '" + (value.length() > 40 ? value.substring(0, 40) + "..."
                     : value) + "' is blank or longer than " + max + " characters");
         }
+        StorableText.require(value, name, max);
     }
 
     /**
@@ -89,12 +92,13 @@ public record Invitation(String tokenId, String surveyId, String customerId, Ins
     }
 
     /**
-     * Returns whether the invitation has expired at an instant: only strictly after {@link #expiresAt()}.
+     * Returns whether the invitation has expired at an instant: at {@link #expiresAt()} and after (the expiry is
+     * exclusive).
      *
      * @param now the instant
      * @return {@code true} if expired
      */
     public boolean isExpiredAt(Instant now) {
-        return now.isAfter(expiresAt);
+        return !now.isBefore(expiresAt);
     }
 }

@@ -48,6 +48,15 @@ public interface InvitationLedger {
     String redeem(String tokenId, String responseId, Instant expiresAt, Instant redeemedAt);
 
     /**
+     * Undoes the redemption of a token by a response whose write failed, so that the token stays usable; a token
+     * held by another response, or not redeemed, is left alone.
+     *
+     * @param tokenId the token id
+     * @param responseId the response that redeemed it
+     */
+    void release(String tokenId, String responseId);
+
+    /**
      * Forgets redemptions of tokens that expired before an instant; those tokens are refused as expired anyway.
      *
      * @param before the instant

@@ -34,13 +34,16 @@ import org.jspecify.annotations.Nullable;
  * UTF-8 lines {@code tokenId}, {@code surveyId}, {@code customerId}, {@code expiresAt} (epoch seconds) and one
  * {@code name=value} line per attribute in name order, each part {@code application/x-www-form-urlencoded}, joined by
  * {@code \n}; {@code SIGNATURE} is the unpadded base64url HMAC-SHA256 of the ASCII text {@code fl1.KEYID.PAYLOAD}.
- * The payload is signed, not encrypted: do not put secrets in attributes.
+ * The payload is signed, not encrypted: do not put secrets in attributes. A token has exactly one spelling: a part
+ * with padding, or with the unused bits of its last character set otherwise than the encoder sets them, is
+ * malformed.
  *
  * <p>Verification compares signatures in constant time ({@link MessageDigest#isEqual(byte[], byte[])}) and checks,
  * in order: the shape ({@link Reason#MALFORMED}; tokens longer than {@value #MAX_TOKEN_LENGTH} characters are refused
  * unread), the key id ({@link Reason#UNKNOWN_KEY}), the signature ({@link Reason#BAD_SIGNATURE}), the expiry
- * ({@link Reason#EXPIRED}) and the survey ({@link Reason#OTHER_SURVEY}). Whether a token was already used is the
- * {@link InvitationLedger}'s business, checked by the feedback loop.
+ * ({@link Reason#EXPIRED}, from the expiry instant on: it is exclusive) and the survey
+ * ({@link Reason#OTHER_SURVEY}). Whether a token was already used is the {@link InvitationLedger}'s business, checked
+ * by the feedback loop.
  */
 public final class Invitations {
 
@@ -199,12 +202,21 @@ public final class Invitations {
         }
     }
 
+    /**
+     * Decodes a part that must be in canonical form: the decoder also accepts padding and unused low bits in the last
+     * character that differ from the encoder's, which would give one token several spellings.
+     */
     private static byte[] decode(String base64) {
+        byte[] bytes;
         try {
-            return DECODER.decode(base64);
+            bytes = DECODER.decode(base64);
         } catch (IllegalArgumentException e) {
             throw malformed("a part is not base64url");
         }
+        if (!ENCODER.encodeToString(bytes).equals(base64)) {
+            throw malformed("a part is not in canonical unpadded base64url");
+        }
+        return bytes;
     }
 
     private static String encode(String text) {

@@ -1,6 +1,7 @@
 package dev.feedbackloop.core.invitation;
 
 import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.core.store.jdbc.JdbcStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link InvitationLedger} in one table, {@code fl_invitation_redemption}, of an H2 or PostgreSQL database over
@@ -18,7 +21,8 @@ import javax.sql.DataSource;
  * primary key, so of concurrent redemptions exactly one insert succeeds; the others read the winner.
  *
  * <p>Thread-safe: holds no mutable state and borrows one connection per call. Database failures are thrown as
- * {@link FeedbackLoopException} naming the operation.
+ * {@link JdbcStoreException} naming the operation and the SQLState, without the driver's message, which may quote
+ * parameters.
  */
 public final class JdbcInvitationLedger implements InvitationLedger {
 
@@ -29,6 +33,8 @@ public final class JdbcInvitationLedger implements InvitationLedger {
                 + " redeemed_at TIMESTAMP WITH TIME ZONE NOT NULL)",
         "CREATE INDEX IF NOT EXISTS fl_invitation_redemption_expiry ON fl_invitation_redemption (expires_at)"
     };
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcInvitationLedger.class);
 
     private final DataSource dataSource;
 
@@ -60,7 +66,7 @@ public final class JdbcInvitationLedger implements InvitationLedger {
             }
             return this;
         } catch (SQLException e) {
-            throw failure("createSchema", e);
+            throw failure("create the invitation ledger's table", e);
         }
     }
 
@@ -97,7 +103,22 @@ public final class JdbcInvitationLedger implements InvitationLedger {
                 }
             }
         } catch (SQLException e) {
-            throw failure("redeem", e);
+            throw failure("redeem an invitation", e);
+        }
+    }
+
+    @Override
+    public void release(String tokenId, String responseId) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(responseId, "responseId");
+        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM fl_invitation_redemption WHERE token_id = ? AND response_id = ?")) {
+            connection.setAutoCommit(true);
+            delete.setString(1, tokenId);
+            delete.setString(2, responseId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("release an invitation", e);
         }
     }
 
@@ -110,12 +131,13 @@ public final class JdbcInvitationLedger implements InvitationLedger {
             delete.setObject(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
             return delete.executeUpdate();
         } catch (SQLException e) {
-            throw failure("forgetExpired", e);
+            throw failure("forget expired invitations", e);
         }
     }
 
+    /** The failure of a ledger operation, without the driver's message, which may quote parameters. */
     private static FeedbackLoopException failure(String operation, SQLException e) {
-        return new FeedbackLoopException("invitation ledger: " + operation + " failed: " + e.getMessage()
-                + " (SQL state " + e.getSQLState() + ")", e);
+        LOG.debug("invitation ledger could not {}", operation, e);
+        return JdbcStoreException.of(operation + " in the invitation ledger", e);
     }
 }

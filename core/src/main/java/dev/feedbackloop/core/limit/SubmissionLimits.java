@@ -12,9 +12,10 @@ import java.util.Objects;
  * <p>The {@linkplain #standard() standard} limits: text answers and "other" texts of at most
  * {@value #DEFAULT_MAX_TEXT_LENGTH} code points each, at most {@value Respondent#MAX_ATTRIBUTES} respondent attributes,
  * and no limit on responses per customer (only the host knows its cadence; set one with
- * {@link #withResponsesPerCustomer(int, Duration)}). The per-customer count is taken from the store (responses of the
- * customer received within the window before now), so it holds across restarts and across processes sharing a
- * durable store; a resubmission of a response already stored is never refused.
+ * {@link #withResponsesPerCustomer(int, Duration)}). The per-customer count is taken by the store in the same atomic
+ * step that stores the response (responses of the customer received within the window before now, under a lock on
+ * the customer; see {@link dev.feedbackloop.core.store.CustomerQuota}), so it holds under concurrency and across
+ * restarts and processes sharing a durable store; a resubmission of a response already stored is never refused.
  *
  * @param maxTextLength the longest text answer or "other" text, in Unicode code points; positive
  * @param maxAttributes the most respondent attributes; zero or more

@@ -4,7 +4,7 @@ package dev.feedbackloop.core.store;
  * What erasing one customer changed. Immutable.
  *
  * @param responses responses anonymised (customer id and free text removed, ratings kept)
- * @param followUps follow-ups anonymised (customer id and notes removed)
+ * @param followUps follow-ups erased (customer id, notes and free text removed; each one version on, its last step)
  * @param touches touches deleted
  * @param outboxEvents pending outbox events about the customer deleted
  * @param customerRecord whether a registered customer record was deleted

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * contract test suite.
  *
  * <p>Implementations must be thread-safe. Records passed in and returned are immutable values; a store returns
- * values equal to those it was given (after {@link #eraseCustomer(String)}, their anonymised forms).
+ * values equal to those it was given (after {@link #eraseCustomer(Erasure)}, their anonymised forms).
  */
 public interface FeedbackStore {
 
@@ -48,11 +48,15 @@ public interface FeedbackStore {
      * Stores a response with its follow-ups, touches, new customer and events in one atomic step, unless a
      * response with the same id exists; then nothing is written and the existing response is returned.
      *
-     * <p>Concurrent submissions of the same id store exactly one of them.
+     * <p>Concurrent submissions of the same id store exactly one of them. A submission with a
+     * {@linkplain Submission#quota() quota} is counted against it in the same atomic step, so that concurrent
+     * submissions of one customer, from any thread or process sharing the store, never exceed it.
      *
      * @param submission what to store
      * @return whether it was stored, and the response and follow-ups stored under that id
      * @throws IllegalStateException if a follow-up id of the submission already exists for another response
+     * @throws dev.feedbackloop.core.limit.LimitExceededException if a new response exceeds its quota; nothing is
+     *     written
      */
     SubmitResult submit(Submission submission);
 
@@ -64,11 +68,14 @@ public interface FeedbackStore {
      * <p>The default implementation submits one at a time, so each submission is atomic but the batch is not.
      * Stores that can should override it to store the whole batch in one atomic step (one transaction) with as
      * few round trips as possible; the in-memory and JDBC stores do, and a failure there (for example a
-     * follow-up id that exists for another response) writes nothing of the batch.
+     * follow-up id that exists for another response) writes nothing of the batch. Quotas count the batch's earlier
+     * new responses of the same customer too.
      *
      * @param submissions what to store; may be empty
      * @return the results, one per submission, in order
      * @throws IllegalStateException if a follow-up id of a submission already exists for another response
+     * @throws dev.feedbackloop.core.limit.LimitExceededException if a new response exceeds its quota; then the
+     *     stores that override this method write nothing of the batch
      */
     default List<SubmitResult> submitAll(List<Submission> submissions) {
         var results = new ArrayList<SubmitResult>(submissions.size());
@@ -249,12 +256,14 @@ public interface FeedbackStore {
 
     /**
      * Removes every personal trace of a customer in one atomic step: responses are replaced by their
-     * {@linkplain StoredResponse#anonymised() anonymised} form, follow-ups by theirs
-     * ({@link FollowUp#anonymised()}), touches, the customer record and pending outbox events about the customer
-     * are deleted. Ratings stay, so historical scores do not move. Erasing twice is harmless.
+     * {@linkplain StoredResponse#anonymised() anonymised} form, follow-ups by {@link Erasure#apply(FollowUp)} (one
+     * version higher, so that an update prepared from an earlier version fails with
+     * {@link VersionConflictException} and cannot write personal data back), touches, the customer record and
+     * pending outbox events about the customer are deleted. Ratings stay, so historical scores do not move. Erasing
+     * twice is harmless.
      *
-     * @param customerId the customer id
+     * @param erasure the customer, the instant and the taxonomy to keep
      * @return what was changed
      */
-    ErasureReport eraseCustomer(String customerId);
+    ErasureReport eraseCustomer(Erasure erasure);
 }

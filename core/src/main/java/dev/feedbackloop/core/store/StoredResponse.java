@@ -31,7 +31,7 @@ public record StoredResponse(Response response, Instant receivedAt) {
     }
 
     /**
-     * Returns this response with every personal trace removed, as {@link FeedbackStore#eraseCustomer(String)}
+     * Returns this response with every personal trace removed, as {@link FeedbackStore#eraseCustomer(Erasure)}
      * stores it: no customer id, no free-text answers, no "other" text on choices. Ratings, choices, yes/no
      * answers and segment attributes are kept, so that historical scores do not move.
      *

@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param touches the touches it records, for example {@code SURVEY_ANSWERED}; copied
  * @param newCustomer the customer to register if no customer with its id exists yet, or {@code null}
  * @param events the events to append to the outbox; copied
+ * @param quota the per-customer limit the store checks in the same atomic step, or {@code null} for none; requires
+ *     a {@code newCustomer} with the response's customer id (the store registers it first, then counts under it)
  */
 public record Submission(StoredResponse response, List<FollowUp> followUps, List<Touch> touches,
-                         @Nullable Customer newCustomer, List<FeedbackEvent> events) {
+                         @Nullable Customer newCustomer, List<FeedbackEvent> events, @Nullable CustomerQuota quota) {
 
     public Submission {
         Objects.requireNonNull(response, "response");
@@ -36,5 +38,24 @@ public record Submission(StoredResponse response, List<FollowUp> followUps, List
             throw new IllegalArgumentException("followUps: ids repeat in " + followUps.stream().map(FollowUp::id)
                     .toList());
         }
+        String customerId = response.response().respondent().customerId();
+        if (quota != null && (newCustomer == null || !newCustomer.id().equals(customerId))) {
+            throw new IllegalArgumentException("response '" + response.id() + "': a quota requires the response's"
+                    + " customer as newCustomer");
+        }
+    }
+
+    /**
+     * Creates a submission without a per-customer limit.
+     *
+     * @param response the response
+     * @param followUps the follow-ups it opens
+     * @param touches the touches it records
+     * @param newCustomer the customer to register if absent, or {@code null}
+     * @param events the events to append to the outbox
+     */
+    public Submission(StoredResponse response, List<FollowUp> followUps, List<Touch> touches,
+                      @Nullable Customer newCustomer, List<FeedbackEvent> events) {
+        this(response, followUps, touches, newCustomer, events, null);
     }
 }

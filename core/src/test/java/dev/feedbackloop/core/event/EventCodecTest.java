@@ -42,6 +42,22 @@ final class EventCodecTest {
                 Arrays.stream(FeedbackEvent.class.getPermittedSubclasses()).map(Class::getName).toList());
     }
 
+    @Test
+    void everyKind_carriesIdsAndSmallFactsButNoAnswersOrNotes() {
+        var texts = new java.util.TreeSet<String>();
+        for (Class<?> kind : FeedbackEvent.class.getPermittedSubclasses()) {
+            for (var component : kind.getRecordComponents()) {
+                if (component.getType() == String.class) {
+                    texts.add(component.getName());
+                }
+            }
+        }
+
+        // a new text component must be added here knowingly: events outlive erasure once delivered
+        assertThat(texts).containsExactly("by", "channel", "code", "customerId", "escalatedTo", "followUpId", "owner",
+                "responseId", "ruleId", "surveyId", "tier");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "Nope?x=1", "ResponseAccepted?responseId=r1", "ResponseAccepted",
         "FollowUpOpened?followUpId=x&priority=HUGE"})

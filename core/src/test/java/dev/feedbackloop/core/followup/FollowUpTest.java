@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -121,17 +122,73 @@ final class FollowUpTest {
         }
 
         @Test
-        void anonymised_dropsCustomerAndNotesButKeepsTheVersion() {
+        void erased_dropsCustomerNotesAndFreeTextAndMovesTheVersionOn() {
             FollowUp worked = open().contact(Contact.of("phone", "ana", T0, "private")).resolve(
-                    Resolution.of("fixed", "bug", "ana", T0, "private too"));
+                    Resolution.of("fixed", "my neighbour's dog", "ana", T0, "private too"));
 
-            FollowUp anonymous = worked.anonymised();
+            FollowUp erased = worked.erased(T0.plusSeconds(9), Set.of("fixed"), Set.of());
 
-            assertThat(anonymous.customerId()).isNull();
-            assertThat(anonymous.firstContact().note()).isNull();
-            assertThat(anonymous.resolution().note()).isNull();
-            assertThat(anonymous.history()).extracting(HistoryEntry::note).containsOnlyNulls();
-            assertThat(anonymous.version()).isEqualTo(worked.version());
+            assertThat(erased.customerId()).isNull();
+            assertThat(erased.firstContact().note()).isNull();
+            assertThat(erased.resolution().note()).isNull();
+            assertThat(erased.resolution().code()).isEqualTo("fixed");
+            assertThat(erased.resolution().rootCause()).isEqualTo(FollowUp.ERASED_TEXT);
+            assertThat(erased.history()).extracting(HistoryEntry::note).containsOnlyNulls();
+            assertThat(erased.history()).last().isEqualTo(new HistoryEntry(FollowUpAction.ERASED,
+                    FollowUpState.RESOLVED, HistoryEntry.SYSTEM, T0.plusSeconds(9), null));
+            assertThat(erased.version()).isEqualTo(worked.version() + 1);
+            assertThat(erased.isErased()).isTrue();
+            assertThat(erased.state()).isEqualTo(worked.state());
+        }
+
+        @Test
+        void erased_closeReasonIsErasedToo() {
+            FollowUp closed = open().close("customer moved to Spain", "ana", T0, "note");
+
+            assertThat(closed.erased(T0, Set.of(), Set.of()).closeReason()).isEqualTo(FollowUp.ERASED_TEXT);
+        }
+
+        @Test
+        void erasedFollowUp_refusesEveryStep() {
+            FollowUp erased = open().erased(T0, Set.of(), Set.of());
+            var refused = new java.util.ArrayList<FollowUpAction>();
+            List<java.util.function.Supplier<FollowUp>> steps = List.of(
+                    () -> erased.contact(Contact.of("phone", "ana", T0, null)),
+                    () -> erased.close("gone", "ana", T0, null),
+                    () -> erased.pause("ana", T0, null),
+                    () -> erased.escalate(new Escalation(DeadlineKind.FIRST_CONTACT, erased.firstContactDue(), 0,
+                            "lead", T0)),
+                    () -> erased.erased(T0, Set.of(), Set.of()));
+            for (var step : steps) {
+                try {
+                    step.get();
+                } catch (IllegalTransitionException e) {
+                    assertThat(e).hasMessageContaining("erased");
+                    refused.add(e.action());
+                }
+            }
+
+            assertThat(refused).containsExactly(FollowUpAction.CONTACTED, FollowUpAction.CLOSED,
+                    FollowUpAction.PAUSED, FollowUpAction.ESCALATED, FollowUpAction.ERASED);
+        }
+
+        @Test
+        void texts_mayNotHoldNulOrUnpairedSurrogates_andNotesAreBounded() {
+            FollowUp followUp = open();
+
+            assertThatThrownBy(() -> Contact.of("phone", "ana", T0, "a\u0000b"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("note: holds NUL");
+            assertThatThrownBy(() -> Contact.of("ph\uD800one", "ana", T0, null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel");
+            assertThatThrownBy(() -> followUp.close("x\uDC00", "ana", T0, null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closeReason");
+            String tooLong = "n".repeat(FollowUp.MAX_NOTE_LENGTH + 1);
+            assertThatThrownBy(() -> Resolution.of("fixed", "bug", "ana", T0, tooLong))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20001 code points");
+            assertThat(Contact.of("phone", "ana", T0, "\uD83D\uDE00".repeat(FollowUp.MAX_NOTE_LENGTH)).note())
+                    .hasSize(2 * FollowUp.MAX_NOTE_LENGTH);
+            assertThatThrownBy(() -> followUp.close("r".repeat(FollowUp.MAX_TEXT_LENGTH + 1), "ana", T0, null))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 

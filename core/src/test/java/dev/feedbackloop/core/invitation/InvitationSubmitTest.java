@@ -203,6 +203,23 @@ final class InvitationSubmitTest {
     }
 
     @Test
+    void jdbcLedger_storesTokenAndResponseIdsAndTwoInstantsOnly(@TempDir Path directory) throws SQLException {
+        DataSource dataSource = h2("jdbc:h2:file:" + directory.resolve("columns").toAbsolutePath()
+                + ";DB_CLOSE_DELAY=-1");
+        InvitationLedger.jdbc(dataSource).createSchema().redeem("t-1", "r1", T0, T0);
+        var columns = new ArrayList<String>();
+        try (Connection connection = dataSource.getConnection();
+             var rows = connection.getMetaData().getColumns(null, null, "FL_INVITATION_REDEMPTION", null)) {
+            while (rows.next()) {
+                columns.add(rows.getString("COLUMN_NAME"));
+            }
+        }
+
+        assertThat(columns).containsExactlyInAnyOrder("TOKEN_ID", "RESPONSE_ID", "EXPIRES_AT", "REDEEMED_AT");
+        shutdown(dataSource);
+    }
+
+    @Test
     void jdbcLedger_forgetsOnlyExpiredRedemptions(@TempDir Path directory) {
         DataSource dataSource = h2("jdbc:h2:file:" + directory.resolve("forget").toAbsolutePath()
                 + ";DB_CLOSE_DELAY=-1");
@@ -213,6 +230,24 @@ final class InvitationSubmitTest {
         assertThat(ledger.forgetExpired(T0.plus(Duration.ofDays(1)))).isEqualTo(1);
         assertThat(ledger.redeem("old", "r3", T0, T0)).isEqualTo("r3");
         assertThat(ledger.redeem("new", "r4", T0, T0)).isEqualTo("r2");
+        shutdown(dataSource);
+    }
+
+    @Test
+    void release_undoesOnlyTheResponsesOwnRedemption(@TempDir Path directory) {
+        DataSource dataSource = h2("jdbc:h2:file:" + directory.resolve("release").toAbsolutePath()
+                + ";DB_CLOSE_DELAY=-1");
+        for (InvitationLedger ledger : List.of(InvitationLedger.inMemory(),
+                InvitationLedger.jdbc(dataSource).createSchema())) {
+            ledger.redeem("t-1", "r1", T0, T0);
+            ledger.release("t-1", "r2");
+            assertThat(ledger.redeem("t-1", "r3", T0, T0)).as("held by r1, not released by r2").isEqualTo("r1");
+
+            ledger.release("t-1", "r1");
+            ledger.release("t-never", "r1");
+
+            assertThat(ledger.redeem("t-1", "r3", T0, T0)).isEqualTo("r3");
+        }
         shutdown(dataSource);
     }
 

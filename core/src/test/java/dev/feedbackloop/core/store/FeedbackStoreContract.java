@@ -4,12 +4,13 @@ import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.feedbackloop.core.FeedbackListener;
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.InvalidBatchException;
 import dev.feedbackloop.core.InvalidResponseException;
 import dev.feedbackloop.core.Receipt;
+import dev.feedbackloop.core.RecordingListener;
 import dev.feedbackloop.core.ResponseConflictException;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.CustomerActivity;
@@ -20,17 +21,27 @@ import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpAction;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
+import dev.feedbackloop.core.followup.HistoryEntry;
+import dev.feedbackloop.core.followup.IllegalTransitionException;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.core.followup.Resolution;
 import dev.feedbackloop.core.followup.VersionConflictException;
-import dev.feedbackloop.NotFoundException;
+import dev.feedbackloop.core.invitation.Invitation;
+import dev.feedbackloop.core.invitation.InvitationException;
+import dev.feedbackloop.core.invitation.Invitations;
+import dev.feedbackloop.core.invitation.SigningKey;
+import dev.feedbackloop.core.limit.LimitExceededException;
+import dev.feedbackloop.core.limit.SubmissionLimits;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.json.SurveyJson;
 import dev.feedbackloop.survey.validation.Violation;
+import dev.feedbackloop.survey.validation.ViolationCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +51,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -51,6 +61,9 @@ import org.junit.jupiter.api.Test;
  * store from {@link #newStore()}; every test starts from a fresh store.
  */
 public abstract class FeedbackStoreContract {
+
+    /** When the contract's erasures happen. */
+    static final Instant ERASED_AT = T0.plus(Duration.ofDays(30));
 
     /** The store under test, fresh for every test. */
     protected FeedbackStore store;
@@ -94,6 +107,11 @@ public abstract class FeedbackStoreContract {
         store.submit(submission(Fixtures.response(responseId, customer, 3, "slow support", at), at,
                 List.of(followUp)));
         return followUp;
+    }
+
+    /** Erases a customer from the store under test, with no taxonomy. */
+    ErasureReport erase(String customerId) {
+        return store.eraseCustomer(Erasure.of(customerId, ERASED_AT));
     }
 
     FollowUp apply(FollowUp updated) {
@@ -266,19 +284,11 @@ public abstract class FeedbackStoreContract {
     @Nested
     class Batches {
 
-        private final List<FeedbackEvent> delivered = new CopyOnWriteArrayList<>();
+        private final RecordingListener listener = new RecordingListener();
+        private final List<FeedbackEvent> delivered = listener.events();
 
         private FeedbackLoop loop() {
-            FeedbackLoop loop = FeedbackLoop.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
-                    .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48)))
-                    .listener(new FeedbackListener() {
-                        @Override
-                        public void onEvent(FeedbackEvent event) {
-                            delivered.add(event);
-                        }
-                    }).build();
-            loop.register(Fixtures.survey());
-            return loop;
+            return loopOver(store, listener, b -> b);
         }
 
         private List<String> acceptedIds() {
@@ -374,6 +384,35 @@ public abstract class FeedbackStoreContract {
             assertThat(store.findCustomer("c2")).isEmpty();
             assertThat(store.touches("c2")).isEmpty();
             assertThat(outboxEvents()).hasSize(eventsBefore);
+        }
+
+        @Test
+        void quota_countsTheBatchAndRefusesNothingOfAResubmission() {
+            var quota = new CustomerQuota(2, Duration.ofHours(1), T0.plusSeconds(10));
+            Submission first = withQuota(Fixtures.response("r1", "c1", 9, null, T0), quota);
+            store.submit(first);
+
+            assertThat(store.submit(first).stored()).isFalse();
+            assertThatThrownBy(() -> store.submitAll(List.of(
+                    withQuota(Fixtures.response("r2", "c1", 9, null, T0), quota),
+                    withQuota(Fixtures.response("r3", "c1", 9, null, T0), quota))))
+                    .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                        assertThat(e.responseId()).isEqualTo("r3");
+                        assertThat(e.limit()).isEqualTo(LimitExceededException.Limit.RESPONSES_PER_CUSTOMER);
+                    });
+            assertThat(store.findResponse("r2")).isEmpty();
+            assertThat(store.submit(withQuota(Fixtures.response("r2", "c1", 9, null, T0), quota)).stored()).isTrue();
+            assertThat(store.submit(first).stored()).isFalse();
+            assertThat(store.submitAll(List.of(first, withQuota(Fixtures.response("r2", "c1", 9, null, T0), quota))))
+                    .extracting(SubmitResult::stored).containsExactly(false, false);
+            assertThat(store.submit(withQuota(Fixtures.response("r9", "c1", 9, null, T0),
+                    new CustomerQuota(2, Duration.ofSeconds(5), T0.plusSeconds(10)))).stored()).isTrue();
+        }
+
+        private Submission withQuota(Response response, CustomerQuota quota) {
+            Submission plain = submission(response, T0, List.of());
+            return new Submission(plain.response(), plain.followUps(), plain.touches(), plain.newCustomer(),
+                    plain.events(), quota);
         }
 
         @Test
@@ -793,7 +832,7 @@ public abstract class FeedbackStoreContract {
     // ---- privacy --------------------------------------------------------------------------------------------
 
     @Nested
-    class Erasure {
+    class Erasing {
 
         @Test
         void eraseCustomer_removesPersonalTracesAndKeepsRatings() {
@@ -802,7 +841,7 @@ public abstract class FeedbackStoreContract {
             submitDetractor("r2", "c2", T0);
             store.recordTouch(Touch.contact("c1", TouchKind.CALL, T0, "ana", "private"), List.of());
 
-            ErasureReport report = store.eraseCustomer("c1");
+            ErasureReport report = erase("c1");
 
             StoredResponse erased = store.findResponse("r1").orElseThrow();
             assertThat(erased.response().respondent().customerId()).isNull();
@@ -829,7 +868,7 @@ public abstract class FeedbackStoreContract {
             submitDetractor("r1", "c1", T0);
             FollowUp other = submitDetractor("r2", "c2", T0);
 
-            store.eraseCustomer("c1");
+            erase("c1");
 
             assertThat(store.findResponse("r2").orElseThrow().response().answer("why"))
                     .isEqualTo(Answer.text("slow support"));
@@ -840,21 +879,309 @@ public abstract class FeedbackStoreContract {
         @Test
         void eraseCustomer_twice_findsNothingTheSecondTime() {
             submitDetractor("r1", "c1", T0);
-            store.eraseCustomer("c1");
+            erase("c1");
 
-            ErasureReport second = store.eraseCustomer("c1");
+            ErasureReport second = erase("c1");
 
             assertThat(second.foundAnything()).isFalse();
+        }
+
+        @Test
+        void staleStepAfterErasure_isAVersionConflictAndWritesNothingBack() {
+            FollowUp read = submitDetractor("r1", "CUST-SECRET", T0);
+            erase("CUST-SECRET");
+            FollowUp stale = read.contact(Contact.of("phone", "ana", T0.plusSeconds(5), "NOTE-SECRET"));
+
+            assertThatThrownBy(() -> store.update(new FollowUpChange(stale,
+                    List.of(Touch.contact("CUST-SECRET", TouchKind.FOLLOW_UP_CONTACT, T0, "ana", null)),
+                    List.of(new FeedbackEvent.FollowUpContacted(stale.id(), "ana", "phone", "CUST-SECRET", T0)))))
+                    .isInstanceOfSatisfying(VersionConflictException.class,
+                            e -> assertThat(e.actualVersion()).isEqualTo(2));
+
+            FollowUp stored = store.findFollowUp(read.id()).orElseThrow();
+            assertThat(stored.customerId()).isNull();
+            assertThat(stored.firstContact()).isNull();
+            assertThat(stored.isErased()).isTrue();
+            assertThat(store.touches("CUST-SECRET")).isEmpty();
+            assertThat(outboxEvents()).noneMatch(e -> "CUST-SECRET".equals(e.customerId()));
+        }
+
+        @Test
+        void eraseCustomer_movesEachFollowUpOneVersionOnAndEndsItsHistory() {
+            FollowUp followUp = apply(submitDetractor("r1", "c1", T0)
+                    .contact(Contact.of("phone", "ana", T0.plusSeconds(5), "said X")));
+
+            erase("c1");
+
+            FollowUp erased = store.findFollowUp(followUp.id()).orElseThrow();
+            assertThat(erased).isEqualTo(followUp.erased(ERASED_AT, java.util.Set.of(), java.util.Set.of()));
+            assertThat(erased.version()).isEqualTo(3);
+            assertThat(erased.history()).last().extracting(HistoryEntry::action).isEqualTo(FollowUpAction.ERASED);
+        }
+
+        @Test
+        void throughTheLoop_stepsOnAnErasedFollowUpAreRefusedAndFreeTextGoesButTaxonomyCodesStay() {
+            FeedbackLoop loop = FeedbackLoop.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
+                    .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48)))
+                    .taxonomy(java.util.Set.of("refund"), java.util.Set.of("billing")).build();
+            loop.register(Fixtures.survey());
+            String resolved = loop.submit(Fixtures.response("r1", "c1", 2, "text", T0)).followUpIds().get(0);
+            String closed = loop.submit(Fixtures.response("r2", "c1", 2, "text", T0)).followUpIds().get(0);
+            loop.followUps().contact(resolved, 1, "phone", "ana", "NOTE-SECRET");
+            loop.followUps().resolve(resolved, 2, "refund", "billing", "ana", "NOTE-SECRET resolved");
+            loop.followUps().close(closed, 1, "customer moved to NOTE-SECRET street", "ana", null);
+
+            loop.eraseCustomer("c1");
+
+            FollowUp erasedResolved = loop.followUps().followUp(resolved);
+            FollowUp erasedClosed = loop.followUps().followUp(closed);
+            assertThat(erasedResolved.resolution()).isEqualTo(Resolution.of("refund", "billing", "ana", T0, null));
+            assertThat(erasedClosed.closeReason()).isEqualTo(FollowUp.ERASED_TEXT);
+            assertThat(erasedResolved + " " + erasedClosed).doesNotContain("SECRET").doesNotContain("c1");
+            assertThatThrownBy(() -> loop.followUps().reopen(resolved, erasedResolved.version(), "ana", null))
+                    .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("erased");
+            assertThatThrownBy(() -> loop.followUps().reopen(closed, erasedClosed.version(), "ana", null))
+                    .isInstanceOf(IllegalTransitionException.class);
+            assertThat(loop.followUps().followUp(resolved)).isEqualTo(erasedResolved);
+        }
+
+        @Test
+        void throughTheLoop_freeTextCodesAreErasedWithoutATaxonomy() {
+            FeedbackLoop loop = FeedbackLoop.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC))
+                    .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48))).build();
+            loop.register(Fixtures.survey());
+            String id = loop.submit(Fixtures.response("r1", "c1", 2, "text", T0)).followUpIds().get(0);
+            loop.followUps().contact(id, 1, "phone", "ana", null);
+            loop.followUps().resolve(id, 2, "refunded CUST-SECRET", "CUST-SECRET's card", "ana", null);
+
+            loop.eraseCustomer("c1");
+
+            assertThat(loop.followUps().followUp(id).resolution()).isEqualTo(Resolution.of(FollowUp.ERASED_TEXT,
+                    FollowUp.ERASED_TEXT, "ana", T0, null));
         }
 
         @Test
         void erasedFollowUp_staysInTheDeadlineIndex() {
             FollowUp followUp = submitDetractor("r1", "c1", T0);
 
-            store.eraseCustomer("c1");
+            erase("c1");
 
             assertThat(store.pendingDue(DeadlineKind.FIRST_CONTACT, null, T0.plus(Duration.ofDays(30)), 10))
                     .extracting(FollowUp::id).containsExactly(followUp.id());
+        }
+    }
+
+    // ---- through the loop: text the stores keep as given, tokens, delivery ------------------------------------
+
+    /** A loop over a store at {@code T0}, with a detractor policy, a recording listener and optional parts. */
+    static FeedbackLoop loopOver(FeedbackStore over, RecordingListener listener,
+                                 java.util.function.UnaryOperator<FeedbackLoop.Builder> parts) {
+        FeedbackLoop loop = parts.apply(FeedbackLoop.builder().store(over).clock(Clock.fixed(T0, ZoneOffset.UTC))
+                .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48))).listener(listener)).build();
+        loop.register(Fixtures.survey());
+        return loop;
+    }
+
+    private static String storedIds(FeedbackStore store) {
+        var ids = new ArrayList<String>();
+        store.forEachResponse(Fixtures.SURVEY, r -> ids.add(r.id()));
+        return String.join(",", ids);
+    }
+
+    @Nested
+    class Texts {
+
+        private final RecordingListener listener = new RecordingListener();
+        private final List<FeedbackEvent> delivered = listener.events();
+
+        @Test
+        void unpairedSurrogate_isRefusedByValidationNamingThePathAndNothingIsStored() {
+            FeedbackLoop loop = loopOver(store, listener, b -> b);
+            Response halfEmoji = Fixtures.response("r1", "c1", 3, "great \uD83D", T0);
+            Response fromJson = SurveyJson.standard().readResponse(SurveyJson.standard()
+                    .write(Fixtures.response("r2", "c1", 3, "great X", T0)).replace("great X", "great \\ud83d"));
+
+            assertThat(((Answer.Text) fromJson.answer("why")).text()).isEqualTo("great \uD83D");
+            for (Response response : List.of(halfEmoji, fromJson, halfEmoji)) {
+                assertThatThrownBy(() -> loop.submit(response)).isInstanceOfSatisfying(InvalidResponseException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.path()).isEqualTo("answers.why");
+                            assertThat(v.is(ViolationCode.INVALID_CHARACTER)).isTrue();
+                        }));
+            }
+            assertThatThrownBy(() -> loop.submit(Fixtures.response("r\uD800", "c1", 3, null, T0)))
+                    .isInstanceOfSatisfying(InvalidResponseException.class, e ->
+                            assertThat(e.violations()).extracting(Violation::path).containsExactly("id"));
+            assertThat(storedIds(store)).isEmpty();
+            assertThat(delivered).isEmpty();
+        }
+
+        @Test
+        void nulInOneResponseOfABatch_rejectsTheBatchAsInvalidNamingItAndStoresNothing() {
+            FeedbackLoop loop = loopOver(store, listener, b -> b);
+            var batch = new ArrayList<Response>();
+            for (int i = 0; i < 11; i++) {
+                batch.add(Fixtures.response("r" + i, "c" + i, 3, "fine", T0,
+                        Map.of("plan", i == 5 ? "pro\u0000" : "pro")));
+            }
+
+            assertThatThrownBy(() -> loop.submitAll(batch)).isInstanceOfSatisfying(InvalidBatchException.class, e -> {
+                assertThat(e.positions()).containsExactly(5);
+                assertThat(e.violations()).extracting(Violation::path)
+                        .containsExactly("responses[5].respondent.attributes[plan]");
+            });
+            assertThat(storedIds(store)).isEmpty();
+            assertThat(loop.submitAll(batch.subList(0, 5))).hasSize(5);
+        }
+
+        @Test
+        void nulInAContactNote_isRefusedBeforeTheStoreAndTheFollowUpIsUnchanged() {
+            FeedbackLoop loop = loopOver(store, listener, b -> b);
+            String id = loop.submit(Fixtures.response("r1", "c1", 3, "slow", T0)).followUpIds().get(0);
+
+            assertThatThrownBy(() -> loop.followUps().contact(id, 1, "phone", "ana", "called \u0000"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+            assertThatThrownBy(() -> loop.care().recordContact("c1", TouchKind.CALL, "ana", "x\uDFFF"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surrogate");
+
+            assertThat(store.findFollowUp(id).orElseThrow().version()).isEqualTo(1);
+            assertThat(store.touches("c1")).hasSize(1);
+        }
+
+        @Test
+        void hugeNotesAndReasons_areRefusedBeforeTheStore() {
+            FeedbackLoop loop = loopOver(store, listener, b -> b);
+            String id = loop.submit(Fixtures.response("r1", "c1", 3, "slow", T0)).followUpIds().get(0);
+            String huge = "x".repeat(FollowUp.MAX_NOTE_LENGTH + 1);
+
+            assertThatThrownBy(() -> loop.followUps().contact(id, 1, "phone", "ana", huge))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("note");
+            assertThatThrownBy(() -> loop.followUps().close(id, 1, huge, "ana", null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closeReason");
+            assertThatThrownBy(() -> loop.care().recordContact("c1", TouchKind.CALL, "ana", huge))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("touch.note");
+
+            assertThat(store.findFollowUp(id).orElseThrow().version()).isEqualTo(1);
+            assertThat(loop.followUps().contact(id, 1, "phone", "ana", huge.substring(1)).version()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class InvitationTokens {
+
+        private final RecordingListener listener = new RecordingListener();
+        private final List<FeedbackEvent> delivered = listener.events();
+        private final Invitations invitations = Invitations.builder().signWith(SigningKey.of("k", new byte[32]))
+                .build();
+        private final String token = invitations.issue(new Invitation("t-1", Fixtures.SURVEY, "c-1042",
+                T0.plus(Duration.ofDays(7)), Map.of()));
+
+        @Test
+        void responseConflict_doesNotSpendTheToken() {
+            FeedbackLoop loop = loopOver(store, listener, b -> b.invitations(invitations));
+            loop.submit(Fixtures.response("r1", "someone", 9, null, T0));
+
+            assertThatThrownBy(() -> loop.submit(Fixtures.response("r1", null, 3, null, T0), token))
+                    .isInstanceOf(ResponseConflictException.class);
+
+            assertThat(loop.submit(Fixtures.response("r2", null, 3, null, T0), token).responseId()).isEqualTo("r2");
+            assertThatThrownBy(() -> loop.submit(Fixtures.response("r3", null, 3, null, T0), token))
+                    .isInstanceOfSatisfying(InvitationException.class,
+                            e -> assertThat(e.reason()).isEqualTo(InvitationException.Reason.ALREADY_USED));
+        }
+
+        @Test
+        void limitCountedByTheStore_doesNotSpendTheToken() {
+            FeedbackLoop loop = loopOver(store, listener, b -> b.invitations(invitations)
+                    .limits(SubmissionLimits.standard().withResponsesPerCustomer(1, Duration.ofHours(1))));
+            loop.submit(Fixtures.response("r1", "c-1042", 9, null, T0));
+
+            assertThatThrownBy(() -> loop.submit(Fixtures.response("r2", null, 3, null, T0), token))
+                    .isInstanceOf(LimitExceededException.class);
+
+            assertThat(storedIds(store)).isEqualTo("r1");
+            FeedbackLoop later = loopOver(store, listener, b -> b.invitations(invitations)
+                    .limits(SubmissionLimits.standard().withResponsesPerCustomer(2, Duration.ofHours(1))));
+            assertThat(later.submit(Fixtures.response("r3", null, 3, null, T0), token).responseId()).isEqualTo("r3");
+        }
+    }
+
+    @Nested
+    class Delivery {
+
+        private final RecordingListener listener = new RecordingListener();
+        private final List<FeedbackEvent> delivered = listener.events();
+
+        private List<String> deliveredKinds() {
+            return delivered.stream().map(e -> e.getClass().getSimpleName()).toList();
+        }
+
+        @Test
+        void afterARestart_eventsLeftInTheOutboxComeFirstEvenWhenTheFirstCallIsASubmit() {
+            store.append(List.of(new FeedbackEvent.CustomerDueForContact("left-1", "t", null, T0, T0),
+                    new FeedbackEvent.CustomerDueForContact("left-2", "t", null, T0, T0)));
+            FeedbackLoop restarted = loopOver(store, listener, b -> b);
+
+            restarted.submit(Fixtures.response("r1", "c1", 9, null, T0));
+
+            assertThat(deliveredKinds()).containsExactly("CustomerDueForContact", "CustomerDueForContact",
+                    "ResponseAccepted");
+            assertThat(delivered.get(0).customerId()).isEqualTo("left-1");
+            assertThat(store.pollOutbox(10)).isEmpty();
+        }
+
+        @Test
+        void acknowledgementFailureAfterTheCommit_returnsTheReceiptAndDeliversTheEventsAgainLater() {
+            var failAcknowledgements = new java.util.concurrent.atomic.AtomicBoolean(true);
+            FeedbackStore failing = new ForwardingStore(store) {
+                @Override
+                public void acknowledge(java.util.Collection<Long> sequences) {
+                    if (failAcknowledgements.get()) {
+                        throw new IllegalStateException("acknowledgement failed for CUST-SECRET");
+                    }
+                    super.acknowledge(sequences);
+                }
+            };
+            FeedbackLoop loop = loopOver(failing, listener, b -> b);
+
+            Receipt receipt = loop.submit(Fixtures.response("r1", "c1", 9, null, T0));
+            failAcknowledgements.set(false);
+            int again = loop.deliverPendingEvents();
+
+            assertThat(receipt.responseId()).isEqualTo("r1");
+            assertThat(store.findResponse("r1")).isPresent();
+            assertThat(again).isEqualTo(1);
+            assertThat(deliveredKinds()).containsExactly("ResponseAccepted", "ResponseAccepted");
+            assertThat(store.pollOutbox(10)).isEmpty();
+        }
+
+        @Test
+        void storeThatKeepsAcknowledgedEntries_boundsTheDeliveryWorkOfEachCall() {
+            var polls = new java.util.concurrent.atomic.AtomicInteger();
+            FeedbackStore keeping = new ForwardingStore(store) {
+                @Override
+                public List<OutboxEntry> pollOutbox(int max) {
+                    if (polls.incrementAndGet() > 1_000) {
+                        throw new IllegalStateException("polled 1,000 times in one test");
+                    }
+                    return super.pollOutbox(max);
+                }
+
+                @Override
+                public void acknowledge(java.util.Collection<Long> sequences) {
+                    // a broken store: acknowledged entries stay
+                }
+            };
+            FeedbackLoop loop = loopOver(keeping, listener, b -> b);
+
+            loop.submit(Fixtures.response("r1", "c1", 9, null, T0));
+            loop.submit(Fixtures.response("r2", "c1", 9, null, T0));
+
+            assertThat(delivered).filteredOn(e -> ((FeedbackEvent.ResponseAccepted) e).responseId().equals("r1"))
+                    .hasSizeBetween(1, 2);
+            assertThat(delivered).filteredOn(e -> ((FeedbackEvent.ResponseAccepted) e).responseId().equals("r2"))
+                    .hasSize(1);
+            assertThat(polls.get()).isLessThanOrEqualTo(4);
         }
     }
 }

@@ -14,8 +14,11 @@ import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
+import dev.feedbackloop.core.followup.IllegalTransitionException;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.core.limit.LimitExceededException;
+import dev.feedbackloop.core.limit.SubmissionLimits;
 import dev.feedbackloop.survey.Response;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -223,5 +226,109 @@ public abstract class StoreConcurrencyContract {
         for (FollowUp followUp : followUps) {
             assertThat(store.findFollowUp(followUp.id()).orElseThrow().version()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void erasureRacingAFollowUpStep_leavesNoPersonalDataBehind() throws Exception {
+        FeedbackStore store = newStore();
+        MutableClock clock = MutableClock.at(T0);
+        FeedbackLoop loop = FeedbackLoop.builder().store(store).clock(clock)
+                .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48))).build();
+        loop.register(Fixtures.survey());
+        int trials = 40;
+        var leaks = new ArrayList<String>();
+        for (int trial = 0; trial < trials; trial++) {
+            String customer = "CUST-SECRET-" + trial;
+            String id = loop.submit(Fixtures.response("r" + trial, customer, 2, null, T0)).followUpIds().get(0);
+            List<Throwable> failures = race(List.of(
+                    () -> {
+                        try {
+                            loop.followUps().contact(id, 1, "phone", "ana", "NOTE-SECRET");
+                        } catch (VersionConflictException | IllegalTransitionException e) {
+                            // the erasure came first: refused
+                        }
+                    },
+                    () -> loop.eraseCustomer(customer)));
+            assertThat(failures).isEmpty();
+            FollowUp after = store.findFollowUp(id).orElseThrow();
+            if (after.customerId() != null || after.toString().contains("NOTE-SECRET")
+                    || !store.touches(customer).isEmpty()) {
+                leaks.add(id);
+            }
+        }
+        System.out.println(getClass().getSimpleName() + ": erasure racing a step left personal data in "
+                + leaks.size() + " of " + trials + " trials");
+        assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void overlappingBatchesInOppositeOrders_storeEachResponseOnceAndNeitherCallerFails() throws Exception {
+        FeedbackLoop loop = FeedbackLoop.builder().store(newStore()).clock(MutableClock.at(T0))
+                .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48))).build();
+        loop.register(Fixtures.survey());
+        int rounds = 200;
+        int failedRounds = 0;
+        var failures = new ArrayList<Throwable>();
+        for (int round = 0; round < rounds; round++) {
+            var batch = new ArrayList<Response>();
+            for (int i = 0; i < 10; i++) {
+                batch.add(Fixtures.response("b" + round + "-" + i, "c" + i, i, null, T0));
+            }
+            var reversed = new ArrayList<>(batch);
+            Collections.reverse(reversed);
+            var receipts = new ConcurrentHashMap<String, List<Receipt>>();
+            List<Throwable> failed = race(List.of(
+                    () -> loop.submitAll(batch).forEach(r -> receipts.computeIfAbsent(r.responseId(),
+                            k -> new CopyOnWriteArrayList<>()).add(r)),
+                    () -> loop.submitAll(reversed).forEach(r -> receipts.computeIfAbsent(r.responseId(),
+                            k -> new CopyOnWriteArrayList<>()).add(r))));
+            if (!failed.isEmpty()) {
+                failedRounds++;
+                failures.addAll(failed);
+                continue;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                String id = batch.get(i).id();
+                assertThat(receipts.get(id)).hasSize(2).allMatch(r -> r.equals(receipts.get(id).get(0)));
+                assertThat(loop.followUps().ofResponse(id)).hasSize(i <= 6 ? 1 : 0);
+            }
+        }
+        System.out.println(getClass().getSimpleName() + ": overlapping batches failed in " + failedRounds + " of "
+                + rounds + " rounds" + (failures.isEmpty() ? "" : ", first: " + failures.get(0)));
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void perCustomerLimit_holdsWhenOneCustomerSubmitsFromManyThreadsAtOnce() throws Exception {
+        FeedbackStore store = newStore();
+        FeedbackLoop loop = FeedbackLoop.builder().store(store).clock(MutableClock.at(T0))
+                .limits(SubmissionLimits.standard().withResponsesPerCustomer(3, Duration.ofHours(1))).build();
+        loop.register(Fixtures.survey());
+        int rounds = 20;
+        var exceeded = new ArrayList<Integer>();
+        for (int round = 0; round < rounds; round++) {
+            String customer = "c" + round;
+            var refused = new AtomicInteger();
+            var tasks = new ArrayList<Runnable>();
+            for (int t = 0; t < THREADS; t++) {
+                String id = "l" + round + "-" + t;
+                tasks.add(() -> {
+                    try {
+                        loop.submit(Fixtures.response(id, customer, 9, null, T0));
+                    } catch (LimitExceededException e) {
+                        refused.incrementAndGet();
+                    }
+                });
+            }
+            assertThat(race(tasks)).isEmpty();
+            int stored = store.responsesOfCustomer(customer).size();
+            if (stored != 3) {
+                exceeded.add(stored);
+            }
+            assertThat(stored + refused.get()).isEqualTo(THREADS);
+        }
+        System.out.println(getClass().getSimpleName() + ": per-customer limit exceeded (more than 3 stored) in "
+                + exceeded.size() + " of " + rounds + " rounds " + exceeded);
+        assertThat(exceeded).isEmpty();
     }
 }

@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * field, a value of the wrong type, a duplicate key, content after the document, and values the model rejects
  * (including survey definition rules) all fail with a {@link SurveyJsonException} that names the path, line and
  * column. Bytes must be well-formed UTF-8 (unless UTF-16 or UTF-32): overlong forms, surrogates, code points above
- * U+10FFFF, truncated sequences and stray continuation bytes are refused with the byte offset, before parsing.
+ * U+10FFFF, truncated sequences and stray continuation bytes are refused with the byte offset, before parsing. A
+ * leading byte-order mark is skipped alike by the text, reader and byte entry points.
  * Reading does not check a response against its survey; use
  * {@link dev.feedbackloop.survey.ResponseValidator} for that.
  *
@@ -124,7 +125,7 @@ public final class SurveyJson {
      * @throws SurveyJsonException if the text is not a valid survey
      */
     public Survey readSurvey(String json) {
-        return read(new Input(Objects.requireNonNull(json, "json"), null), ModelReader::survey);
+        return read(text(Objects.requireNonNull(json, "json")), ModelReader::survey);
     }
 
     /**
@@ -170,7 +171,7 @@ public final class SurveyJson {
      * @throws SurveyJsonException if the text is not a valid response
      */
     public Response readResponse(String json) {
-        return readResponse(new Input(Objects.requireNonNull(json, "json"), null));
+        return readResponse(text(Objects.requireNonNull(json, "json")));
     }
 
     /**
@@ -261,7 +262,15 @@ public final class SurveyJson {
         } catch (IOException e) {
             throw new UncheckedIOException("reading JSON failed", e);
         }
-        return new Input(text.toString(), null);
+        return text(text.toString());
+    }
+
+    /**
+     * A whole document as text. A leading byte-order mark is dropped, as the byte entry points drop it while
+     * detecting the encoding, so that every entry point reads the same document alike.
+     */
+    private static Input text(String json) {
+        return new Input(json.startsWith("\uFEFF") ? json.substring(1) : json, null);
     }
 
     private Input readAll(InputStream stream) {

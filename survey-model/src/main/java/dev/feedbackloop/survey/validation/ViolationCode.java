@@ -43,6 +43,12 @@ public enum ViolationCode {
     WRONG_VERSION("response.wrong-version"),
     /** The shown order names an unknown question or names a question twice. */
     INVALID_SHOWN_ORDER("response.invalid-shown-order"),
+    /**
+     * A text of the response (its id, channel, customer id, an attribute name or value, a text answer or "other"
+     * text) holds a character that databases do not store as given: NUL (U+0000) or an unpaired UTF-16 surrogate
+     * (see {@link StorableText}).
+     */
+    INVALID_CHARACTER("response.invalid-character"),
     /** An answer refers to a question the survey version does not have. */
     UNKNOWN_QUESTION("answer.unknown-question"),
     /** The answer's type does not fit the question (for example text for an NPS question). */

@@ -182,6 +182,27 @@ final class HostileResponseJsonTest {
     }
 
     @Test
+    void leadingBom_isTreatedAlikeByTheTextReaderAndByteEntryPoints() {
+        String withBom = "\uFEFF" + RESPONSE;
+        byte[] bytes = withBom.getBytes(StandardCharsets.UTF_8);
+        var outcomes = new java.util.LinkedHashMap<String, String>();
+        outcomes.put("String", outcome(() -> JSON.readResponse(withBom).id()));
+        outcomes.put("Reader", outcome(() -> JSON.readResponse(new StringReader(withBom)).id()));
+        outcomes.put("InputStream", outcome(() -> JSON.readResponse(new ByteArrayInputStream(bytes)).id()));
+        outcomes.put("byte[]", outcome(() -> JSON.readResponse(bytes).id()));
+
+        assertThat(outcomes.values()).containsOnly("0b6c6f0e-3c1f-4f5e-9d7a-2f1c9e5b8a10");
+    }
+
+    private static String outcome(java.util.function.Supplier<String> read) {
+        try {
+            return read.get();
+        } catch (SurveyJsonException e) {
+            return "refused: " + e.getMessage();
+        }
+    }
+
+    @Test
     void surveyWithTwentyMegabyteTitle_isRefused() {
         String huge = SURVEY.replace("After your support ticket", "t".repeat(20 << 20));
 

@@ -91,6 +91,7 @@ final class ViolationCodeTest {
                     Response.builder("r", "support", 2, dev.feedbackloop.survey.TestSurveys.SUBMITTED).build());
             case INVALID_SHOWN_ORDER -> VALIDATOR.validate(support(),
                     promoter().shownOrder(List.of("nps", "nps")).build());
+            case INVALID_CHARACTER -> VALIDATOR.validate(support(), promoter().channel("e\u0000mail").build());
             case UNKNOWN_QUESTION -> VALIDATOR.validate(support(), promoter().answer("age", Answer.rating(3)).build());
             case WRONG_ANSWER_TYPE -> VALIDATOR.validate(support(), promoter().answer("nps", Answer.text("9")).build());
             case OUT_OF_SCALE -> VALIDATOR.validate(support(), promoter().answer("nps", Answer.rating(11)).build());

@@ -10,6 +10,8 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.core.store.CustomerQuota;
+import dev.feedbackloop.core.store.Erasure;
 import dev.feedbackloop.core.store.ErasureReport;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.FollowUpChange;
@@ -41,6 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -63,9 +67,15 @@ import org.slf4j.LoggerFactory;
  * <p>Transactions: every write is one transaction on one connection (auto-commit off, the data source's isolation
  * level, READ COMMITTED is enough). {@link #submit(Submission)} stores the response, its follow-ups, touches, new
  * customer and outbox events together or not at all; a response id that is already stored (also by a concurrent
- * submission) is detected by the primary key and reported as {@code stored() == false} with what is stored.
- * {@link #update(FollowUpChange)} is an optimistic {@code UPDATE ... WHERE id = ? AND version = ?}; no row means a
- * {@link VersionConflictException} with the expected and actual versions. Streaming reads
+ * submission) is detected by the primary key and reported as {@code stored() == false} with what is stored. Writers
+ * take their locks in one order (customers by id, then responses by id), and a transaction that a deadlock or a
+ * serialization failure ends (SQLState {@code 40P01} or {@code 40001}) runs again, up to five times in all, so
+ * concurrent batches never fail each other. A submission's {@linkplain Submission#quota() per-customer quota} is
+ * counted at READ COMMITTED in the same transaction, after {@code SELECT ... FOR UPDATE} on the customer's row, so
+ * it holds across threads and processes. {@link #update(FollowUpChange)} is an optimistic
+ * {@code UPDATE ... WHERE id = ? AND version = ?}; no row means a {@link VersionConflictException} with the expected
+ * and actual versions. {@link #eraseCustomer(Erasure)} locks the customer's follow-ups and moves each one version
+ * on, so that an update prepared before the erasure finds no row and writes nothing back. Streaming reads
  * ({@link #forEachResponse(String, Consumer)}, {@link #forEachFollowUp(Consumer)},
  * {@link #forEachCustomer(Consumer)}) fetch rows in pages inside one read transaction, so memory does not grow with
  * the table.
@@ -82,8 +92,9 @@ import org.slf4j.LoggerFactory;
  * <p>Outbox: events are appended in the transaction of the write that raised them, polled in sequence order and
  * deleted when acknowledged; unacknowledged events survive restarts, so delivery is at least once.
  *
- * <p>Failures of the database are thrown as {@link JdbcStoreException} naming the operation; nothing of the failed
- * operation is written.
+ * <p>Failures of the database are thrown as {@link JdbcStoreException} naming the operation and the SQLState, never
+ * the driver's message, which quotes the statement's parameters (customer ids, attributes, free text); nothing of
+ * the failed operation is written. The driver's exception is logged at DEBUG only.
  *
  * <p>Precision: instant columns hold microseconds on every database (PostgreSQL's precision); finer digits are
  * truncated, so an instant read back equals the one written only if it had no finer digits. The feedback loop's own
@@ -183,6 +194,12 @@ public final class JdbcStore implements FeedbackStore {
      * part fails. Ids are assumed new: the transaction inserts every response, and only when a primary key
      * reports one as taken (stored earlier, or by a concurrent transaction) is it rolled back, the taken ids read,
      * and the rest inserted again.
+     *
+     * <p>Every writer takes its locks in one order: the customers first, by id (registered if new, and locked with
+     * {@code SELECT ... FOR UPDATE} when a submission has a quota), then the responses and their rows by response
+     * id. Concurrent batches that share responses or customers, in whatever order they list them, wait for each
+     * other instead of deadlocking. Quotas are counted after the lock, at READ COMMITTED, so that they see every
+     * response committed by the transaction that held it, in this process or another.
      */
     @Override
     public List<SubmitResult> submitAll(List<Submission> submissions) {
@@ -194,9 +211,11 @@ public final class JdbcStore implements FeedbackStore {
                 : "submit " + batch.size() + " responses";
         checkFollowUpIds(batch);
         Map<String, SubmitResult> taken = new HashMap<>();
+        boolean quotas = batch.stream().anyMatch(submission -> submission.quota() != null);
         for (int futile = 0; ; ) {
-            Optional<List<SubmitResult>> stored = sql.transaction(operation,
-                    connection -> insert(connection, batch, taken));
+            Sql.Work<Optional<List<SubmitResult>>> work = connection -> insert(connection, batch, taken);
+            Optional<List<SubmitResult>> stored = quotas ? sql.readCommitted(operation, work)
+                    : sql.transaction(operation, work);
             if (stored.isPresent()) {
                 return stored.get();
             }
@@ -258,8 +277,23 @@ public final class JdbcStore implements FeedbackStore {
             }
             return Optional.of(results);
         }
+        var customers = new TreeMap<String, Customer>();
+        for (Submission submission : fresh.values()) {
+            Customer customer = submission.newCustomer();
+            if (customer != null) {
+                customers.putIfAbsent(customer.id(), customer);
+            }
+        }
+        insertCustomersIfAbsent(connection, customers.values());
+        if (!checkQuotas(connection, fresh.values())) {
+            // a response over its quota is stored already: read the taken ids and try again without it
+            connection.rollback();
+            return Optional.empty();
+        }
+        var inIdOrder = new ArrayList<>(fresh.values());
+        inIdOrder.sort(Comparator.comparing(submission -> submission.response().id()));
         try {
-            insertResponses(connection, fresh.values());
+            insertResponses(connection, inIdOrder);
         } catch (SQLException e) {
             if (Sql.isUniqueViolation(e)) {
                 connection.rollback();
@@ -267,20 +301,16 @@ public final class JdbcStore implements FeedbackStore {
             }
             throw e;
         }
-        insertAnswersAndAttributes(connection, fresh.values());
+        insertAnswersAndAttributes(connection, inIdOrder);
         var followUps = new ArrayList<FollowUp>();
-        var customers = new LinkedHashMap<String, Customer>();
         var touches = new ArrayList<Touch>();
         var events = new ArrayList<FeedbackEvent>();
         for (Submission submission : fresh.values()) {
             followUps.addAll(submission.followUps());
-            Customer customer = submission.newCustomer();
-            if (customer != null) {
-                customers.putIfAbsent(customer.id(), customer);
-            }
             touches.addAll(submission.touches());
             events.addAll(submission.events());
         }
+        followUps.sort(Comparator.comparing(FollowUp::id));
         try {
             FollowUpRows.insert(connection, followUps);
         } catch (SQLException e) {
@@ -290,9 +320,9 @@ public final class JdbcStore implements FeedbackStore {
             connection.rollback();
             List<String> clash = FollowUpRows.existing(connection, followUps.stream().map(FollowUp::id).toList());
             throw new IllegalStateException("follow-up(s) " + clash + " already exist for another response; nothing"
-                    + " of the " + (batch.size() == 1 ? "submission" : "batch") + " was stored", e);
+                    + " of the " + (batch.size() == 1 ? "submission" : "batch") + " was stored",
+                    JdbcStoreException.scrubbed(e));
         }
-        insertCustomersIfAbsent(connection, customers.values());
         insertTouches(connection, touches);
         List<OutboxEntry> appended = appendEvents(connection, events);
         int next = 0;
@@ -316,6 +346,68 @@ public final class JdbcStore implements FeedbackStore {
             results.add(result);
         }
         return Optional.of(results);
+    }
+
+    /**
+     * Locks the customers of the submissions that have a quota, in id order, then counts each customer's responses
+     * in the window and refuses the first submission that would exceed its quota; the rows were registered before,
+     * so the lock holds even for a customer's first responses. A submission over its quota whose response is stored
+     * already is a resubmission, which a quota never refuses: then this returns {@code false}.
+     *
+     * @return {@code true} if every new submission is within its quota
+     * @throws dev.feedbackloop.core.limit.LimitExceededException if a new response exceeds its quota
+     */
+    private static boolean checkQuotas(Connection connection, Collection<Submission> fresh) throws SQLException {
+        var customers = new TreeSet<String>();
+        for (Submission submission : fresh) {
+            if (submission.quota() != null) {
+                customers.add(Objects.requireNonNull(submission.response().response().respondent().customerId()));
+            }
+        }
+        if (customers.isEmpty()) {
+            return true;
+        }
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT id FROM fl_customer WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            lock.setArray(1, connection.createArrayOf("VARCHAR", customers.toArray()));
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    // reading the rows takes the locks
+                }
+            }
+        }
+        var stored = new HashMap<String, Long>();
+        var earlier = new HashMap<String, Integer>();
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(*) FROM fl_response WHERE customer_id = ? AND received_at > ?")) {
+            for (Submission submission : fresh) {
+                CustomerQuota quota = submission.quota();
+                if (quota == null) {
+                    continue;
+                }
+                String customerId = Objects.requireNonNull(submission.response().response().respondent()
+                        .customerId());
+                String key = customerId + "\n" + quota.since();
+                Long inWindow = stored.get(key);
+                if (inWindow == null) {
+                    count.setString(1, customerId);
+                    Sql.setInstant(count, 2, quota.since());
+                    try (ResultSet row = count.executeQuery()) {
+                        row.next();
+                        inWindow = row.getLong(1);
+                    }
+                    stored.put(key, inWindow);
+                }
+                long total = inWindow + earlier.merge(customerId, 1, Integer::sum) - 1;
+                if (!quota.allows(total)) {
+                    if (findResponse(connection, submission.response().id()).isPresent()) {
+                        return false;
+                    }
+                    throw quota.exceeded(submission.response().id(), total);
+                }
+            }
+        }
+        return true;
     }
 
     private static void insertResponses(Connection connection, Collection<Submission> submissions)
@@ -428,8 +520,8 @@ public final class JdbcStore implements FeedbackStore {
             return new StoredResponse(JSON.readResponse(row.getString("body")), Sql.requiredInstant(row,
                     "received_at"));
         } catch (SurveyJsonException e) {
-            throw new JdbcStoreException("response '" + id + "': the stored body cannot be read: " + e.getMessage()
-                    + "; expected JSON written by this store", e);
+            throw new JdbcStoreException("response '" + id + "': the stored body cannot be read at '" + e.path()
+                    + "' (line " + e.line() + ", column " + e.column() + "); expected JSON written by this store", e);
         }
     }
 
@@ -437,7 +529,7 @@ public final class JdbcStore implements FeedbackStore {
     public void forEachResponse(String surveyId, Consumer<StoredResponse> action) {
         Objects.requireNonNull(surveyId, "surveyId");
         Objects.requireNonNull(action, "action");
-        sql.transaction("stream the responses of survey '" + surveyId + "'", connection -> {
+        sql.stream("stream the responses of survey '" + surveyId + "'", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT id, body, received_at"
                     + " FROM fl_response WHERE survey_id = ? ORDER BY received_at, id")) {
                 select.setFetchSize(Sql.FETCH_SIZE);
@@ -595,7 +687,7 @@ public final class JdbcStore implements FeedbackStore {
     @Override
     public void putCustomer(Customer customer) {
         Objects.requireNonNull(customer, "customer");
-        sql.transaction("store customer '" + customer.id() + "'", connection -> {
+        sql.transaction("store a customer", connection -> {
             Savepoint savepoint = connection.setSavepoint();
             try {
                 upsertCustomer(connection, customer);
@@ -678,7 +770,7 @@ public final class JdbcStore implements FeedbackStore {
     @Override
     public Optional<Customer> findCustomer(String customerId) {
         Objects.requireNonNull(customerId, "customerId");
-        return sql.transaction("read customer '" + customerId + "'", connection -> {
+        return sql.transaction("read a customer", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT id, attributes FROM fl_customer WHERE id = ?")) {
                 select.setString(1, customerId);
@@ -690,12 +782,12 @@ public final class JdbcStore implements FeedbackStore {
     }
 
     private static Customer customer(ResultSet row) throws SQLException {
-        String id = row.getString("id");
         try {
-            return Customer.of(id, Attributes.decode(row.getString("attributes")));
+            return Customer.of(row.getString("id"), Attributes.decode(row.getString("attributes")));
         } catch (IllegalArgumentException e) {
-            throw new JdbcStoreException("customer '" + id + "': the stored attributes cannot be read: "
-                    + e.getMessage(), e);
+            // neither the customer id nor the attributes belong in a message
+            throw new JdbcStoreException("a stored customer cannot be read; expected the id and attributes written by"
+                    + " this store", e);
         }
     }
 
@@ -764,7 +856,7 @@ public final class JdbcStore implements FeedbackStore {
                 + " MAX(CASE WHEN t.kind = ? THEN t.happened_at END) AS last_answered"
                 + " FROM fl_customer c LEFT JOIN fl_touch t ON t.customer_id = c.id"
                 + " GROUP BY c.id, c.attributes ORDER BY c.id";
-        sql.transaction("stream the customers", connection -> {
+        sql.stream("stream the customers", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(select)) {
                 statement.setFetchSize(Sql.FETCH_SIZE);
                 Sql.bindAll(statement, 1, contactKinds);
@@ -861,8 +953,9 @@ public final class JdbcStore implements FeedbackStore {
     // ---- privacy --------------------------------------------------------------------------------------------
 
     @Override
-    public ErasureReport eraseCustomer(String customerId) {
-        Objects.requireNonNull(customerId, "customerId");
+    public ErasureReport eraseCustomer(Erasure erasure) {
+        Objects.requireNonNull(erasure, "erasure");
+        String customerId = erasure.customerId();
         return sql.transaction("erase a customer", connection -> {
             int responses = eraseResponses(connection, customerId);
             var ids = new ArrayList<String>();
@@ -877,7 +970,8 @@ public final class JdbcStore implements FeedbackStore {
                 }
             }
             for (FollowUp followUp : FollowUpRows.load(connection, ids)) {
-                if (!FollowUpRows.replace(connection, followUp.anonymised(), followUp.version())) {
+                // one version on: a step prepared from the version before fails, and cannot write data back
+                if (!FollowUpRows.replace(connection, erasure.apply(followUp), followUp.version())) {
                     throw new IllegalStateException("follow-up '" + followUp.id() + "' changed while locked");
                 }
             }

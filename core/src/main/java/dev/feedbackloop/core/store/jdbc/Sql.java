@@ -12,22 +12,42 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Transactions and value binding over a data source. Thread-safe: every call borrows its own connection.
  *
  * <p>Design note: each unit of work runs on one connection with auto-commit off and commits at the end, so a write
- * and its outbox events are one transaction, multi-statement reads see one snapshot, and reads can stream with a fetch size (PostgreSQL only uses a cursor
- * outside auto-commit). Any failure rolls back; an {@link SQLException} becomes a {@link JdbcStoreException} that
- * names the operation, other exceptions pass through unchanged. The connection's auto-commit flag is restored before
- * it goes back to the host's pool.
+ * and its outbox events are one transaction, multi-statement reads see one snapshot, and reads can stream with a
+ * fetch size (PostgreSQL only uses a cursor outside auto-commit). Any failure rolls back. A deadlock or
+ * serialization failure (SQLState {@value #DEADLOCK} or {@value #SERIALIZATION_FAILURE}) ends one transaction that
+ * another one needed; the whole unit of work then runs again, up to {@value #ATTEMPTS} times in all, unless it
+ * streams rows to a caller's action, which must not see a row twice. An {@link SQLException} that remains becomes a
+ * {@link JdbcStoreException} that names the operation and the SQLState but not the driver's message, which can
+ * quote the statement's parameters; the driver's exception itself is logged at DEBUG. Other exceptions pass through
+ * unchanged. The connection's auto-commit flag and isolation level are restored before it goes back to the host's
+ * pool.
  */
 final class Sql {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
     /** SQLState of a unique or primary key violation, the same in H2 and PostgreSQL. */
     static final String UNIQUE_VIOLATION = "23505";
+
+    /** SQLState of a serialization failure (H2 also reports a deadlock with it). */
+    static final String SERIALIZATION_FAILURE = "40001";
+
+    /** SQLState of a deadlock detected by PostgreSQL. */
+    static final String DEADLOCK = "40P01";
+
+    /** How many times a unit of work runs at most when deadlocks or serialization failures end it. */
+    static final int ATTEMPTS = 5;
 
     /** Rows fetched per round trip by streaming reads. */
     static final int FETCH_SIZE = 500;
@@ -41,6 +61,24 @@ final class Sql {
         T run(Connection connection) throws SQLException;
     }
 
+    /** How a unit of work runs. */
+    private enum Mode {
+        /** A transaction at the data source's isolation level; run again after a deadlock. */
+        TRANSACTION(true),
+        /** A transaction at READ COMMITTED whatever the data source's level; run again after a deadlock. */
+        READ_COMMITTED(true),
+        /** A transaction that streams rows to a caller's action: never run twice. */
+        STREAM(false),
+        /** A read-only REPEATABLE READ transaction, which may stream to a caller's action: never run twice. */
+        SNAPSHOT(false);
+
+        final boolean repeatable;
+
+        Mode(boolean repeatable) {
+            this.repeatable = repeatable;
+        }
+    }
+
     private final DataSource dataSource;
     private final JdbcDialect dialect;
 
@@ -51,14 +89,39 @@ final class Sql {
 
     /**
      * Runs work in one transaction at the data source's isolation level (READ COMMITTED is enough for writes:
-     * they rely on keys, row locks and versioned updates, not on snapshots).
+     * they rely on keys, row locks and versioned updates, not on snapshots). The work may run more than once.
      *
-     * @param operation what the work does, for error messages, for example {@code "submit response 'r1'"}
+     * @param operation what the work does, for error messages, for example {@code "submit response 'r1'"}; names no
+     *     customer and quotes no text
      * @param work the work
      * @return its result
      */
     <T> T transaction(String operation, Work<T> work) {
-        return run(operation, false, work);
+        return run(operation, Mode.TRANSACTION, work);
+    }
+
+    /**
+     * Runs work in one transaction at READ COMMITTED, whatever the data source's level: each statement sees what
+     * other transactions committed before it started, so that a count taken after waiting for a row lock includes
+     * the rows the lock holder wrote. The work may run more than once.
+     *
+     * @param operation what the work does, for error messages
+     * @param work the work
+     * @return its result
+     */
+    <T> T readCommitted(String operation, Work<T> work) {
+        return run(operation, Mode.READ_COMMITTED, work);
+    }
+
+    /**
+     * Runs work that streams rows to a caller's action in one transaction, exactly once.
+     *
+     * @param operation what the work does, for error messages
+     * @param work the work
+     * @return its result
+     */
+    <T> T stream(String operation, Work<T> work) {
+        return run(operation, Mode.STREAM, work);
     }
 
     /**
@@ -70,24 +133,50 @@ final class Sql {
      * @return its result
      */
     <T> T snapshot(String operation, Work<T> work) {
-        return run(operation, true, work);
+        return run(operation, Mode.SNAPSHOT, work);
     }
 
-    private <T> T run(String operation, boolean snapshot, Work<T> work) {
+    private <T> T run(String operation, Mode mode, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(mode, work);
+            } catch (SQLException e) {
+                if (mode.repeatable && attempt < ATTEMPTS && isTransient(e)) {
+                    LOG.debug("{}: SQLState {} on attempt {}; running it again", operation, e.getSQLState(), attempt);
+                    // a short random pause, so that two transactions that collided do not collide again in step
+                    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(attempt * 2_000_000L));
+                    continue;
+                }
+                // the driver's message may quote parameters (personal data): it goes to DEBUG only, and the caller
+                // gets an exception without it
+                LOG.debug("JDBC store could not {}", operation, e);
+                throw new JdbcStoreException(operation, e);
+            }
+        }
+    }
+
+    private <T> T once(Mode mode, Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = -1;
-            if (snapshot && dialect == JdbcDialect.H2) {
-                isolation = connection.getTransactionIsolation();
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            if (dialect == JdbcDialect.H2 && (mode == Mode.SNAPSHOT || mode == Mode.READ_COMMITTED)) {
+                int wanted = mode == Mode.SNAPSHOT ? Connection.TRANSACTION_REPEATABLE_READ
+                        : Connection.TRANSACTION_READ_COMMITTED;
+                int current = connection.getTransactionIsolation();
+                if (current != wanted) {
+                    isolation = current;
+                    connection.setTransactionIsolation(wanted);
+                }
             }
             if (autoCommit) {
                 connection.setAutoCommit(false);
             }
             try {
-                if (snapshot && dialect == JdbcDialect.POSTGRESQL) {
+                if (dialect == JdbcDialect.POSTGRESQL && (mode == Mode.SNAPSHOT || mode == Mode.READ_COMMITTED)) {
                     try (Statement statement = connection.createStatement()) {
-                        statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                        statement.execute(mode == Mode.SNAPSHOT
+                                ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                                : "SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
                     }
                 }
                 T result = work.run(connection);
@@ -104,8 +193,6 @@ final class Sql {
                     connection.setTransactionIsolation(isolation);
                 }
             }
-        } catch (SQLException e) {
-            throw new JdbcStoreException(operation, e);
         }
     }
 
@@ -117,10 +204,22 @@ final class Sql {
         }
     }
 
+    /** Whether a failure ended the transaction only because of another one: a deadlock or serialization failure. */
+    static boolean isTransient(SQLException e) {
+        return hasState(e, DEADLOCK) || hasState(e, SERIALIZATION_FAILURE);
+    }
+
     static boolean isUniqueViolation(SQLException e) {
+        return hasState(e, UNIQUE_VIOLATION);
+    }
+
+    /** Whether an exception, or one chained to it as next exception or cause, has a SQLState. */
+    private static boolean hasState(SQLException e, String state) {
         for (SQLException next = e; next != null; next = next.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
-                return true;
+            for (Throwable t = next; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                    return true;
+                }
             }
         }
         return false;

@@ -9,6 +9,8 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.core.store.CustomerQuota;
+import dev.feedbackloop.core.store.Erasure;
 import dev.feedbackloop.core.store.ErasureReport;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.FollowUpChange;
@@ -99,10 +101,20 @@ public final class InMemoryStore implements FeedbackStore {
     private List<SubmitResult> storeAll(List<Submission> submissions) {
         var fresh = new HashMap<String, Submission>();
         var newFollowUps = new HashSet<String>();
+        var earlierInBatch = new HashMap<String, Integer>();
         for (Submission submission : submissions) {
             String id = submission.response().id();
             if (responses.containsKey(id) || fresh.putIfAbsent(id, submission) != null) {
                 continue;
+            }
+            CustomerQuota quota = submission.quota();
+            if (quota != null) {
+                String customerId = Objects.requireNonNull(submission.response().response().respondent().customerId());
+                long count = earlierInBatch.merge(customerId, 1, Integer::sum) - 1
+                        + countReceivedAfter(customerId, quota.since());
+                if (!quota.allows(count)) {
+                    throw quota.exceeded(id, count);
+                }
             }
             for (FollowUp followUp : submission.followUps()) {
                 if (followUps.containsKey(followUp.id()) || !newFollowUps.add(followUp.id())) {
@@ -324,8 +336,9 @@ public final class InMemoryStore implements FeedbackStore {
     }
 
     @Override
-    public ErasureReport eraseCustomer(String customerId) {
-        Objects.requireNonNull(customerId, "customerId");
+    public ErasureReport eraseCustomer(Erasure erasure) {
+        Objects.requireNonNull(erasure, "erasure");
+        String customerId = erasure.customerId();
         return write(() -> {
             int erasedResponses = 0;
             for (var entry : responses.entrySet()) {
@@ -338,7 +351,7 @@ public final class InMemoryStore implements FeedbackStore {
             for (FollowUp followUp : List.copyOf(followUps.values())) {
                 if (customerId.equals(followUp.customerId())) {
                     unindex(followUp);
-                    put(followUp.anonymised());
+                    put(erasure.apply(followUp));
                     erasedFollowUps++;
                 }
             }
@@ -354,6 +367,17 @@ public final class InMemoryStore implements FeedbackStore {
             return new ErasureReport(erasedResponses, erasedFollowUps,
                     removedTouches == null ? 0 : removedTouches.size(), erasedEvents, customer);
         });
+    }
+
+    private long countReceivedAfter(String customerId, Instant since) {
+        long count = 0;
+        for (StoredResponse response : responses.values()) {
+            if (customerId.equals(response.response().respondent().customerId())
+                    && response.receivedAt().isAfter(since)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private List<FollowUp> followUpsOf(String responseId) {
