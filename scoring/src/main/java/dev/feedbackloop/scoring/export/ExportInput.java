@@ -1,0 +1,301 @@
+package dev.feedbackloop.scoring.export;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the bytes of an export are before any reader sees them: gzip-compressed (then decompressed on the fly), another
+ * compressed or binary format (refused, saying which), UTF-16 with a byte-order mark (then transcoded to UTF-8), or
+ * plain UTF-8 text. The first bytes decide, whatever the file is called.
+ *
+ * <p>Immutable; the stream it holds is the caller's to read and close.
+ *
+ * @param stream the bytes as UTF-8 (after any decompression and transcoding), starting with whatever the file starts
+ *     with (a UTF-8 byte-order mark is left for the reader)
+ * @param raw whether {@code stream} holds the file's own bytes, so that byte offsets in it are offsets in the file
+ * @param gzipped whether the file is gzip-compressed
+ */
+record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
+
+    private static final int SNIFF_BYTES = 8;
+
+    /**
+     * Looks at the first bytes of {@code in} and returns the stream to read.
+     *
+     * @throws ExportFormatException if the bytes are a compressed or binary format that is not read, or UTF-32
+     * @throws UncheckedIOException if the stream cannot be read
+     */
+    static ExportInput of(InputStream in, String source) {
+        return of(in, source, false);
+    }
+
+    private static ExportInput of(InputStream in, String source, boolean gzipped) {
+        PushbackInputStream pushback = new PushbackInputStream(in, SNIFF_BYTES);
+        byte[] head = new byte[SNIFF_BYTES];
+        int n;
+        try {
+            n = readUpTo(pushback, head);
+            pushback.unread(head, 0, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        if (starts(head, n, 0x1F, 0x8B)) {
+            if (gzipped) {
+                throw new ExportFormatException(source, 0, null, null, "is compressed twice with gzip, expected"
+                        + " CSV or JSON Lines text compressed at most once: decompress it once first (gunzip)");
+            }
+            return of(new Gunzip(pushback, source), source, true);
+        }
+        String refused = refusedFormat(head, n);
+        if (refused != null) {
+            throw new ExportFormatException(source, 0, null, null, refused);
+        }
+        if (starts(head, n, 0xFF, 0xFE, 0x00, 0x00) || starts(head, n, 0x00, 0x00, 0xFE, 0xFF)) {
+            throw new ExportFormatException(source, 0, null, null, "is UTF-32 text, expected UTF-8 or UTF-16:"
+                    + " convert it first, e.g. iconv -f UTF-32 -t UTF-8");
+        }
+        if (starts(head, n, 0xFF, 0xFE)) {
+            return new ExportInput(new Utf16(pushback, source, StandardCharsets.UTF_16LE), false, gzipped);
+        }
+        if (starts(head, n, 0xFE, 0xFF)) {
+            return new ExportInput(new Utf16(pushback, source, StandardCharsets.UTF_16BE), false, gzipped);
+        }
+        return new ExportInput(pushback, !gzipped, gzipped);
+    }
+
+    /** What a file starting with these bytes is, when it is a format that is not read; null otherwise. */
+    private static @Nullable String refusedFormat(byte[] head, int n) {
+        String only = ", expected CSV or JSON Lines text (plain, or compressed with gzip only)";
+        if (starts(head, n, 'P', 'K', 3, 4) || starts(head, n, 'P', 'K', 5, 6)) {
+            return "is a ZIP archive (an Excel .xlsx workbook is one too)" + only
+                    + ": unzip it, or save the sheet as CSV";
+        }
+        if (starts(head, n, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            return "is an Excel .xls workbook" + only + ": save the sheet as CSV";
+        }
+        if (starts(head, n, 'B', 'Z', 'h')) {
+            return "is compressed with bzip2" + only + ": decompress it first (bunzip2 -k), or compress it with gzip";
+        }
+        if (starts(head, n, 0xFD, '7', 'z', 'X', 'Z', 0x00)) {
+            return "is compressed with xz" + only + ": decompress it first (unxz -k), or compress it with gzip";
+        }
+        if (starts(head, n, 0x28, 0xB5, 0x2F, 0xFD)) {
+            return "is compressed with zstd" + only + ": decompress it first (unzstd), or compress it with gzip";
+        }
+        if (starts(head, n, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
+            return "is a 7-Zip archive" + only + ": extract it first (7z x)";
+        }
+        if (starts(head, n, 'R', 'a', 'r', '!')) {
+            return "is a RAR archive" + only + ": extract it first";
+        }
+        if (starts(head, n, 0x04, 0x22, 0x4D, 0x18)) {
+            return "is compressed with lz4" + only + ": decompress it first (unlz4), or compress it with gzip";
+        }
+        if (starts(head, n, 0x1F, 0x9D)) {
+            return "is compressed with compress (.Z)" + only + ": decompress it first (uncompress)";
+        }
+        return null;
+    }
+
+    private static boolean starts(byte[] head, int n, int... magic) {
+        if (n < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((head[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int readUpTo(InputStream in, byte[] into) throws IOException {
+        int n = 0;
+        while (n < into.length) {
+            int read = in.read(into, n, into.length - n);
+            if (read < 0) {
+                break;
+            }
+            n += read;
+        }
+        return n;
+    }
+
+    /** Gunzips on the fly; damaged or cut-short gzip data is an {@link ExportFormatException}. */
+    private static final class Gunzip extends InputStream {
+
+        private final String source;
+        private final InputStream compressed;
+        private @Nullable GZIPInputStream gunzip;
+
+        Gunzip(InputStream compressed, String source) {
+            this.source = source;
+            this.compressed = compressed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                GZIPInputStream in = gunzip;
+                if (in == null) {
+                    in = new GZIPInputStream(compressed, 1 << 16);
+                    gunzip = in;
+                }
+                return in.read(b, off, len);
+            } catch (EOFException | ZipException e) {
+                throw failure(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            GZIPInputStream in = gunzip;
+            if (in != null) {
+                in.close();
+            } else {
+                compressed.close();
+            }
+        }
+
+        private ExportFormatException failure(IOException e) {
+            if (e instanceof EOFException) {
+                return new ExportFormatException(source, 0, null, null, "the gzip data ends early: the file is"
+                        + " truncated (an interrupted download or copy?), expected a complete .gz file");
+            }
+            return new ExportFormatException(source, 0, null, null, "the gzip data is damaged ("
+                    + e.getMessage() + "), expected a complete .gz file");
+        }
+    }
+
+    /** Transcodes UTF-16 text (after its byte-order mark) to UTF-8; malformed UTF-16 is an error naming its line. */
+    private static final class Utf16 extends InputStream {
+
+        private final String source;
+        private final Reader reader;
+        private final char[] chars = new char[8192];
+        private final byte[] bytes = new byte[chars.length * 3 + 4];
+        private int pos;
+        private int limit;
+        private long line = 1;
+        private int pendingHigh = -1;
+        private boolean eof;
+
+        Utf16(PushbackInputStream in, String source, Charset charset) {
+            this.source = source;
+            try {
+                in.skipNBytes(2);
+            } catch (IOException e) {
+                throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
+            }
+            this.reader = new InputStreamReader(in, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (pos == limit) {
+                if (eof || !refill()) {
+                    return -1;
+                }
+            }
+            int n = Math.min(len, limit - pos);
+            System.arraycopy(bytes, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        private boolean refill() throws IOException {
+            int n;
+            try {
+                n = reader.read(chars);
+            } catch (CharacterCodingException e) {
+                throw malformed();
+            }
+            pos = 0;
+            limit = 0;
+            if (n < 0) {
+                eof = true;
+                if (pendingHigh >= 0) {
+                    throw malformed();
+                }
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                char c = chars[i];
+                if (pendingHigh >= 0) {
+                    if (!Character.isLowSurrogate(c)) {
+                        throw malformed();
+                    }
+                    put(Character.toCodePoint((char) pendingHigh, c));
+                    pendingHigh = -1;
+                } else if (Character.isHighSurrogate(c)) {
+                    pendingHigh = c;
+                } else if (Character.isLowSurrogate(c)) {
+                    throw malformed();
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    put(c);
+                }
+            }
+            return true;
+        }
+
+        private void put(int codePoint) {
+            if (codePoint < 0x80) {
+                bytes[limit++] = (byte) codePoint;
+            } else if (codePoint < 0x800) {
+                bytes[limit++] = (byte) (0xC0 | codePoint >> 6);
+                bytes[limit++] = (byte) (0x80 | codePoint & 0x3F);
+            } else if (codePoint < 0x10000) {
+                bytes[limit++] = (byte) (0xE0 | codePoint >> 12);
+                bytes[limit++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                bytes[limit++] = (byte) (0x80 | codePoint & 0x3F);
+            } else {
+                bytes[limit++] = (byte) (0xF0 | codePoint >> 18);
+                bytes[limit++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                bytes[limit++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                bytes[limit++] = (byte) (0x80 | codePoint & 0x3F);
+            }
+        }
+
+        private ExportFormatException malformed() {
+            return new ExportFormatException(source, line, null, null, "is not valid UTF-16 although it starts with"
+                    + " a UTF-16 byte-order mark (an unpaired surrogate or an odd number of bytes), expected UTF-16"
+                    + " or UTF-8 text");
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+}
