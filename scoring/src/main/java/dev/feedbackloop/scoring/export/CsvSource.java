@@ -144,7 +144,10 @@ final class CsvSource extends RowCursor implements RowSource {
         return List.copyOf(names);
     }
 
-    /** The most frequent of the candidate delimiters outside quotes on the line starting at {@code p}. */
+    /**
+     * The most frequent of the candidate delimiters outside quotes on the line starting at {@code p}; a comma when
+     * two or more are most frequent (or none occurs).
+     */
     private byte detect(int p) {
         int[] counts = new int[CANDIDATES.length];
         boolean quoted = false;
@@ -164,12 +167,16 @@ final class CsvSource extends RowCursor implements RowSource {
             }
         }
         int best = 0;
+        boolean tie = false;
         for (int k = 1; k < CANDIDATES.length; k++) {
             if (counts[k] > counts[best]) {
                 best = k;
+                tie = false;
+            } else if (counts[k] == counts[best]) {
+                tie = true;
             }
         }
-        return CANDIDATES[best];
+        return tie ? (byte) ',' : CANDIDATES[best];
     }
 
     /** For a header read as one column that holds another delimiter: a hint naming it; "" otherwise. */

@@ -3,14 +3,8 @@ package dev.feedbackloop.scoring.export;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
@@ -67,10 +61,10 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
                     + " convert it first, e.g. iconv -f UTF-32 -t UTF-8");
         }
         if (starts(head, n, 0xFF, 0xFE)) {
-            return new ExportInput(new Utf16(pushback, source, StandardCharsets.UTF_16LE), false, gzipped);
+            return new ExportInput(new Utf16(pushback, source, true), false, gzipped);
         }
         if (starts(head, n, 0xFE, 0xFF)) {
-            return new ExportInput(new Utf16(pushback, source, StandardCharsets.UTF_16BE), false, gzipped);
+            return new ExportInput(new Utf16(pushback, source, false), false, gzipped);
         }
         return new ExportInput(pushback, !gzipped, gzipped);
     }
@@ -185,28 +179,33 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
         }
     }
 
-    /** Transcodes UTF-16 text (after its byte-order mark) to UTF-8; malformed UTF-16 is an error naming its line. */
+    /**
+     * Transcodes UTF-16 text (after its byte-order mark) to UTF-8, unit by unit, so that malformed UTF-16 (an unpaired
+     * surrogate, an odd number of bytes) is an error naming its physical line.
+     */
     private static final class Utf16 extends InputStream {
 
+        private final InputStream in;
         private final String source;
-        private final Reader reader;
-        private final char[] chars = new char[8192];
-        private final byte[] bytes = new byte[chars.length * 3 + 4];
+        private final boolean littleEndian;
+        private final byte[] raw = new byte[8192];
+        private final byte[] bytes = new byte[raw.length / 2 * 3 + 4];
+        private int rawLimit;
         private int pos;
         private int limit;
         private long line = 1;
         private int pendingHigh = -1;
         private boolean eof;
 
-        Utf16(PushbackInputStream in, String source, Charset charset) {
+        Utf16(PushbackInputStream in, String source, boolean littleEndian) {
+            this.in = in;
             this.source = source;
+            this.littleEndian = littleEndian;
             try {
                 in.skipNBytes(2);
             } catch (IOException e) {
                 throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
             }
-            this.reader = new InputStreamReader(in, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         }
 
         @Override
@@ -221,9 +220,10 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
                 return 0;
             }
             while (pos == limit) {
-                if (eof || !refill()) {
+                if (eof) {
                     return -1;
                 }
+                refill();
             }
             int n = Math.min(len, limit - pos);
             System.arraycopy(bytes, pos, b, off, n);
@@ -231,24 +231,22 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
             return n;
         }
 
-        private boolean refill() throws IOException {
-            int n;
-            try {
-                n = reader.read(chars);
-            } catch (CharacterCodingException e) {
-                throw malformed();
-            }
+        private void refill() throws IOException {
             pos = 0;
             limit = 0;
+            int n = in.read(raw, rawLimit, raw.length - rawLimit);
             if (n < 0) {
                 eof = true;
-                if (pendingHigh >= 0) {
+                if (rawLimit > 0 || pendingHigh >= 0) {
                     throw malformed();
                 }
-                return false;
+                return;
             }
-            for (int i = 0; i < n; i++) {
-                char c = chars[i];
+            rawLimit += n;
+            int i = 0;
+            for (; i + 1 < rawLimit; i += 2) {
+                char c = littleEndian ? (char) ((raw[i] & 0xFF) | (raw[i + 1] & 0xFF) << 8)
+                        : (char) ((raw[i] & 0xFF) << 8 | (raw[i + 1] & 0xFF));
                 if (pendingHigh >= 0) {
                     if (!Character.isLowSurrogate(c)) {
                         throw malformed();
@@ -266,7 +264,8 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
                     put(c);
                 }
             }
-            return true;
+            System.arraycopy(raw, i, raw, 0, rawLimit - i);
+            rawLimit -= i;
         }
 
         private void put(int codePoint) {
@@ -295,7 +294,7 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
 
         @Override
         public void close() throws IOException {
-            reader.close();
+            in.close();
         }
     }
 }
