@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
                 "", "Examples:",
                 "  feedbackloop loop tickets.csv --csat csat --created created_at \\",
                 "      --responded first_reply_at --by team",
-                "  feedbackloop loop reviews.csv.gz --csat score --created at --responded repliedAt \\",
-                "      --sla 24h --list overdue --id reviewId",
+                "  feedbackloop loop reviews.csv.gz --csat score --created at \\",
+                "      --responded repliedAt --sla 24h --list overdue --id reviewId",
                 "  feedbackloop loop survey.jsonl --nps nps --created submitted \\",
                 "      --responded called_back --period month --output markdown"})
 final class LoopCommand implements Callable<Integer> {

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 "", "Examples:",
                 "  feedbackloop score survey.csv --nps nps --by plan --date submitted_at \\",
                 "      --period quarter",
-                "  feedbackloop score reviews.tsv.gz --csat stars --na NA --output csv > stars.csv",
+                "  feedbackloop score reviews.tsv.gz --csat stars --na NA --output csv > out.csv",
                 "  feedbackloop score responses.jsonl --nps nps --csat csat --ces effort \\",
                 "      --output json"})
 final class ScoreCommand implements Callable<Integer> {
