@@ -51,7 +51,10 @@ final class Table {
         }
     }
 
-    /** Prints a Markdown table: label columns left-aligned, value columns right-aligned; {@code |} escaped. */
+    /**
+     * Prints a Markdown table: label columns left-aligned, value columns right-aligned; cells trimmed, {@code |} and
+     * backslashes escaped.
+     */
     void printMarkdown(PrintWriter out) {
         markdownLine(out, header);
         StringBuilder rule = new StringBuilder("|");
@@ -67,7 +70,7 @@ final class Table {
     private static void markdownLine(PrintWriter out, List<String> cells) {
         StringBuilder sb = new StringBuilder("|");
         for (String cell : cells) {
-            sb.append(' ').append(cell.replace("\\", "\\\\").replace("|", "\\|")).append(" |");
+            sb.append(' ').append(cell.strip().replace("\\", "\\\\").replace("|", "\\|")).append(" |");
         }
         out.println(sb);
     }
