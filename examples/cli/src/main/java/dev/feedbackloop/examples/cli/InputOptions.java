@@ -61,6 +61,9 @@ final class InputOptions {
                     + " them in the header line).")
     @Nullable Character delimiter;
 
+    /** What the run should tell about how it read the file, once it has read it; null when nothing. */
+    private @Nullable String delimiterNote;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads that read a large CSV file in parts (default: the number of processors).")
     @Nullable Integer threads;
@@ -80,9 +83,10 @@ final class InputOptions {
 
     /**
      * Opens the export. A missing, unreadable or unnamed file, a directory, or an unknown format is an
-     * {@link InputException}; a delimiter detected from the header rather than given is named on {@code err}.
+     * {@link InputException}. A delimiter detected from the header rather than given is noted for
+     * {@link #printNotes}.
      */
-    ExportReader open(InputStream stdin, PrintWriter err) {
+    ExportReader open(InputStream stdin) {
         ExportFormat chosen;
         InputStream in;
         Path path = null;
@@ -124,9 +128,8 @@ final class InputOptions {
             }
         }
         if (given == null && chosen == ExportFormat.CSV && reader.delimiter() != ',') {
-            err.println(FeedbackLoopCommand.oneLine(file + ": the header line is separated by "
-                    + describe(reader.delimiter()) + ", so that is the delimiter (--delimiter chooses another)"));
-            err.flush();
+            delimiterNote = file + ": the header line is separated by " + describe(reader.delimiter())
+                    + ", so that is the delimiter (--delimiter chooses another)";
         }
         return reader;
     }
@@ -147,6 +150,17 @@ final class InputOptions {
         }
         throw new InputException(file + ": cannot tell the format from the file name, expected a name ending in"
                 + " .csv, .tsv, .jsonl or .ndjson (optionally .gz), or --format csv|jsonl");
+    }
+
+    /**
+     * Prints what the read decided on its own, after a successful run (a failed run prints its one error line only):
+     * a delimiter detected from the header.
+     */
+    void printNotes(PrintWriter err) {
+        if (delimiterNote != null) {
+            err.println(FeedbackLoopCommand.oneLine(delimiterNote));
+            err.flush();
+        }
     }
 
     /** The message for a file that exists but cannot be opened. */

@@ -254,7 +254,7 @@ final class LoopCommand implements Callable<Integer> {
         PeriodBuckets buckets = input.period != null ? new PeriodBuckets(input.period, input.zone) : null;
         Progress progress = new Progress(spec.commandLine().getErr(), input.source());
         Part all;
-        try (ExportReader reader = input.open(parent.stdin(), err)) {
+        try (ExportReader reader = input.open(parent.stdin())) {
             List<String> header = reader.header();
             all = reader.collect(columns, input.threads(), () -> new Part(grouped, fixedAsOf), (part, row) -> {
                 if ((++part.rows & (Progress.STEP - 1)) == 0) {
@@ -347,6 +347,7 @@ final class LoopCommand implements Callable<Integer> {
                 + sla, Reports.wrap("triggered = rating at most " + trigger + "; within SLA = responded within " + sla
                 + "; overdue = unresponded and created + SLA before the as-of time; h = hours from created to first"
                 + " response (median and p90 by nearest rank).", ScoreCommand.LEGEND_WIDTH), listed);
+        input.printNotes(err);
         Warnings warnings = new Warnings(input.source());
         if (isNps) {
             warnings.npsScale(ratingColumn, all.rated, all.highest);

@@ -153,7 +153,7 @@ final class ScoreCommand implements Callable<Integer> {
         PeriodBuckets buckets = input.period != null ? new PeriodBuckets(input.period, input.zone) : null;
         Progress progress = new Progress(spec.commandLine().getErr(), input.source());
         Part all;
-        try (ExportReader reader = input.open(parent.stdin(), err)) {
+        try (ExportReader reader = input.open(parent.stdin())) {
             List<String> header = reader.header();
             all = reader.collect(columns, input.threads(), () -> new Part(grouped, bySlot), (part, row) -> {
                 if ((++part.rows & (Progress.STEP - 1)) == 0) {
@@ -204,6 +204,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         new GroupReport<>(input, rows, invalid, overall, groups).print(out, err, json -> { }, this::metrics,
                 new ScoreColumns(), "", legend(), null);
+        input.printNotes(err);
         Warnings warnings = new Warnings(input.source());
         if (nps != null) {
             NpsScore s = overall.npsTally.score();
