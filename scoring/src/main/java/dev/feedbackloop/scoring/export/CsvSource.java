@@ -46,7 +46,7 @@ final class CsvSource extends RowCursor implements RowSource {
     private static final long BELOW_DASH = ONES * '-';
     /** {@code \u000E} in every byte: only the line breaks among the delimiters are below it. */
     private static final long BELOW_SHIFT_OUT = ONES * 0x0E;
-    /** The delimiters that {@link #detect} chooses from, comma first so that it wins a tie. */
+    /** The delimiters that {@link #detect} chooses from. */
     private static final byte[] CANDIDATES = {',', ';', '\t', '|'};
 
     private final InputStream in;

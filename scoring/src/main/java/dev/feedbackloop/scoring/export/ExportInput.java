@@ -141,8 +141,7 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            return RefillingStream.readOne(this);
         }
 
         @Override
@@ -183,21 +182,21 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
      * Transcodes UTF-16 text (after its byte-order mark) to UTF-8, unit by unit, so that malformed UTF-16 (an unpaired
      * surrogate, an odd number of bytes) is an error naming its physical line.
      */
-    private static final class Utf16 extends InputStream {
+    private static final class Utf16 extends RefillingStream {
+
+        private static final int RAW_BYTES = 8192;
 
         private final InputStream in;
         private final String source;
         private final boolean littleEndian;
-        private final byte[] raw = new byte[8192];
-        private final byte[] bytes = new byte[raw.length / 2 * 3 + 4];
+        private final byte[] raw = new byte[RAW_BYTES];
         private int rawLimit;
-        private int pos;
-        private int limit;
         private long line = 1;
         private int pendingHigh = -1;
         private boolean eof;
 
         Utf16(PushbackInputStream in, String source, boolean littleEndian) {
+            super(RAW_BYTES / 2 * 3 + 4);
             this.in = in;
             this.source = source;
             this.littleEndian = littleEndian;
@@ -209,38 +208,19 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
+        boolean refill() throws IOException {
+            if (eof) {
+                return false;
             }
-            while (pos == limit) {
-                if (eof) {
-                    return -1;
-                }
-                refill();
-            }
-            int n = Math.min(len, limit - pos);
-            System.arraycopy(bytes, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        private void refill() throws IOException {
             pos = 0;
-            limit = 0;
+            servable = 0;
             int n = in.read(raw, rawLimit, raw.length - rawLimit);
             if (n < 0) {
                 eof = true;
                 if (rawLimit > 0 || pendingHigh >= 0) {
                     throw malformed();
                 }
-                return;
+                return false;
             }
             rawLimit += n;
             int i = 0;
@@ -266,23 +246,24 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
             }
             System.arraycopy(raw, i, raw, 0, rawLimit - i);
             rawLimit -= i;
+            return true;
         }
 
         private void put(int codePoint) {
             if (codePoint < 0x80) {
-                bytes[limit++] = (byte) codePoint;
+                buffer[servable++] = (byte) codePoint;
             } else if (codePoint < 0x800) {
-                bytes[limit++] = (byte) (0xC0 | codePoint >> 6);
-                bytes[limit++] = (byte) (0x80 | codePoint & 0x3F);
+                buffer[servable++] = (byte) (0xC0 | codePoint >> 6);
+                buffer[servable++] = (byte) (0x80 | codePoint & 0x3F);
             } else if (codePoint < 0x10000) {
-                bytes[limit++] = (byte) (0xE0 | codePoint >> 12);
-                bytes[limit++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
-                bytes[limit++] = (byte) (0x80 | codePoint & 0x3F);
+                buffer[servable++] = (byte) (0xE0 | codePoint >> 12);
+                buffer[servable++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                buffer[servable++] = (byte) (0x80 | codePoint & 0x3F);
             } else {
-                bytes[limit++] = (byte) (0xF0 | codePoint >> 18);
-                bytes[limit++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
-                bytes[limit++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
-                bytes[limit++] = (byte) (0x80 | codePoint & 0x3F);
+                buffer[servable++] = (byte) (0xF0 | codePoint >> 18);
+                buffer[servable++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                buffer[servable++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                buffer[servable++] = (byte) (0x80 | codePoint & 0x3F);
             }
         }
 

@@ -5,6 +5,7 @@ import dev.feedbackloop.scoring.CesScore;
 import dev.feedbackloop.scoring.CesTally;
 import dev.feedbackloop.scoring.CsatScore;
 import dev.feedbackloop.scoring.CsatTally;
+import dev.feedbackloop.scoring.Interval;
 import dev.feedbackloop.scoring.NpsScore;
 import dev.feedbackloop.scoring.NpsTally;
 import dev.feedbackloop.scoring.Score;
@@ -398,37 +399,29 @@ final class ScoreCommand implements Callable<Integer> {
             List<@Nullable String> cells = new ArrayList<>();
             if (t.npsTally != null) {
                 NpsScore s = t.npsTally.score();
-                cells.add(Long.toString(s.n()));
-                boolean any = s.n() > 0;
-                cells.add(any ? Long.toString(s.promoters()) : null);
-                cells.add(any ? Long.toString(s.passives()) : null);
-                cells.add(any ? Long.toString(s.detractors()) : null);
-                cells.add(any ? Reports.csvNumber(s.score()) : null);
-                cells.add(any ? Reports.csvNumber(s.standardError()) : null);
-                cells.add(any ? Reports.csvNumber(s.ci().lower()) : null);
-                cells.add(any ? Reports.csvNumber(s.ci().upper()) : null);
+                metric(cells, s.n(), s.ci(), s.promoters(), s.passives(), s.detractors(), s.score(),
+                        s.standardError());
             }
             if (t.csatTally != null) {
                 CsatScore s = t.csatTally.score();
-                cells.add(Long.toString(s.n()));
-                boolean any = s.n() > 0;
-                cells.add(any ? Long.toString(s.satisfied()) : null);
-                cells.add(any ? Reports.csvNumber(s.score()) : null);
-                cells.add(any ? Reports.csvNumber(s.mean()) : null);
-                cells.add(any ? Reports.csvNumber(s.ci().lower()) : null);
-                cells.add(any ? Reports.csvNumber(s.ci().upper()) : null);
+                metric(cells, s.n(), s.ci(), s.satisfied(), s.score(), s.mean());
             }
             if (t.cesTally != null) {
                 CesScore s = t.cesTally.score();
-                cells.add(Long.toString(s.n()));
-                boolean any = s.n() > 0;
-                cells.add(any ? Long.toString(s.agree()) : null);
-                cells.add(any ? Reports.csvNumber(s.score()) : null);
-                cells.add(any ? Reports.csvNumber(s.mean()) : null);
-                cells.add(any ? Reports.csvNumber(s.ci().lower()) : null);
-                cells.add(any ? Reports.csvNumber(s.ci().upper()) : null);
+                metric(cells, s.n(), s.ci(), s.agree(), s.score(), s.mean());
             }
             return cells;
+        }
+
+        /** The CSV cells of one metric: n, its fields, the interval; all but n blank when n is 0. */
+        private void metric(List<@Nullable String> cells, long n, Interval ci, Number... fields) {
+            cells.add(Long.toString(n));
+            for (Number field : fields) {
+                cells.add(n == 0 ? null : field instanceof Long ? field.toString()
+                        : Reports.csvNumber(field.doubleValue()));
+            }
+            cells.add(n == 0 ? null : Reports.csvNumber(ci.lower()));
+            cells.add(n == 0 ? null : Reports.csvNumber(ci.upper()));
         }
     }
 
