@@ -22,6 +22,8 @@ final class CheckedTextStream extends RefillingStream {
     /** The physical line of {@code buffer[0]}, and where that line starts (negative when before the buffer). */
     private long line = 1;
     private int lineStart;
+    /** How many bytes were moved out of the buffer before {@code buffer[0]}. */
+    private long consumed;
 
     CheckedTextStream(InputStream in, String source, boolean gzipped) {
         super(1 << 16);
@@ -46,6 +48,7 @@ final class CheckedTextStream extends RefillingStream {
             }
         }
         lineStart -= pos;
+        consumed += pos;
         System.arraycopy(buffer, pos, buffer, 0, limit - pos);
         limit -= pos;
         servable -= pos;
@@ -59,7 +62,7 @@ final class CheckedTextStream extends RefillingStream {
         } else {
             limit += n;
         }
-        int first = check.firstBad(buffer, servable, limit, eof);
+        int first = check.firstBad(buffer, servable, limit, eof, consumed + servable < TextCheck.NUL_CHECKED_BYTES);
         if (first >= 0) {
             bad = first;
             servable = first;

@@ -17,13 +17,18 @@ import org.jspecify.annotations.Nullable;
  * which no text file holds but binary files and UTF-16 without a byte-order mark are full of.
  *
  * <p>Design note: the check runs once over each buffer of input, beside the record scanner, so it must cost little:
- * ASCII is skipped eight bytes at a time (one test finds both a NUL and a byte with the high bit set), and only from
- * the first non-ASCII byte on does the JDK decoder run, into a small reused buffer. Input arrives in pieces: a
+ * ASCII is skipped 32 bytes at a time (four words or-ed together, one test of their high bits), and only from the
+ * first non-ASCII byte on does the JDK decoder run (its own ASCII path is fast too), into a small reused buffer. NUL
+ * bytes, which are valid UTF-8, are looked for only at the start of the input, where a binary file or UTF-16 text
+ * without a byte-order mark shows them. Input arrives in pieces: a
  * multi-byte sequence cut by the end of the bytes read so far is left for the next call ({@link #resume()}).
  *
  * <p>Not thread-safe: one per reader.
  */
 final class TextCheck {
+
+    /** How far into the input the readers look for NUL bytes. */
+    static final long NUL_CHECKED_BYTES = 1 << 16;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101_0101_0101_0101L;
@@ -40,45 +45,62 @@ final class TextCheck {
      * Checks {@code b[from, to)}.
      *
      * @param end whether {@code to} is the end of the input (then a cut sequence is an error)
+     * @param nulToo whether to look for NUL bytes too (they are valid UTF-8, and a file that has them has them from
+     *     its start, so the readers look only at the first {@link #NUL_CHECKED_BYTES} bytes)
      * @return the index of the first byte that is a NUL or starts a malformed sequence, or -1 when there is none;
      *     after -1, {@link #resume()} is where the next check starts
      */
-    int firstBad(byte[] b, int from, int to, boolean end) {
-        int nul = -1;
-        int firstHigh = -1;
-        int i = from;
-        for (; i <= to - 8; i += 8) {
-            long w = (long) LONGS.get(b, i);
-            if ((((w - ONES) | w) & HIGHS) != 0) {
-                long zeros = (w - ONES) & ~w & HIGHS;
-                if (zeros != 0) {
-                    nul = i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-                    to = nul;
-                    break;
-                }
-                if (firstHigh < 0) {
-                    firstHigh = i + (Long.numberOfTrailingZeros(w & HIGHS) >>> 3);
-                }
-            }
+    int firstBad(byte[] b, int from, int to, boolean end, boolean nulToo) {
+        int nul = nulToo ? firstNul(b, from, to) : -1;
+        if (nul >= 0) {
+            to = nul;
         }
-        for (; i < to; i++) {
-            if (b[i] == 0) {
-                nul = i;
-                to = i;
+        int i = from;
+        while (i <= to - 32) {
+            long w = (long) LONGS.get(b, i) | (long) LONGS.get(b, i + 8) | (long) LONGS.get(b, i + 16)
+                    | (long) LONGS.get(b, i + 24);
+            if ((w & HIGHS) != 0) {
                 break;
             }
-            if (b[i] < 0 && firstHigh < 0) {
-                firstHigh = i;
-            }
+            i += 32;
+        }
+        while (i <= to - 8 && ((long) LONGS.get(b, i) & HIGHS) == 0) {
+            i += 8;
+        }
+        while (i < to && b[i] >= 0) {
+            i++;
         }
         resume = to;
-        if (firstHigh >= 0) {
-            int malformed = decode(b, firstHigh, to, end || nul >= 0);
+        if (i < to) {
+            int malformed = decode(b, i, to, end || nul >= 0);
             if (malformed >= 0) {
                 return malformed;
             }
         }
         return nul;
+    }
+
+    /** {@link #firstBad(byte[], int, int, boolean, boolean)} looking for NUL bytes too. */
+    int firstBad(byte[] b, int from, int to, boolean end) {
+        return firstBad(b, from, to, end, true);
+    }
+
+    /** The index of the first NUL byte in {@code b[from, to)}, or -1. */
+    private static int firstNul(byte[] b, int from, int to) {
+        int i = from;
+        for (; i <= to - 8; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long zeros = (w - ONES) & ~w & HIGHS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Where the next check starts: after the last byte checked, or at a multi-byte sequence cut by the end. */

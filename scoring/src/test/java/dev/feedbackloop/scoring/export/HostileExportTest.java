@@ -114,6 +114,7 @@ final class HostileExportTest {
 
     @Test
     void randomBytesBehindEveryKnownStart_readOrFailWithOurException() {
+        System.out.println("HostileExportTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
         var random = new Random(SEED + 11);
         byte[][] starts = {{}, {0x1F, (byte) 0x8B, 8, 0}, {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xFE, (byte) 0xFF},
             {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {'P', 'K', 3, 4}, {'n', 'p', 's', ';', 'a', '\t', 'b', '|', '\n'}};
