@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A buffering stream that lets through only text the readers can use ({@link TextCheck}): the bytes before the first
- * bad one are read normally, so that an earlier problem in the input is still reported first, and reading the bad
+ * A buffering stream that lets through only well-formed UTF-8 ({@link TextCheck}): the bytes before the first bad
+ * one are read normally, so that an earlier problem in the input is still reported first, and reading the bad
  * byte throws an {@link ExportFormatException} naming its physical line. Used in front of the JSON parser; the CSV
  * reader checks its own buffer. Not thread-safe.
  */
@@ -22,8 +22,6 @@ final class CheckedTextStream extends RefillingStream {
     /** The physical line of {@code buffer[0]}, and where that line starts (negative when before the buffer). */
     private long line = 1;
     private int lineStart;
-    /** How many bytes were moved out of the buffer before {@code buffer[0]}. */
-    private long consumed;
 
     CheckedTextStream(InputStream in, String source, boolean gzipped) {
         super(1 << 16);
@@ -48,7 +46,6 @@ final class CheckedTextStream extends RefillingStream {
             }
         }
         lineStart -= pos;
-        consumed += pos;
         System.arraycopy(buffer, pos, buffer, 0, limit - pos);
         limit -= pos;
         servable -= pos;
@@ -62,7 +59,7 @@ final class CheckedTextStream extends RefillingStream {
         } else {
             limit += n;
         }
-        int first = check.firstBad(buffer, servable, limit, eof, consumed + servable < TextCheck.NUL_CHECKED_BYTES);
+        int first = check.firstBad(buffer, servable, limit, eof);
         if (first >= 0) {
             bad = first;
             servable = first;

@@ -32,8 +32,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The delimiter is given, or detected from the header line: the most frequent of comma, semicolon, tab and bar
  * outside quotes, comma on a tie. Each buffer is checked as it is filled ({@link TextCheck}); the first record that
- * reaches a bad byte (bytes that are not UTF-8, or a NUL near the start) ends the read with an error naming that
- * byte's line.
+ * reaches bytes that are not UTF-8 ends the read with an error naming their line.
  */
 final class CsvSource extends RowCursor implements RowSource {
 
@@ -534,7 +533,7 @@ final class CsvSource extends RowCursor implements RowSource {
         if (badAt != Long.MAX_VALUE) {
             return;
         }
-        int bad = check.firstBad(buf, checked, limit, eof, base + checked < TextCheck.NUL_CHECKED_BYTES);
+        int bad = check.firstBad(buf, checked, limit, eof);
         if (bad >= 0) {
             badAt = base + bad;
         } else {

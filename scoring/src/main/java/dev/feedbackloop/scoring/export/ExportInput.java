@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the bytes of an export are before any reader sees them: gzip-compressed (then decompressed on the fly), another
- * compressed or binary format (refused, saying which), UTF-16 with a byte-order mark (then transcoded to UTF-8), or
- * plain UTF-8 text. The first bytes decide, whatever the file is called.
+ * compressed or binary format (refused, saying which), UTF-16 with a byte-order mark (then transcoded to UTF-8; without
+ * one it is refused), or plain UTF-8 text. The first bytes decide, whatever the file is called.
  *
  * <p>Immutable; the stream it holds is the caller's to read and close.
  *
@@ -60,6 +60,11 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
             throw new ExportFormatException(source, 0, null, null, "is UTF-32 text, expected UTF-8 or UTF-16:"
                     + " convert it first, e.g. iconv -f UTF-32 -t UTF-8");
         }
+        if (utf16WithoutByteOrderMark(head, n)) {
+            throw new ExportFormatException(source, 0, null, null, "is UTF-16 text without a byte-order mark (every"
+                    + " other byte is a NUL), expected UTF-8 or UTF-16 with a byte-order mark: convert it first, e.g."
+                    + " iconv -f UTF-16LE -t UTF-8 (or UTF-16BE)");
+        }
         if (starts(head, n, 0xFF, 0xFE)) {
             return new ExportInput(new Utf16(pushback, source, true), false, gzipped);
         }
@@ -101,6 +106,20 @@ record ExportInput(InputStream stream, boolean raw, boolean gzipped) {
             return "is compressed with compress (.Z)" + only + ": decompress it first (uncompress)";
         }
         return null;
+    }
+
+    /** Whether the first bytes are ASCII as UTF-16 (a NUL in every other byte) without a byte-order mark. */
+    private static boolean utf16WithoutByteOrderMark(byte[] head, int n) {
+        if (n < 4) {
+            return false;
+        }
+        boolean evenNuls = true;
+        boolean oddNuls = true;
+        for (int i = 0; i + 1 < n; i += 2) {
+            evenNuls &= head[i] == 0 && head[i + 1] != 0;
+            oddNuls &= head[i] != 0 && head[i + 1] == 0;
+        }
+        return evenNuls || oddNuls;
     }
 
     private static boolean starts(byte[] head, int n, int... magic) {

@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Files are read as people have them: gzip-compressed input is decompressed on the fly, whatever its name; text
  * is UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark. Other compressed formats (ZIP, bzip2,
- * xz, ...), spreadsheets, NUL bytes and bytes that are not UTF-8 are refused with an {@link ExportFormatException}
- * that says what the input is and how to convert it, naming the line of the first bad byte.
+ * xz, ...), spreadsheets, UTF-16 without a byte-order mark, UTF-32 and bytes that are not UTF-8 are refused with an
+ * {@link ExportFormatException} that says what the input is and how to convert it, naming the line of the first bad
+ * byte.
  *
  * <p>CSV follows RFC 4180 (quoted cells with commas, doubled quotes and line breaks; {@code \n}, {@code \r\n} or
  * {@code \r} line ends) and starts with a header row. The delimiter is a comma, semicolon, tab or bar: given to the

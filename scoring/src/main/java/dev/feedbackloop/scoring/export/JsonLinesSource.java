@@ -130,8 +130,10 @@ final class JsonLinesSource extends RowCursor implements RowSource {
         String message = String.valueOf(e.getOriginalMessage());
         Matcher character = UNEXPECTED_CHARACTER.matcher(message);
         String what;
-        if (message.startsWith("Illegal unquoted character") || message.contains("CTRL-CHAR")) {
+        if (message.startsWith("Illegal unquoted character")) {
             what = "a control character or line break inside a string (a JSON string must escape it, e.g. \\n)";
+        } else if (message.startsWith("Illegal character")) {
+            what = "a control character outside any string";
         } else if (character.find() && Character.isValidCodePoint(Integer.parseInt(character.group(1)))) {
             what = "unexpected character '" + Cells.printable(Character.toString(Integer.parseInt(
                     character.group(1)))) + "'";

@@ -12,26 +12,19 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks that the bytes of an export are text the readers can use: well-formed UTF-8, exactly as the JDK's decoder
- * accepts it when set to report errors (no overlong forms, no surrogates, nothing above U+10FFFF), and no NUL byte,
- * which no text file holds but binary files and UTF-16 without a byte-order mark are full of.
+ * Checks that the bytes of an export are well-formed UTF-8, exactly as the JDK's decoder accepts it when set to report
+ * errors (no overlong forms, no surrogates, nothing above U+10FFFF, no cut sequences).
  *
  * <p>Design note: the check runs once over each buffer of input, beside the record scanner, so it must cost little:
  * ASCII is skipped 32 bytes at a time (four words or-ed together, one test of their high bits), and only from the
- * first non-ASCII byte on does the JDK decoder run (its own ASCII path is fast too), into a small reused buffer. NUL
- * bytes, which are valid UTF-8, are looked for only at the start of the input, where a binary file or UTF-16 text
- * without a byte-order mark shows them. Input arrives in pieces: a
+ * first non-ASCII byte on does the JDK decoder run (its own ASCII path is fast too), into a small reused buffer. Input arrives in pieces: a
  * multi-byte sequence cut by the end of the bytes read so far is left for the next call ({@link #resume()}).
  *
  * <p>Not thread-safe: one per reader.
  */
 final class TextCheck {
 
-    /** How far into the input the readers look for NUL bytes. */
-    static final long NUL_CHECKED_BYTES = 1 << 16;
-
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101_0101_0101_0101L;
     private static final long HIGHS = 0x8080_8080_8080_8080L;
 
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -45,16 +38,10 @@ final class TextCheck {
      * Checks {@code b[from, to)}.
      *
      * @param end whether {@code to} is the end of the input (then a cut sequence is an error)
-     * @param nulToo whether to look for NUL bytes too (they are valid UTF-8, and a file that has them has them from
-     *     its start, so the readers look only at the first {@link #NUL_CHECKED_BYTES} bytes)
-     * @return the index of the first byte that is a NUL or starts a malformed sequence, or -1 when there is none;
-     *     after -1, {@link #resume()} is where the next check starts
+     * @return the index of the first byte of the first malformed sequence, or -1 when there is none; after -1,
+     *     {@link #resume()} is where the next check starts
      */
-    int firstBad(byte[] b, int from, int to, boolean end, boolean nulToo) {
-        int nul = nulToo ? firstNul(b, from, to) : -1;
-        if (nul >= 0) {
-            to = nul;
-        }
+    int firstBad(byte[] b, int from, int to, boolean end) {
         int i = from;
         while (i <= to - 32) {
             long w = (long) LONGS.get(b, i) | (long) LONGS.get(b, i + 8) | (long) LONGS.get(b, i + 16)
@@ -71,36 +58,7 @@ final class TextCheck {
             i++;
         }
         resume = to;
-        if (i < to) {
-            int malformed = decode(b, i, to, end || nul >= 0);
-            if (malformed >= 0) {
-                return malformed;
-            }
-        }
-        return nul;
-    }
-
-    /** {@link #firstBad(byte[], int, int, boolean, boolean)} looking for NUL bytes too. */
-    int firstBad(byte[] b, int from, int to, boolean end) {
-        return firstBad(b, from, to, end, true);
-    }
-
-    /** The index of the first NUL byte in {@code b[from, to)}, or -1. */
-    private static int firstNul(byte[] b, int from, int to) {
-        int i = from;
-        for (; i <= to - 8; i += 8) {
-            long w = (long) LONGS.get(b, i);
-            long zeros = (w - ONES) & ~w & HIGHS;
-            if (zeros != 0) {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return i < to ? decode(b, i, to, end) : -1;
     }
 
     /** Where the next check starts: after the last byte checked, or at a multi-byte sequence cut by the end. */
@@ -132,7 +90,7 @@ final class TextCheck {
     }
 
     /**
-     * The exception for a bad byte: a NUL, or bytes that are not UTF-8 (then with a hint to convert the file).
+     * The exception for bytes that are not UTF-8, with a hint to convert the file.
      *
      * @param source the source name
      * @param line the physical line of the bad byte
@@ -153,11 +111,6 @@ final class TextCheck {
         }
         String value = (from > valueStart ? "..." : "") + escape(b, from, to);
         long at = bad - lineStart + 1;
-        if (b[bad] == 0) {
-            return new ExportFormatException(source, line, column, value, "holds a NUL byte (\\x00, byte " + at
-                    + " of the line), which no text does: this is a binary file or UTF-16 text without a byte-order"
-                    + " mark, expected CSV or JSON Lines as UTF-8 text");
-        }
         return new ExportFormatException(source, line, column, value, "holds bytes that are not UTF-8 ("
                 + String.format("\\x%02X", b[bad] & 0xFF) + " at byte " + at + " of the line): the file is in another"
                 + " encoding, probably Windows-1252 or ISO-8859-1; convert it to UTF-8 first, e.g. "

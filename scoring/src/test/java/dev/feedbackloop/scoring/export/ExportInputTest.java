@@ -248,23 +248,27 @@ final class ExportInputTest {
         }
 
         @Test
-        void nulByte_isRefusedAsBinary() {
+        void nulByteInACell_isReadAsTextAndEscapedInMessages() {
             byte[] bytes = "nps,plan\n9,p\u0000ro\n".getBytes(StandardCharsets.UTF_8);
+            List<String> messages = new ArrayList<>();
+            try (ExportReader reader = ExportReader.of(new ByteArrayInputStream(bytes), "in", ExportFormat.CSV,
+                    List.of())) {
+                reader.read(List.of("plan"), row -> messages.add(row.error(0, "not a plan").getMessage()));
+            }
 
-            ExportFormatException e = refusal(bytes, ExportFormat.CSV);
-
-            assertThat(e.getMessage()).contains("holds a NUL byte").contains("value \"p\\u0000ro\"")
-                    .doesNotContain("\u0000");
+            assertThat(read(bytes, ExportFormat.CSV)).containsExactly("2:9:p\u0000ro");
+            assertThat(messages).containsExactly("in:2: column \"plan\": value \"p\\u0000ro\": not a plan");
         }
 
-        @Test
-        void utf16WithoutByteOrderMark_isRefusedForItsNulBytes() {
-            byte[] bytes = CSV.getBytes(StandardCharsets.UTF_16LE);
+        @ParameterizedTest(name = "little-endian {0}")
+        @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+        void utf16WithoutByteOrderMark_isRefusedSayingSo(boolean littleEndian) {
+            byte[] bytes = CSV.getBytes(littleEndian ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
 
-            assertThat(refusal(bytes, ExportFormat.CSV).getMessage())
-                    .contains("UTF-16 text without a byte-order mark");
-            assertThat(refusal(bytes, ExportFormat.JSON_LINES).getMessage())
-                    .contains("UTF-16 text without a byte-order mark");
+            for (ExportFormat format : ExportFormat.values()) {
+                ExportFormatException e = refusal(bytes, format);
+                assertThat(e.getMessage()).startsWith("in: is UTF-16 text without a byte-order mark");
+            }
         }
 
         @Test

@@ -52,6 +52,20 @@ final class Converters {
         }
     }
 
+    static final class ListConverter implements ITypeConverter<LoopCommand.ListWhat> {
+        @Override
+        public LoopCommand.ListWhat convert(String value) {
+            switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "overdue":
+                    return LoopCommand.ListWhat.OVERDUE;
+                case "unresponded":
+                    return LoopCommand.ListWhat.UNRESPONDED;
+                default:
+                    throw new TypeConversionException("'" + value + "' is not a list, expected overdue or unresponded");
+            }
+        }
+    }
+
     static final class DelimiterConverter implements ITypeConverter<Character> {
         @Override
         public Character convert(String value) {

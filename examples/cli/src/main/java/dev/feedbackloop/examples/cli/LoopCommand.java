@@ -108,7 +108,7 @@ final class LoopCommand implements Callable<Integer> {
         UNRESPONDED
     }
 
-    @Option(names = "--list", paramLabel = "W",
+    @Option(names = "--list", paramLabel = "W", converter = Converters.ListConverter.class,
             description = "Also list the rows behind the counts: overdue (most overdue first) or unresponded (oldest"
                     + " first).")
     private @Nullable ListWhat list;

@@ -187,7 +187,7 @@ final class LoopListTest {
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1);
-        assertThat(run.err()).contains("--list").contains("late");
+        assertThat(run.err()).contains("--list").contains("'late' is not a list, expected overdue or unresponded");
     }
 
     @Test
