@@ -42,7 +42,12 @@ final class HostileExportTest {
 
     /** Reads an export through every accessor; returns whether it was refused with our exception. */
     static boolean readFully(String label, byte[] bytes, ExportFormat format) {
-        try (ExportReader reader = ExportReader.of(new ByteArrayInputStream(bytes), "corpus", format, List.of("NA"))) {
+        return readFully(label, bytes, ExportReader.builder(format).naMarkers(List.of("NA")));
+    }
+
+    /** Reads an export as the builder says through every accessor; returns whether it was refused with ours. */
+    static boolean readFully(String label, byte[] bytes, ExportReader.Builder builder) {
+        try (ExportReader reader = builder.of(new ByteArrayInputStream(bytes), "corpus")) {
             reader.read(COLUMNS, row -> {
                 for (int c = 0; c < COLUMNS.size(); c++) {
                     row.text(c);
@@ -60,8 +65,9 @@ final class HostileExportTest {
             });
             return false;
         } catch (ExportFormatException e) {
-            // a header name or a quoted value may hold a line break; the CLI folds messages to one line
             assertThat(e.getMessage()).as(label).isNotBlank().hasSizeLessThan(10_000);
+            assertThat(e.getMessage().chars().noneMatch(c -> Character.isISOControl(c) || c == 0xFEFF))
+                    .as(label + ": the message is printable: " + e.getMessage()).isTrue();
             return true;
         } catch (Throwable t) {
             fail(label + ": expected ExportFormatException or success, got " + t, t);
@@ -100,6 +106,38 @@ final class HostileExportTest {
                             : junk[random.nextInt(junk.length)];
                 }
                 refused[0] += readFully("seed " + SEED + " " + format + " round " + round, bytes, format) ? 1 : 0;
+            }
+        });
+        assertThat(refused[0]).isPositive();
+    }
+
+    @Test
+    void randomBytesBehindEveryKnownStart_readOrFailWithOurException() {
+        System.out.println("HostileExportTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
+        var random = new Random(SEED + 11);
+        byte[][] starts = {{}, {0x1F, (byte) 0x8B, 8, 0}, {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xFE, (byte) 0xFF},
+            {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {'P', 'K', 3, 4}, {'n', 'p', 's', ';', 'a', '\t', 'b', '|', '\n'}};
+        byte[] alphabet = ",;|\t\"\r\n{}[]:9aé\u0000".getBytes(StandardCharsets.UTF_8);
+        char[] delimiters = {0, ',', ';', '\t', '|'};
+        int[] refused = {0};
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            for (int round = 0; round < 4_000; round++) {
+                var bytes = new ByteArrayOutputStream();
+                bytes.writeBytes(starts[random.nextInt(starts.length)]);
+                for (int k = random.nextInt(200); k > 0; k--) {
+                    bytes.write(random.nextBoolean() ? random.nextInt(256) : alphabet[random.nextInt(alphabet.length)]);
+                }
+                byte[] input = random.nextInt(5) == 0 ? ExportInputTest.gzip(bytes.toByteArray()) : bytes.toByteArray();
+                if (random.nextInt(3) == 0 && input.length > 0) {
+                    input = Arrays.copyOf(input, random.nextInt(input.length));
+                }
+                ExportFormat format = random.nextBoolean() ? ExportFormat.CSV : ExportFormat.JSON_LINES;
+                ExportReader.Builder builder = ExportReader.builder(format).naMarkers(List.of("NA"));
+                char delimiter = delimiters[random.nextInt(delimiters.length)];
+                if (delimiter != 0) {
+                    builder.delimiter(delimiter);
+                }
+                refused[0] += readFully("seed " + SEED + " random bytes round " + round, input, builder) ? 1 : 0;
             }
         });
         assertThat(refused[0]).isPositive();

@@ -95,7 +95,11 @@ final class HostileCliTest {
                         .getBytes(StandardCharsets.UTF_8),
                 ("nps,csat,created,responded,plan\n9\n1,2,3,4,5,6,7,8\n").getBytes(StandardCharsets.UTF_8),
                 ("{\"nps\":" + "[".repeat(100_000) + "\n").getBytes(StandardCharsets.UTF_8),
-                ("{\"nps\":9,\"csat\":1,\"created\":\"" + twentyMegabytes + "\"}\n").getBytes(StandardCharsets.UTF_8));
+                ("{\"nps\":9,\"csat\":1,\"created\":\"" + twentyMegabytes + "\"}\n").getBytes(StandardCharsets.UTF_8),
+                new byte[] {0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 'n', 'p', 's'},
+                new byte[] {(byte) 0xFF, (byte) 0xFE, 'n', 0, 'p', 0, 's', 0, '\n', 0, (byte) 0xDC, (byte) 0xDC},
+                new byte[] {'P', 'K', 3, 4, 0, 0},
+                "nps;csat;created\n9;5;caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             for (int i = 0; i < inputs.size(); i++) {
                 for (String format : List.of("csv", "jsonl")) {
@@ -117,10 +121,12 @@ final class HostileCliTest {
         var random = new Random(SEED + 1);
         List<String> options = List.of("--nps", "--csat", "--ces", "--csat-scale", "--ces-scale", "--by", "--date",
                 "--period", "--zone", "--output", "--strict", "--na", "--format", "--created", "--responded", "--sla",
-                "--as-of", "--trigger-at-most", "--unknown", "-", "--help", "--version");
+                "--as-of", "--trigger-at-most", "--unknown", "-", "--help", "--version", "--delimiter", "--list", "--id",
+                "--threads");
         List<String> values = List.of("nps", "csat", "created", "responded", "plan", "missing", "", " ", "0", "-1",
                 "12", "99999999999999999999", "2.5", "month", "fortnight", "UTC", "Mars/Olympus", "+99:00", "json",
-                "table", "xml", "48h", "-48h", "PT0S", "P99999999999D", "2024-02-30", "2024-03-05T25:00",
+                "table", "xml", "csv", "markdown", "overdue", "unresponded", ";", "tab", "|", "48h", "-48h", "PT0S",
+                "P99999999999D", "PT99999999999999999H", "2024-02-30", "2024-03-05T25:00",
                 "\u0000", "=1+2", "a".repeat(10_000), file.toString(), dir.resolve("absent.csv").toString(),
                 dir.toString());
         assertTimeoutPreemptively(HANG_GUARD, () -> {

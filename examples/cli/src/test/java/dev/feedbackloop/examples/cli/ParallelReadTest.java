@@ -74,6 +74,19 @@ final class ParallelReadTest {
     }
 
     @Test
+    void loopList_onThreeThreads_listsExactlyWhatOneThreadLists() {
+        String[] args = {"loop", file.toString(), "--nps", "nps", "--created", "created", "--responded", "responded",
+            "--by", "plan", "--na", "NA", "--list", "unresponded", "--id", "id", "--output", "csv"};
+
+        CliRun one = CliRun.run(concat(args, "--threads", "1"));
+        CliRun three = CliRun.run(concat(args, "--threads", "3"));
+
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(one.out().lines().count()).isGreaterThan(1000);
+        assertThat(three.out()).isEqualTo(one.out());
+    }
+
+    @Test
     void score_strictOnThreeThreads_reportsTheFirstInvalidCellInFileOrder() {
         String[] args = {"score", file.toString(), "--nps", "nps", "--strict", "--na", "NA"};
 
