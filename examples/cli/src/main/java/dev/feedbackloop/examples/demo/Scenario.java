@@ -2,6 +2,7 @@ package dev.feedbackloop.examples.demo;
 
 import dev.feedbackloop.core.care.CarePlan;
 import dev.feedbackloop.core.care.CareTier;
+import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.followup.BusinessCalendar;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.EscalationStep;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -73,8 +75,6 @@ final class Scenario {
     static final Instant START = ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZONE).toInstant();
     /** "Now": the simulation ends and every report is taken at this instant. */
     static final Instant END = ZonedDateTime.of(2025, 12, 12, 16, 30, 0, 0, ZONE).toInstant();
-    /** The first day of the current quarter, for "not contacted this quarter". */
-    static final LocalDate QUARTER_START = LocalDate.of(2025, 10, 1);
 
     static final List<String> ACCOUNT_MANAGERS = List.of("maria.lopez", "tom.becker", "aiko.sato");
     static final List<String> CS_TEAM = List.of("ana", "ben", "chloe");
@@ -123,6 +123,12 @@ final class Scenario {
                         false, 1, 5))
                 .build();
         this.customers = List.copyOf(customers);
+    }
+
+    /** Whether {@link #END} cuts a month short, so that its figures cover only part of it. */
+    static boolean isCutShort(YearMonth month) {
+        Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
+        return END.isBefore(monthEnd) && !END.isBefore(month.atDay(1).atStartOfDay(ZONE).toInstant());
     }
 
     /** Builds the world from a seed. */
@@ -290,6 +296,11 @@ final class Scenario {
                 attributes.put(ACCOUNT_OWNER, accountOwner);
             }
             return attributes;
+        }
+
+        /** The customer as the care plan sees it. */
+        Customer asCustomer() {
+            return Customer.of(id, attributes());
         }
 
         DemoCustomer renamed(String newName) {
