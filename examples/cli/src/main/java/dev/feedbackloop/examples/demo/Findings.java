@@ -28,6 +28,7 @@ import dev.feedbackloop.scoring.loop.DurationSummary;
 import dev.feedbackloop.scoring.loop.DurationTally;
 import dev.feedbackloop.scoring.scorecard.Scorecard;
 import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
+import dev.feedbackloop.scoring.scorecard.ScorecardTally;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.Survey;
@@ -41,7 +42,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -321,7 +324,10 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
         }
     }
 
-    /** Reads the findings back from a loop whose clock stands at {@link Scenario#END}. */
+    /**
+     * Reads the findings back from a loop whose clock stands at {@link Scenario#END}. Each survey's responses are
+     * streamed from the store once, into the tallies of all the scorecards drawn from them.
+     */
     static Findings collect(FeedbackLoop loop, Scenario scenario, int responses, String database) {
         Instant asOf = Scenario.END;
         Instant to = asOf.plusSeconds(1);
@@ -331,12 +337,13 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
         CareReport care = loop.care().report(asOf);
         Map<String, List<Touch>> touches = new LinkedHashMap<>();
         customers.keySet().forEach(id -> touches.put(id, loop.care().touches(id)));
+        var comments = new ArrayList<Comment>();
+        Cards nps = score(loop, scenario.npsSurvey(), Scenario.NPS, response -> comment(response, customers)
+                .ifPresent(comments::add));
+        Cards csat = score(loop, scenario.csatSurvey(), Scenario.CSAT, response -> { });
+        Cards ces = score(loop, scenario.cesSurvey(), Scenario.CES, response -> { });
         return new Findings(database, asOf, responses, customers.size(),
-                byPeriod(loop, scenario.npsSurvey(), Scenario.NPS),
-                byPeriod(loop, scenario.csatSurvey(), Scenario.CSAT),
-                byPeriod(loop, scenario.cesSurvey(), Scenario.CES),
-                bySegment(loop, scenario.npsSurvey(), Scenario.NPS),
-                bySegment(loop, scenario.csatSurvey(), Scenario.CSAT),
+                nps.byMonth(), csat.byMonth(), ces.byMonth(), nps.bySegment(), csat.bySegment(),
                 tracker.metrics(Scenario.START, to), standing(all, asOf),
                 tracker.metricsBy(FollowUpMetrics.byPolicy(), Scenario.START, to),
                 tracker.metricsBy(FollowUpMetrics.byOwner(), Scenario.START, to),
@@ -345,12 +352,37 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
                 overdue(loop, customers, asOf), alerts(all),
                 tiers(care, customers, touches, asOf),
                 strategicWithoutCall(customers, touches, asOf), neverAnswered(care, customers, touches),
-                detractorComments(loop, scenario, customers));
+                latest(comments));
     }
 
-    private static List<PeriodScore> byPeriod(FeedbackLoop loop, Survey survey, String questionId) {
-        Scorecard card = loop.scorecard(ScorecardSpec.builder(survey).questions(questionId)
-                .period(Period.MONTH, Scenario.ZONE).build());
+    /** The scores of one question by month and by segment (plan, then region). */
+    private record Cards(List<PeriodScore> byMonth, List<SegmentScore> bySegment) {
+    }
+
+    /**
+     * Scores one question by month, by plan and by region in one pass over the survey's stored responses, and
+     * shows every response to {@code also} on the way.
+     */
+    private static Cards score(FeedbackLoop loop, Survey survey, String questionId, Consumer<Response> also) {
+        ScorecardTally byMonth = ScorecardSpec.builder(survey).questions(questionId)
+                .period(Period.MONTH, Scenario.ZONE).build().newTally();
+        List<String> attributes = List.of(Scenario.PLAN, Scenario.REGION);
+        var bySegment = new ArrayList<ScorecardTally>();
+        attributes.forEach(attribute -> bySegment.add(ScorecardSpec.builder(survey).questions(questionId)
+                .groupBy(attribute).build().newTally()));
+        loop.forEachResponse(survey.id(), response -> {
+            byMonth.add(response);
+            bySegment.forEach(tally -> tally.add(response));
+            also.accept(response);
+        });
+        var segments = new ArrayList<SegmentScore>();
+        for (int i = 0; i < attributes.size(); i++) {
+            segments.addAll(bySegment(bySegment.get(i).result(), attributes.get(i), questionId));
+        }
+        return new Cards(byPeriod(byMonth.result(), questionId), segments);
+    }
+
+    private static List<PeriodScore> byPeriod(Scorecard card, String questionId) {
         var scores = new ArrayList<PeriodScore>();
         for (Scorecard.Group group : card.groups()) {
             Scorecard.QuestionResult result = group.result(questionId);
@@ -365,21 +397,17 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
         return scores;
     }
 
-    private static List<SegmentScore> bySegment(FeedbackLoop loop, Survey survey, String questionId) {
+    private static List<SegmentScore> bySegment(Scorecard card, String attribute, String questionId) {
         var scores = new ArrayList<SegmentScore>();
-        for (String attribute : List.of(Scenario.PLAN, Scenario.REGION)) {
-            Scorecard card = loop.scorecard(ScorecardSpec.builder(survey).questions(questionId).groupBy(attribute)
-                    .build());
-            for (Scorecard.Group group : card.groups()) {
-                Score score = group.result(questionId).score();
-                String value = group.segment().get(0);
-                if (score.n() == 0 || value == null) {
-                    continue;
-                }
-                double[] headline = headline(score);
-                scores.add(new SegmentScore(attribute, value, score.n(), headline[0],
-                        Interval.of(headline[1], headline[2])));
+        for (Scorecard.Group group : card.groups()) {
+            Score score = group.result(questionId).score();
+            String value = group.segment().get(0);
+            if (score.n() == 0 || value == null) {
+                continue;
             }
+            double[] headline = headline(score);
+            scores.add(new SegmentScore(attribute, value, score.n(), headline[0],
+                    Interval.of(headline[1], headline[2])));
         }
         return scores;
     }
@@ -620,19 +648,22 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
         };
     }
 
-    private static List<Comment> detractorComments(FeedbackLoop loop, Scenario scenario,
-                                                   Map<String, DemoCustomer> customers) {
-        var comments = new ArrayList<Comment>();
-        loop.forEachResponse(scenario.npsSurvey().id(), response -> {
-            if (response.answer(Scenario.NPS) instanceof Answer.Rating nps && nps.value() <= 6
-                    && response.answer(Scenario.REASON) instanceof Answer.Text text && !text.text().isBlank()) {
-                String customerId = response.respondent().customerId();
-                DemoCustomer customer = customerId == null ? null : customers.get(customerId);
-                comments.add(new Comment(response.submittedAt(), customer == null ? "(anonymous)" : customer.name(),
-                        customer == null ? "" : customer.tier(), nps.value(), text.text()));
-            }
-        });
-        comments.sort(Comparator.comparing(Comment::at).reversed().thenComparing(Comment::customer));
-        return comments.subList(0, Math.min(COMMENTS, comments.size()));
+    /** What a detractor wrote, if the response is a detractor's with a reason. */
+    private static Optional<Comment> comment(Response response, Map<String, DemoCustomer> customers) {
+        if (response.answer(Scenario.NPS) instanceof Answer.Rating nps && nps.value() <= 6
+                && response.answer(Scenario.REASON) instanceof Answer.Text text && !text.text().isBlank()) {
+            String customerId = response.respondent().customerId();
+            DemoCustomer customer = customerId == null ? null : customers.get(customerId);
+            return Optional.of(new Comment(response.submittedAt(), customer == null ? "(anonymous)"
+                    : customer.name(), customer == null ? "" : customer.tier(), nps.value(), text.text()));
+        }
+        return Optional.empty();
+    }
+
+    /** The newest {@link #COMMENTS} comments, newest first. */
+    private static List<Comment> latest(List<Comment> comments) {
+        var sorted = new ArrayList<>(comments);
+        sorted.sort(Comparator.comparing(Comment::at).reversed().thenComparing(Comment::customer));
+        return sorted.subList(0, Math.min(COMMENTS, sorted.size()));
     }
 }
