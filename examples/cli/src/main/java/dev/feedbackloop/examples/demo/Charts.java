@@ -279,7 +279,7 @@ final class Charts {
         var body = new StringBuilder();
         grid(body, y, 20, false);
         yTitle(body, "% contacted on time", HEIGHT);
-        legend(body, List.of(new String[] {"bar", "on time"}, new String[] {"bar miss", "on time, under target"},
+        legend(body, List.of(new String[] {"bar", "on time"}, new String[] {"bar miss", "under target"},
                 new String[] {"series contacted", "contacted at all"}, new String[] {"target",
                     "target " + format(target) + "%"}));
         double band = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, byMonth.size());
@@ -478,7 +478,7 @@ final class Charts {
                 body.append(line(x, 12, x + 16, 12, cssClass));
             }
             body.append(text(x + 20, 16, "start", "axis", item[1]));
-            x += 26 + item[1].length() * 6.2;
+            x += 30 + item[1].length() * 7.2;
         }
     }
 

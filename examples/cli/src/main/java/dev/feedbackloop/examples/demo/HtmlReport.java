@@ -222,7 +222,7 @@ final class HtmlReport {
                     TextSummary.share(m.resolved(), m.needed()), String.valueOf(m.overdue())));
         }
         html.append("<div class=\"panel\"><h3>By policy</h3>\n")
-                .append(Charts.table(List.of("policy", "needed", "contacted", "on time", "resolved", "overdue now"),
+                .append(Charts.table(List.of("policy", "needed", "contacted", "on time", "resolved", "overdue"),
                         List.of("nowrap", "num", "num", "num", "num", "num"), rows))
                 .append("<p class=\"note\">")
                 .append(escape(String.join("; ", TextSummary.alerts(findings.alerts())))).append(".</p>\n")
@@ -301,7 +301,7 @@ final class HtmlReport {
             .table { overflow-x: auto; }
             table { border-collapse: collapse; width: 100%; background: var(--paper); font-size: 13px; }
             th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-            th { background: var(--wash); font-weight: 600; }
+            th { background: var(--wash); font-weight: 600; white-space: nowrap; }
             .nowrap { white-space: nowrap; }
             .num { text-align: right; font-variant-numeric: tabular-nums; }
             td.verbatim { min-width: 16em; }

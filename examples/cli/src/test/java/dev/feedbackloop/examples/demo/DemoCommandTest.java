@@ -378,25 +378,15 @@ final class DemoCommandTest {
         @Test
         void latestDetractorComments_areListed() throws Exception {
             String html = Files.readString(directory.resolve("report.html"));
-            Matcher matcher = Pattern.compile("\u00B7 NPS (\\d+) \u00B7").matcher(html);
-            int comments = 0;
-            while (matcher.find()) {
-                assertThat(Integer.parseInt(matcher.group(1))).isBetween(0, 6);
-                comments++;
-            }
-            assertThat(comments).isEqualTo(Findings.COMMENTS);
+            assertThat(matches(html, "\u00B7 NPS (\\d+) \u00B7")).hasSize(Findings.COMMENTS)
+                    .allMatch(score -> Integer.parseInt(score) <= 6);
         }
 
         @Test
         void fitsANarrowScreen() throws Exception {
             String html = Files.readString(directory.resolve("report.html"));
-            Matcher minimum = Pattern.compile("minmax\\((\\S+)").matcher(html);
-            int grids = 0;
-            while (minimum.find()) {
-                assertThat(minimum.group(1)).startsWith("min(100%");
-                grids++;
-            }
-            assertThat(grids).isPositive();
+            assertThat(matches(html, "minmax\\((\\S+)")).isNotEmpty()
+                    .allMatch(minimum -> minimum.startsWith("min(100%"));
             assertThat(html).contains("@media (max-width: 600px)").contains(".table { overflow-x: auto; }");
         }
 
@@ -467,6 +457,16 @@ final class DemoCommandTest {
         Matcher matcher = Pattern.compile(regex).matcher(out);
         assertThat(matcher.find()).as("'%s' in%n%s", regex, out).isTrue();
         return Long.parseLong(matcher.group(1));
+    }
+
+    /** What the one group of a pattern captures, at every match. */
+    private static List<String> matches(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        var found = new ArrayList<String>();
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
     }
 
     private static String section(String out, String heading) {
