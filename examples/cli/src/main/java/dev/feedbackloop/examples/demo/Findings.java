@@ -15,6 +15,10 @@ import dev.feedbackloop.core.followup.FollowUpMetrics;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.examples.charts.Bucket;
+import dev.feedbackloop.examples.charts.PeriodScore;
+import dev.feedbackloop.examples.charts.SegmentScore;
+import dev.feedbackloop.examples.charts.Standing;
 import dev.feedbackloop.examples.demo.Scenario.DemoCustomer;
 import dev.feedbackloop.scoring.CesScore;
 import dev.feedbackloop.scoring.Comparison;
@@ -120,103 +124,6 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
     static final Comparator<OverdueItem> MOST_URGENT_FIRST = Comparator.comparing(OverdueItem::priority)
             .reversed().thenComparing(OverdueItem::overdueBy, Comparator.reverseOrder())
             .thenComparing(OverdueItem::followUpId);
-
-    /**
-     * A score in one period, with its interval and, when it moved significantly, its change.
-     *
-     * @param period the period label, such as {@code 2025-03}
-     * @param n answers
-     * @param score the score (NPS points, or percent)
-     * @param ci its 95% interval
-     * @param change the change from the previous period, or {@code null} for the first
-     * @param partial whether the period is not over yet at the report's instant
-     */
-    record PeriodScore(String period, long n, double score, Interval ci, @Nullable Comparison change,
-                       boolean partial) {
-
-        PeriodScore {
-            Objects.requireNonNull(period, "period");
-            Objects.requireNonNull(ci, "ci");
-        }
-
-        /** Whether the change from the previous period is statistically significant. */
-        boolean significant() {
-            return change != null && change.significant();
-        }
-    }
-
-    /**
-     * A score of one segment over the year.
-     *
-     * @param attribute the attribute, such as {@code plan}
-     * @param value its value
-     * @param n answers
-     * @param score the score
-     * @param ci its 95% interval
-     */
-    record SegmentScore(String attribute, String value, long n, double score, Interval ci) {
-
-        SegmentScore {
-            Objects.requireNonNull(attribute, "attribute");
-            Objects.requireNonNull(value, "value");
-            Objects.requireNonNull(ci, "ci");
-        }
-    }
-
-    /**
-     * One bar of a histogram.
-     *
-     * @param label what the bar counts, such as {@code 1-4 h}
-     * @param count how many
-     */
-    record Bucket(String label, long count) {
-
-        Bucket {
-            Objects.requireNonNull(label, "label");
-        }
-    }
-
-    /**
-     * Where the follow-ups stand: every follow-up is in exactly one of the six parts.
-     *
-     * @param resolved contacted and resolved
-     * @param closedAfterContact contacted, then closed without a resolution
-     * @param closedWithoutContact closed without anyone reaching the customer
-     * @param awaitingResolution contacted, not yet resolved or closed
-     * @param overdue not contacted, first-contact deadline passed
-     * @param notYetDue not contacted, first-contact deadline still ahead
-     * @param contactedOnTime of the contacted ones, those first contacted by their deadline
-     * @param nextDue the earliest first-contact deadline still ahead, or {@code null} when none
-     */
-    record Standing(long resolved, long closedAfterContact, long closedWithoutContact, long awaitingResolution,
-                    long overdue, long notYetDue, long contactedOnTime, @Nullable Instant nextDue) {
-
-        Standing {
-            if (contactedOnTime > resolved + closedAfterContact + awaitingResolution) {
-                throw new IllegalArgumentException("contactedOnTime: " + contactedOnTime + " exceeds the contacted");
-            }
-        }
-
-        /** Every follow-up. */
-        long needed() {
-            return contacted() + closedWithoutContact + overdue + notYetDue;
-        }
-
-        /** Follow-ups with a first contact. */
-        long contacted() {
-            return resolved + closedAfterContact + awaitingResolution;
-        }
-
-        /** Follow-ups first contacted after their deadline. */
-        long contactedLate() {
-            return contacted() - contactedOnTime;
-        }
-
-        /** Follow-ups nobody has contacted (closed without contact, overdue, or not yet due). */
-        long notContacted() {
-            return needed() - contacted();
-        }
-    }
 
     /**
      * The escalations the loop raised when deadlines passed without being met.
@@ -344,7 +251,7 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
         Cards ces = score(loop, scenario.cesSurvey(), Scenario.CES, response -> { });
         return new Findings(database, asOf, responses, customers.size(),
                 nps.byMonth(), csat.byMonth(), ces.byMonth(), nps.bySegment(), csat.bySegment(),
-                tracker.metrics(Scenario.START, to), standing(all, asOf),
+                tracker.metrics(Scenario.START, to), Standing.of(all, asOf),
                 tracker.metricsBy(FollowUpMetrics.byPolicy(), Scenario.START, to),
                 tracker.metricsBy(FollowUpMetrics.byOwner(), Scenario.START, to),
                 tracker.metricsBy(FollowUpMetrics.byPeriod(Period.MONTH, Scenario.ZONE), Scenario.START, to),
@@ -424,44 +331,6 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
             return new double[] {rating.mean(), rating.ci().lower(), rating.ci().upper()};
         }
         throw new AssertionError("unknown score type " + score.getClass().getName());
-    }
-
-    /** Sorts every follow-up into exactly one part of its {@link Standing} at an instant. */
-    static Standing standing(List<FollowUp> followUps, Instant asOf) {
-        long resolved = 0;
-        long closedAfterContact = 0;
-        long closedWithoutContact = 0;
-        long awaitingResolution = 0;
-        long overdue = 0;
-        long notYetDue = 0;
-        long onTime = 0;
-        Instant nextDue = null;
-        for (FollowUp followUp : followUps) {
-            boolean contacted = followUp.firstContact() != null;
-            if (contacted && followUp.contactedWithinDeadline()) {
-                onTime++;
-            }
-            if (followUp.state() == FollowUpState.RESOLVED) {
-                resolved++;
-            } else if (followUp.state() == FollowUpState.CLOSED) {
-                if (contacted) {
-                    closedAfterContact++;
-                } else {
-                    closedWithoutContact++;
-                }
-            } else if (contacted) {
-                awaitingResolution++;
-            } else if (followUp.isOverdue(DeadlineKind.FIRST_CONTACT, asOf)) {
-                overdue++;
-            } else {
-                notYetDue++;
-                if (nextDue == null || followUp.firstContactDue().isBefore(nextDue)) {
-                    nextDue = followUp.firstContactDue();
-                }
-            }
-        }
-        return new Standing(resolved, closedAfterContact, closedWithoutContact, awaitingResolution, overdue,
-                notYetDue, onTime, nextDue);
     }
 
     private static List<Bucket> histogram(List<FollowUp> followUps, BusinessCalendar calendar) {

@@ -1,13 +1,15 @@
 package dev.feedbackloop.examples.demo;
 
-import static dev.feedbackloop.examples.demo.Html.escape;
+import static dev.feedbackloop.examples.charts.Html.escape;
 
 import dev.feedbackloop.core.followup.FollowUpMetrics;
 import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.examples.charts.Charts;
+import dev.feedbackloop.examples.charts.PeriodScore;
+import dev.feedbackloop.examples.charts.Timeline;
 import dev.feedbackloop.examples.demo.Findings.Comment;
 import dev.feedbackloop.examples.demo.Findings.CustomerLine;
 import dev.feedbackloop.examples.demo.Findings.OverdueItem;
-import dev.feedbackloop.examples.demo.Findings.PeriodScore;
 import dev.feedbackloop.examples.demo.Findings.TierLine;
 import dev.feedbackloop.scoring.loop.DurationSummary;
 import java.io.IOException;
@@ -33,6 +35,7 @@ final class HtmlReport {
 
     /** The target for first contact within the deadline, in percent. */
     static final double SLA_TARGET = 80;
+    private static final Timeline MONTHS = TextSummary.months("month of 2025");
     private static final int OVERDUE_ROWS = 40;
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm",
             Locale.ENGLISH).withZone(Scenario.ZONE);
@@ -147,14 +150,14 @@ final class HtmlReport {
         html.append("<section>\n<h2>How customers feel</h2>\n<div class=\"charts\">\n");
         String partial = partialCaption(findings.npsByMonth());
         html.append(Charts.trend("nps-trend", "Relationship NPS by month", findings.npsByMonth(), -40, 60, 20, true,
-                "NPS (points)", "NPS by month with its 95% interval. Ringed points changed significantly from the"
+                "NPS (points)", MONTHS, "NPS by month with its 95% interval. Ringed points changed significantly from the"
                         + " month before: the June release and the summer support backlog are plain to see."
                         + partial));
         html.append(Charts.trend("csat-trend", "Post-support CSAT by month", findings.csatByMonth(), 40, 100, 10,
-                false, "% satisfied (4 or 5 of 5)", "Share of support cases rated 4 or 5 of 5, with its 95% "
+                false, "% satisfied (4 or 5 of 5)", MONTHS, "Share of support cases rated 4 or 5 of 5, with its 95% "
                         + "interval." + partialCaption(findings.csatByMonth())));
         html.append(Charts.trend("ces-trend", "Customer effort (CES) by month", findings.cesByMonth(), 20, 100, 20,
-                false, "% easy (5 to 7 of 7)", "Share of customers agreeing that the company made it easy to handle"
+                false, "% easy (5 to 7 of 7)", MONTHS, "Share of customers agreeing that the company made it easy to handle"
                         + " their issue (5 to 7 on a 7-point scale), with its 95% interval."
                         + partialCaption(findings.cesByMonth())));
         html.append(Charts.segments("nps-segments", "NPS by segment, whole year", findings.npsBySegment(), true,
@@ -195,7 +198,8 @@ final class HtmlReport {
                 + "opened a follow-up. Left: where each one stands now; right: whether its first contact came "
                 + "within the deadline. Each column's parts add up to all " + findings.standing().needed()
                 + " follow-ups."));
-        html.append(Charts.sla("sla", findings.slaByMonth(), SLA_TARGET, "Bars: first contact within the policy's "
+        html.append(Charts.sla("sla", findings.slaByMonth(), SLA_TARGET,
+                TextSummary.months("month the follow-up was opened"), "Bars: first contact within the policy's "
                 + "deadline, counted in working hours; red when under the " + TextSummary.fixed(SLA_TARGET)
                 + "% target (dashed green line), labels rounded to one decimal like the colour decision. Dotted "
                 + "line: contacted at all." + (findings.slaByMonth().keySet().stream()

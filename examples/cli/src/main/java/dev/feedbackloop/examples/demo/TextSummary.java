@@ -1,12 +1,16 @@
 package dev.feedbackloop.examples.demo;
 
 import dev.feedbackloop.core.followup.FollowUpMetrics;
+import dev.feedbackloop.examples.charts.Bucket;
+import dev.feedbackloop.examples.charts.Charts;
+import dev.feedbackloop.examples.charts.Figures;
+import dev.feedbackloop.examples.charts.PeriodScore;
+import dev.feedbackloop.examples.charts.SegmentScore;
+import dev.feedbackloop.examples.charts.Standing;
+import dev.feedbackloop.examples.charts.Timeline;
 import dev.feedbackloop.examples.demo.Findings.Alerts;
 import dev.feedbackloop.examples.demo.Findings.CustomerLine;
 import dev.feedbackloop.examples.demo.Findings.OverdueItem;
-import dev.feedbackloop.examples.demo.Findings.PeriodScore;
-import dev.feedbackloop.examples.demo.Findings.SegmentScore;
-import dev.feedbackloop.examples.demo.Findings.Standing;
 import dev.feedbackloop.examples.demo.Findings.TierLine;
 import dev.feedbackloop.scoring.loop.DurationSummary;
 import java.io.PrintWriter;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -158,9 +163,9 @@ final class TextSummary {
         sla.print(out);
 
         section(out, "Time to first contact, in working hours (Mon-Fri 09:00-17:00, holidays off)");
-        long most = findings.timeToFirstContact().stream().mapToLong(Findings.Bucket::count).max().orElse(1);
+        long most = findings.timeToFirstContact().stream().mapToLong(Bucket::count).max().orElse(1);
         var histogram = new TextTable().left("working hours").right("follow-ups").left("");
-        for (Findings.Bucket bucket : findings.timeToFirstContact()) {
+        for (Bucket bucket : findings.timeToFirstContact()) {
             histogram.row(bucket.label(), String.valueOf(bucket.count()),
                     "#".repeat((int) Math.round(40.0 * bucket.count() / Math.max(1, most))));
         }
@@ -279,7 +284,7 @@ final class TextSummary {
     }
 
     static String share(long count, long of) {
-        return percent(percent(count, of));
+        return Figures.share(count, of);
     }
 
     static String percent(double value) {
@@ -287,20 +292,30 @@ final class TextSummary {
     }
 
     static String signed(double value) {
-        return String.format(Locale.ROOT, "%+.1f", value);
+        return Figures.signed(value);
     }
 
     static String fixed(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        return Figures.fixed(value);
     }
 
     static String interval(double lower, double upper, boolean points) {
-        return points ? "[" + signed(lower) + ", " + signed(upper) + "]"
-                : "[" + fixed(lower) + ", " + fixed(upper) + "]";
+        return Figures.interval(lower, upper, points);
     }
 
     static double percent(long count, long of) {
-        return of == 0 ? 0 : 100.0 * count / of;
+        return Figures.percent(count, of);
+    }
+
+    /**
+     * The time axis of a chart by month of the demo's year, the month that {@link Scenario#END} cuts short marked.
+     *
+     * @param axisTitle the axis title
+     * @return the timeline
+     */
+    static Timeline months(String axisTitle) {
+        YearMonth last = YearMonth.from(Scenario.END.atZone(Scenario.ZONE));
+        return new Timeline(axisTitle, Scenario.isCutShort(last) ? Set.of(last.toString()) : Set.of(), partialDays());
     }
 
     static String hours(Duration duration) {

@@ -7,6 +7,8 @@ import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.core.followup.Resolution;
+import dev.feedbackloop.examples.charts.Charts;
+import dev.feedbackloop.examples.charts.Standing;
 import dev.feedbackloop.scoring.CesTally;
 import dev.feedbackloop.scoring.CsatTally;
 import dev.feedbackloop.scoring.NpsTally;
@@ -43,9 +45,9 @@ final class FindingsTest {
         FollowUp overdue = open("r5");
         FollowUp notYetDue = FollowUp.open("r6", "s", "p", "why", Priority.HIGH, "cs", "c1", Map.of(), AS_OF,
                 AS_OF.plus(Duration.ofHours(4)), null);
-        Findings.Standing standing = Findings.standing(List.of(resolvedOnTime, closedAfterLateContact,
+        Standing standing = Standing.of(List.of(resolvedOnTime, closedAfterLateContact,
                 closedUnreached, awaiting, overdue, notYetDue), AS_OF);
-        assertThat(standing).isEqualTo(new Findings.Standing(1, 1, 1, 1, 1, 1, 2, AS_OF.plus(Duration.ofHours(4))));
+        assertThat(standing).isEqualTo(new Standing(1, 1, 1, 1, 1, 1, 2, AS_OF.plus(Duration.ofHours(4))));
         assertThat(standing.needed()).isEqualTo(6);
         assertThat(standing.contacted()).isEqualTo(3);
         assertThat(standing.contactedLate()).isEqualTo(1);

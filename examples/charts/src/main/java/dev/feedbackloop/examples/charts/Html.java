@@ -1,12 +1,12 @@
-package dev.feedbackloop.examples.demo;
+package dev.feedbackloop.examples.charts;
 
 /**
- * Escaping for the demo's HTML report, which is also well-formed XML (XHTML with inline SVG): every piece of text
+ * Escaping for the reports' HTML, which is also well-formed XML (XHTML with inline SVG): every piece of text
  * that comes from data goes through {@link #escape(String)} before it reaches the page.
  *
  * <p>Stateless and thread-safe.
  */
-final class Html {
+public final class Html {
 
     private Html() {
     }
@@ -19,7 +19,7 @@ final class Html {
      * @param text any text
      * @return the escaped text
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

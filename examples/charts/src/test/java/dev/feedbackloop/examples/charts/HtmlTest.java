@@ -1,4 +1,4 @@
-package dev.feedbackloop.examples.demo;
+package dev.feedbackloop.examples.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,8 @@
-package dev.feedbackloop.examples.demo;
+package dev.feedbackloop.examples.charts;
 
-import static dev.feedbackloop.examples.demo.Html.escape;
+import static dev.feedbackloop.examples.charts.Html.escape;
 
 import dev.feedbackloop.core.followup.FollowUpMetrics;
-import dev.feedbackloop.examples.demo.Findings.Bucket;
-import dev.feedbackloop.examples.demo.Findings.PeriodScore;
-import dev.feedbackloop.examples.demo.Findings.SegmentScore;
-import dev.feedbackloop.examples.demo.Findings.Standing;
 import java.time.Month;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
@@ -25,10 +21,10 @@ import java.util.Map;
  *
  * <p>Stateless and thread-safe.
  */
-final class Charts {
+public final class Charts {
 
-    static final int WIDTH = 560;
-    static final int HEIGHT = 300;
+    private static final int WIDTH = 560;
+    private static final int HEIGHT = 300;
     private static final int LEFT = 66;
     private static final int RIGHT = 14;
     private static final int TOP = 30;
@@ -38,7 +34,7 @@ final class Charts {
     }
 
     /** A chart: its id, title, long description, the SVG body, a caption and a data table. */
-    static String figure(String id, String title, String description, String body, int height, String caption,
+    private static String figure(String id, String title, String description, String body, int height, String caption,
                          String table) {
         return "<figure id=\"" + escape(id) + "\">\n"
                 + "<h3 aria-hidden=\"true\">" + escape(title) + "</h3>\n"
@@ -57,9 +53,21 @@ final class Charts {
     /**
      * A monthly trend: the score as a line, its 95% interval as a band, significant changes ringed, a month that is
      * not over drawn hollow with a dashed line and labelled with the days it covers.
+     *
+     * @param id the figure's element id
+     * @param title the title
+     * @param scores the score per period, oldest first
+     * @param min the lowest value the y axis shows at least
+     * @param max the highest value the y axis shows at least
+     * @param step the y axis' grid step
+     * @param points whether the scores are NPS points (signed) rather than percentages
+     * @param yTitle the y axis' title
+     * @param timeline the x axis' title and the period not yet over
+     * @param caption the caption
+     * @return the figure's HTML
      */
-    static String trend(String id, String title, List<PeriodScore> scores, double min, double max, double step,
-                        boolean points, String yTitle, String caption) {
+    public static String trend(String id, String title, List<PeriodScore> scores, double min, double max,
+                               double step, boolean points, String yTitle, Timeline timeline, String caption) {
         var body = new StringBuilder();
         double low = min;
         double high = max;
@@ -103,27 +111,27 @@ final class Charts {
                         .append("\" r=\"8\"/>\n");
                 double labelY = change < 0 ? yy + 22 : yy - 13;
                 body.append(text(x, labelY, "middle", "change", (change < 0 ? "\u25BC " : "\u25B2 ")
-                        + TextSummary.signed(change)));
+                        + Figures.signed(change)));
             }
             body.append("<circle class=\"").append(score.partial() ? "point partial" : "point").append("\" cx=\"")
                     .append(num(x)).append("\" cy=\"").append(num(yy)).append("\" r=\"3.5\"/>\n");
-            monthLabel(body, x, score.period(), score.partial());
+            monthLabel(body, x, score.period(), score.partial(), timeline);
         }
-        xTitle(body, "month of 2025", HEIGHT);
-        String description = trendDescription(scores, points);
+        xTitle(body, timeline.axisTitle(), HEIGHT);
+        String description = trendDescription(scores, points, timeline);
         var rows = new ArrayList<List<String>>();
         for (PeriodScore score : scores) {
-            rows.add(List.of(score.period() + (score.partial() ? " (" + TextSummary.partialDays() + " only)" : ""),
+            rows.add(List.of(score.period() + (score.partial() ? " (" + timeline.partialNote() + " only)" : ""),
                     String.valueOf(score.n()), value(score.score(), points),
-                    TextSummary.interval(score.ci().lower(), score.ci().upper(), points),
-                    score.change() == null ? "" : TextSummary.signed(score.change().difference())
+                    Figures.interval(score.ci().lower(), score.ci().upper(), points),
+                    score.change() == null ? "" : Figures.signed(score.change().difference())
                             + (score.significant() ? " (significant)" : "")));
         }
         String table = table(List.of("month", "n", points ? "NPS" : "%", "95% interval", "change"), rows);
         return figure(id, title, description, body.toString(), HEIGHT, caption, table);
     }
 
-    private static String trendDescription(List<PeriodScore> scores, boolean points) {
+    private static String trendDescription(List<PeriodScore> scores, boolean points, Timeline timeline) {
         if (scores.isEmpty()) {
             return "No answers yet.";
         }
@@ -134,7 +142,7 @@ final class Charts {
             lowest = score.score() < lowest.score() ? score : lowest;
             highest = score.score() > highest.score() ? score : highest;
             if (score.significant()) {
-                significant.add(score.period() + " (" + TextSummary.signed(score.change().difference()) + ")");
+                significant.add(score.period() + " (" + Figures.signed(score.change().difference()) + ")");
             }
         }
         PeriodScore last = scores.get(scores.size() - 1);
@@ -143,15 +151,23 @@ final class Charts {
                 + highest.period() + ", lowest " + value(lowest.score(), points) + " in " + lowest.period() + ". "
                 + (significant.isEmpty() ? "No month changed significantly."
                 : "Significant changes from the month before: " + String.join(", ", significant) + ".")
-                + (last.partial() ? " " + last.period() + " is not over: it covers " + TextSummary.partialDays()
+                + (last.partial() ? " " + last.period() + " is not over: it covers " + timeline.partialNote()
                 + "." : "");
     }
 
     /**
      * Horizontal bars of a score per segment, each with its 95% interval as a whisker; NPS bars start at zero and
      * may point left.
+     *
+     * @param id the figure's element id
+     * @param title the title
+     * @param scores the score per segment
+     * @param points whether the scores are NPS points (signed) rather than percentages
+     * @param xTitle the x axis' title
+     * @param caption the caption
+     * @return the figure's HTML
      */
-    static String segments(String id, String title, List<SegmentScore> scores, boolean points, String xTitle,
+    public static String segments(String id, String title, List<SegmentScore> scores, boolean points, String xTitle,
                            String caption) {
         int rowHeight = 30;
         int top = 12;
@@ -193,7 +209,7 @@ final class Charts {
                     value(score.score(), points)));
             parts.add(score.attribute() + " " + score.value() + " " + value(score.score(), points));
             rows.add(List.of(score.attribute(), score.value(), String.valueOf(score.n()), value(score.score(), points),
-                    TextSummary.interval(score.ci().lower(), score.ci().upper(), points)));
+                    Figures.interval(score.ci().lower(), score.ci().upper(), points)));
         }
         String description = (points ? "NPS" : "Share of satisfied answers") + " per segment over the year, with "
                 + "95% intervals as whiskers: " + String.join("; ", parts) + ".";
@@ -204,8 +220,13 @@ final class Charts {
     /**
      * Where the follow-ups stand, as two stacked columns of the same height (every follow-up opened): their state
      * now, in six parts, and their first contact, in three. Parts never overlap, so none is drawn inside another.
+     *
+     * @param id the figure's element id
+     * @param standing where the follow-ups stand
+     * @param caption the caption
+     * @return the figure's HTML
      */
-    static String standing(String id, Standing standing, String caption) {
+    public static String standing(String id, Standing standing, String caption) {
         long needed = standing.needed();
         String[] nowLabels = {"resolved", "closed after contact", "closed, never reached", "open, contacted",
             "open, overdue", "open, not yet due"};
@@ -253,7 +274,7 @@ final class Charts {
             body.append("<rect class=\"part ").append(classes[i]).append("\" x=\"").append(num(x + columnWidth + 10))
                     .append("\" y=\"").append(num(legendY)).append("\" width=\"12\" height=\"12\"/>\n");
             body.append(text(x + columnWidth + 28, legendY + 10, "start", "label", labels[i]));
-            String share = TextSummary.share(counts[i], total);
+            String share = Figures.share(counts[i], total);
             body.append(text(x + columnWidth + 28, legendY + 25, "start", "axis", count(counts[i]) + " \u00B7 "
                     + share));
             rows.add(List.of(label, labels[i], String.valueOf(counts[i]), share));
@@ -264,7 +285,7 @@ final class Charts {
     private static String parts(String[] labels, long[] counts, long total) {
         var parts = new ArrayList<String>();
         for (int i = 0; i < labels.length; i++) {
-            parts.add(labels[i] + " " + counts[i] + " (" + TextSummary.share(counts[i], total) + ")");
+            parts.add(labels[i] + " " + counts[i] + " (" + Figures.share(counts[i], total) + ")");
         }
         return String.join(", ", parts);
     }
@@ -273,8 +294,16 @@ final class Charts {
      * On time by month of opening: a bar per month for first contact within the deadline, red when under the
      * target, a dotted line for contact at all, a dashed line for the target. A month that is not over has a
      * dashed outline and says which days it covers.
+     *
+     * @param id the figure's element id
+     * @param byMonth the follow-up metrics per period label, oldest first
+     * @param target the on-time target, in percent
+     * @param timeline the x axis' title and the period not yet over
+     * @param caption the caption
+     * @return the figure's HTML
      */
-    static String sla(String id, Map<String, FollowUpMetrics> byMonth, double target, String caption) {
+    public static String sla(String id, Map<String, FollowUpMetrics> byMonth, double target, Timeline timeline,
+                             String caption) {
         Scale y = Scale.vertical(0, 100, TOP, HEIGHT - BOTTOM);
         var body = new StringBuilder();
         grid(body, y, 20, false);
@@ -291,18 +320,18 @@ final class Charts {
         for (Map.Entry<String, FollowUpMetrics> entry : byMonth.entrySet()) {
             FollowUpMetrics m = entry.getValue();
             double rate = oneDecimal(m.withinDeadlinePercent());
-            boolean partial = TextSummary.isPartial(entry.getKey());
+            boolean partial = timeline.isPartial(entry.getKey());
             double x = LEFT + i * band;
             body.append("<rect class=\"bar").append(rate < target ? " miss" : "").append(partial ? " partial" : "")
                     .append("\" x=\"").append(num(x + band * 0.16)).append("\" y=\"").append(num(y.at(rate)))
                     .append("\" width=\"").append(num(band * 0.68)).append("\" height=\"")
                     .append(num(y.at(0) - y.at(rate))).append("\"/>\n");
-            body.append(text(x + band / 2, y.at(rate) - 4, "middle", "small", TextSummary.fixed(rate)));
-            monthLabel(body, x + band / 2, entry.getKey(), partial);
+            body.append(text(x + band / 2, y.at(rate) - 4, "middle", "small", Figures.fixed(rate)));
+            monthLabel(body, x + band / 2, entry.getKey(), partial, timeline);
             contacted.append(num(x + band / 2)).append(',').append(num(y.at(m.contactedPercent()))).append(' ');
-            rows.add(List.of(entry.getKey() + (partial ? " (" + TextSummary.partialDays() + " only)" : ""),
+            rows.add(List.of(entry.getKey() + (partial ? " (" + timeline.partialNote() + " only)" : ""),
                     String.valueOf(m.needed()), String.valueOf(m.contacted()),
-                    String.valueOf(m.contactedWithinDeadline()), TextSummary.fixed(rate) + "%"));
+                    String.valueOf(m.contactedWithinDeadline()), Figures.fixed(rate) + "%"));
             if (rate < worstRate) {
                 worstRate = rate;
                 worst = entry.getKey();
@@ -312,16 +341,24 @@ final class Charts {
         body.append("<polyline class=\"series contacted\" points=\"").append(contacted.toString().trim())
                 .append("\"/>\n");
         body.append(line(LEFT, y.at(target), WIDTH - RIGHT, y.at(target), "target"));
-        xTitle(body, "month the follow-up was opened", HEIGHT);
+        xTitle(body, timeline.axisTitle(), HEIGHT);
         String description = "Per month of opening, the share of follow-ups first contacted within their deadline "
                 + "(bars) and contacted at all (dotted line), against a target of " + format(target) + "%."
-                + (worst == null ? "" : " Lowest: " + TextSummary.fixed(worstRate) + "% in " + worst + ".");
+                + (worst == null ? "" : " Lowest: " + Figures.fixed(worstRate) + "% in " + worst + ".");
         return figure(id, "On time, by month", description, body.toString(), HEIGHT, caption,
                 table(List.of("month", "needed", "contacted", "on time", "on-time rate"), rows));
     }
 
-    /** On time per owner: a horizontal bar per owner, red when under the target, with the target as a line. */
-    static String owners(String id, Map<String, FollowUpMetrics> byOwner, double target, String caption) {
+    /**
+     * On time per owner: a horizontal bar per owner, red when under the target, with the target as a line.
+     *
+     * @param id the figure's element id
+     * @param byOwner the follow-up metrics per owner
+     * @param target the on-time target, in percent
+     * @param caption the caption
+     * @return the figure's HTML
+     */
+    public static String owners(String id, Map<String, FollowUpMetrics> byOwner, double target, String caption) {
         int rowHeight = 30;
         int top = 12;
         double bottom = top + byOwner.size() * rowHeight;
@@ -346,11 +383,11 @@ final class Charts {
             body.append("<rect class=\"bar").append(rate < target ? " miss" : "").append("\" x=\"")
                     .append(num(x.at(0))).append("\" y=\"").append(num(rowTop)).append("\" width=\"")
                     .append(num(x.at(rate) - x.at(0))).append("\" height=\"20\"/>\n");
-            body.append(text(x.at(rate) + 6, rowTop + 14, "start", "value", TextSummary.fixed(rate) + "% of "
+            body.append(text(x.at(rate) + 6, rowTop + 14, "start", "value", Figures.fixed(rate) + "% of "
                     + m.needed()));
-            parts.add(entry.getKey() + " " + TextSummary.fixed(rate) + "% of " + m.needed());
+            parts.add(entry.getKey() + " " + Figures.fixed(rate) + "% of " + m.needed());
             rows.add(List.of(entry.getKey(), String.valueOf(m.needed()), String.valueOf(m.contactedWithinDeadline()),
-                    TextSummary.fixed(rate) + "%", String.valueOf(m.overdue())));
+                    Figures.fixed(rate) + "%", String.valueOf(m.overdue())));
             i++;
         }
         body.append(line(x.at(target), top - 8, x.at(target), bottom + 4, "target"));
@@ -360,8 +397,17 @@ final class Charts {
                 table(List.of("owner", "needed", "on time", "on-time rate", "overdue now"), rows));
     }
 
-    /** A histogram of counts per bucket. */
-    static String histogram(String id, String title, List<Bucket> buckets, String xTitle, String caption) {
+    /**
+     * A histogram of counts per bucket.
+     *
+     * @param id the figure's element id
+     * @param title the title
+     * @param buckets the bars, left to right
+     * @param xTitle the x axis' title, which also names the unit in the description
+     * @param caption the caption
+     * @return the figure's HTML
+     */
+    public static String histogram(String id, String title, List<Bucket> buckets, String xTitle, String caption) {
         long most = 1;
         long total = 0;
         for (Bucket bucket : buckets) {
@@ -385,7 +431,7 @@ final class Charts {
             body.append(text(x + band / 2, y.at(bucket.count()) - 4, "middle", "small",
                     String.valueOf(bucket.count())));
             body.append(text(x + band / 2, HEIGHT - BOTTOM + 18, "middle", "axis", bucket.label()));
-            String share = TextSummary.share(bucket.count(), total);
+            String share = Figures.share(bucket.count(), total);
             parts.add(bucket.label() + ": " + bucket.count() + " (" + share + ")");
             rows.add(List.of(bucket.label(), String.valueOf(bucket.count()), share));
         }
@@ -396,8 +442,14 @@ final class Charts {
                 table(List.of(xTitle, "follow-ups", "share"), rows));
     }
 
-    /** An HTML table; every cell is escaped. */
-    static String table(List<String> header, List<List<String>> rows) {
+    /**
+     * An HTML table; every cell is escaped.
+     *
+     * @param header the column names
+     * @param rows the rows, each a list of cells
+     * @return the table's HTML
+     */
+    public static String table(List<String> header, List<List<String>> rows) {
         return table(header, List.of(), rows);
     }
 
@@ -405,8 +457,13 @@ final class Charts {
      * An HTML table whose cells in column {@code i} carry the CSS class {@code classes.get(i)} (none when the list
      * is shorter or the class is empty) and their column's name as {@code data-label}, so that a narrow screen can
      * show each row as a card of labelled values; every cell, class and label is escaped.
+     *
+     * @param header the column names
+     * @param classes the CSS class of each column's cells, or empty strings
+     * @param rows the rows, each a list of cells
+     * @return the table's HTML
      */
-    static String table(List<String> header, List<String> classes, List<List<String>> rows) {
+    public static String table(List<String> header, List<String> classes, List<List<String>> rows) {
         var html = new StringBuilder("<div class=\"table\"><table>\n<thead><tr>");
         for (int i = 0; i < header.size(); i++) {
             html.append("<th scope=\"col\"").append(classAttribute(classes, i)).append('>')
@@ -432,8 +489,13 @@ final class Charts {
                 ? " class=\"" + escape(classes.get(column)) + "\"" : "";
     }
 
-    /** A value rounded to one decimal, the precision every chart label shows. */
-    static double oneDecimal(double value) {
+    /**
+     * A value rounded to one decimal, the precision every chart label shows.
+     *
+     * @param value the value
+     * @return the rounded value
+     */
+    public static double oneDecimal(double value) {
         return Math.round(value * 10) / 10.0;
     }
 
@@ -459,11 +521,11 @@ final class Charts {
         body.append(text((LEFT + WIDTH - RIGHT) / 2.0, height - 8, "middle", "axis-title", title));
     }
 
-    private static void monthLabel(StringBuilder body, double x, String period, boolean partial) {
+    private static void monthLabel(StringBuilder body, double x, String period, boolean partial, Timeline timeline) {
         body.append(text(x, HEIGHT - BOTTOM + 18, "middle", "axis", monthName(period)));
         if (partial) {
             body.append(text(x, HEIGHT - BOTTOM + 31, "middle", "axis partial-note",
-                    TextSummary.partialDays()));
+                    timeline.partialNote()));
         }
     }
 
@@ -526,11 +588,16 @@ final class Charts {
     }
 
     private static String value(double value, boolean points) {
-        return points ? TextSummary.signed(value) : TextSummary.fixed(value) + "%";
+        return points ? Figures.signed(value) : Figures.fixed(value) + "%";
     }
 
-    /** The short month name of a period label such as {@code 2025-03}; the label itself if it is no month. */
-    static String monthName(String period) {
+    /**
+     * The short month name of a period label such as {@code 2025-03}; the label itself if it is no month.
+     *
+     * @param period the period label
+     * @return the month's short English name, or the label
+     */
+    public static String monthName(String period) {
         try {
             return YearMonth.parse(period).getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
         } catch (RuntimeException e) {
@@ -538,8 +605,13 @@ final class Charts {
         }
     }
 
-    /** The full month name of a period label such as {@code 2025-03}; the label itself if it is no month. */
-    static String fullMonthName(String period) {
+    /**
+     * The full month name of a period label such as {@code 2025-03}; the label itself if it is no month.
+     *
+     * @param period the period label
+     * @return the month's full English name, or the label
+     */
+    public static String fullMonthName(String period) {
         try {
             Month month = YearMonth.parse(period).getMonth();
             return month.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
