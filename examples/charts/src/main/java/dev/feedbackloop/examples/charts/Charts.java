@@ -3,6 +3,10 @@ package dev.feedbackloop.examples.charts;
 import static dev.feedbackloop.examples.charts.Html.escape;
 
 import dev.feedbackloop.core.followup.FollowUpMetrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Month;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
@@ -30,7 +34,31 @@ public final class Charts {
     private static final int TOP = 30;
     private static final int BOTTOM = 58;
 
+    private static final String CSS = readCss();
+
     private Charts() {
+    }
+
+    /**
+     * The style sheet of the charts' SVG classes; the page that holds the charts defines the colours it uses as
+     * custom properties ({@code --ink}, {@code --muted}, {@code --line}, {@code --accent}, {@code --band},
+     * {@code --bad}, {@code --good}, {@code --warn}, {@code --info}, {@code --faint}, {@code --paper}).
+     *
+     * @return the CSS
+     */
+    public static String css() {
+        return CSS;
+    }
+
+    private static String readCss() {
+        try (InputStream in = Charts.class.getResourceAsStream("charts.css")) {
+            if (in == null) {
+                throw new IllegalStateException("charts.css is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A chart: its id, title, long description, the SVG body, a caption and a data table. */

@@ -60,7 +60,7 @@ final class HtmlReport {
                 .append("<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>Feedback Loop demo: closing the loop in 2025</title>\n")
-                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+                .append("<style>\n").append(CSS).append(Charts.css()).append("</style>\n</head>\n<body>\n<main>\n");
         header(html, findings);
         queue(html, findings);
         scores(html, findings);
@@ -315,35 +315,6 @@ final class HtmlReport {
             .comments blockquote { margin: 0; }
             .comments .note { margin: 2px 0 0; }
             footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
-            svg text { font-family: inherit; fill: var(--ink); }
-            svg .axis { font-size: 13px; fill: var(--muted); }
-            svg .axis-title { font-size: 13px; font-weight: 600; fill: var(--muted); }
-            svg .partial-note { font-size: 11px; }
-            svg .small { font-size: 12px; }
-            svg .label { font-size: 13px; }
-            svg .value { font-size: 13px; font-weight: 600; }
-            svg .inside { font-size: 12px; font-weight: 600; fill: #ffffff; }
-            svg .change { font-size: 11px; font-weight: 600; fill: var(--bad); }
-            svg .grid { stroke: var(--line); stroke-width: 1; }
-            svg .zero { stroke: var(--muted); stroke-width: 1.2; }
-            svg .band { fill: var(--band); stroke: none; }
-            svg .series { fill: none; stroke: var(--accent); stroke-width: 2.2; }
-            svg .series.partial { stroke-dasharray: 4 3; }
-            svg .series.contacted { stroke: var(--ink); stroke-dasharray: 2 3; stroke-width: 1.6; }
-            svg .point { fill: var(--accent); }
-            svg .point.partial { fill: var(--paper); stroke: var(--accent); stroke-width: 2; }
-            svg .significant { fill: none; stroke: var(--bad); stroke-width: 2; }
-            svg .bar { fill: var(--accent); }
-            svg .bar.miss { fill: var(--bad); }
-            svg .bar.partial { fill-opacity: 0.55; stroke: var(--ink); stroke-width: 1; stroke-dasharray: 3 2; }
-            svg .whisker { stroke: var(--ink); stroke-width: 1.4; }
-            svg .target { stroke: var(--good); stroke-width: 1.5; stroke-dasharray: 6 4; }
-            svg .part.good { fill: var(--good); }
-            svg .part.bad { fill: var(--bad); }
-            svg .part.warn { fill: var(--warn); }
-            svg .part.info { fill: var(--info); }
-            svg .part.muted { fill: var(--muted); }
-            svg .part.faint { fill: var(--faint); }
             @media (max-width: 600px) {
               main { padding: 12px; }
               figure, .panel { padding: 10px 8px; }
