@@ -1,5 +1,10 @@
 package dev.feedbackloop.examples.charts;
 
+import dev.feedbackloop.scoring.CesScore;
+import dev.feedbackloop.scoring.CsatScore;
+import dev.feedbackloop.scoring.NpsScore;
+import dev.feedbackloop.scoring.RatingScore;
+import dev.feedbackloop.scoring.Score;
 import java.util.Locale;
 
 /**
@@ -65,5 +70,25 @@ public final class Figures {
      */
     public static double percent(long count, long of) {
         return of == 0 ? 0 : 100.0 * count / of;
+    }
+
+    /**
+     * The headline number of a score and its 95% interval: NPS points, CSAT percent satisfied, CES percent easy, or
+     * a generic rating's mean.
+     *
+     * @param score the score
+     * @return the value, the interval's lower bound and its upper bound
+     */
+    public static double[] headline(Score score) {
+        if (score instanceof NpsScore nps) {
+            return new double[] {nps.score(), nps.ci().lower(), nps.ci().upper()};
+        } else if (score instanceof CsatScore csat) {
+            return new double[] {csat.score(), csat.ci().lower(), csat.ci().upper()};
+        } else if (score instanceof CesScore ces) {
+            return new double[] {ces.score(), ces.shareCi().lower(), ces.shareCi().upper()};
+        } else if (score instanceof RatingScore rating) {
+            return new double[] {rating.mean(), rating.ci().lower(), rating.ci().upper()};
+        }
+        throw new AssertionError("unknown score type " + score.getClass().getName());
     }
 }

@@ -2,6 +2,9 @@ package dev.feedbackloop.examples.charts;
 
 import dev.feedbackloop.scoring.Comparison;
 import dev.feedbackloop.scoring.Interval;
+import dev.feedbackloop.scoring.scorecard.Scorecard;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -30,5 +33,29 @@ public record PeriodScore(String period, long n, double score, Interval ci, @Nul
      */
     public boolean significant() {
         return change != null && change.significant();
+    }
+
+    /**
+     * The scores of one question per period of a scorecard grouped by period alone, periods without answers left
+     * out.
+     *
+     * @param card the scorecard
+     * @param questionId the question
+     * @param timeline which periods are not over yet
+     * @return the scores, oldest period first
+     */
+    public static List<PeriodScore> of(Scorecard card, String questionId, Timeline timeline) {
+        var scores = new ArrayList<PeriodScore>();
+        for (Scorecard.Group group : card.groups()) {
+            Scorecard.QuestionResult result = group.result(questionId);
+            if (group.period() == null || result.score().n() == 0) {
+                continue;
+            }
+            double[] value = Figures.headline(result.score());
+            String label = group.period().label();
+            scores.add(new PeriodScore(label, result.score().n(), value[0], Interval.of(value[1], value[2]),
+                    result.change(), timeline.isPartial(label)));
+        }
+        return scores;
     }
 }

@@ -13,24 +13,15 @@ import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpMetrics;
 import dev.feedbackloop.core.followup.FollowUpQuery;
-import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.examples.charts.Bucket;
 import dev.feedbackloop.examples.charts.PeriodScore;
 import dev.feedbackloop.examples.charts.SegmentScore;
 import dev.feedbackloop.examples.charts.Standing;
 import dev.feedbackloop.examples.demo.Scenario.DemoCustomer;
-import dev.feedbackloop.scoring.CesScore;
-import dev.feedbackloop.scoring.Comparison;
-import dev.feedbackloop.scoring.CsatScore;
-import dev.feedbackloop.scoring.Interval;
-import dev.feedbackloop.scoring.NpsScore;
 import dev.feedbackloop.scoring.Period;
-import dev.feedbackloop.scoring.RatingScore;
-import dev.feedbackloop.scoring.Score;
 import dev.feedbackloop.scoring.loop.DurationSummary;
 import dev.feedbackloop.scoring.loop.DurationTally;
-import dev.feedbackloop.scoring.scorecard.Scorecard;
 import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
 import dev.feedbackloop.scoring.scorecard.ScorecardTally;
 import dev.feedbackloop.survey.Answer;
@@ -38,7 +29,6 @@ import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.Survey;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -284,77 +274,20 @@ record Findings(String database, Instant asOf, int responses, int customers, Lis
         });
         var segments = new ArrayList<SegmentScore>();
         for (int i = 0; i < attributes.size(); i++) {
-            segments.addAll(bySegment(bySegment.get(i).result(), attributes.get(i), questionId));
+            segments.addAll(SegmentScore.of(bySegment.get(i).result(), attributes.get(i), questionId));
         }
-        return new Cards(byPeriod(byMonth.result(), questionId), segments);
-    }
-
-    private static List<PeriodScore> byPeriod(Scorecard card, String questionId) {
-        var scores = new ArrayList<PeriodScore>();
-        for (Scorecard.Group group : card.groups()) {
-            Scorecard.QuestionResult result = group.result(questionId);
-            if (group.period() == null || result.score().n() == 0) {
-                continue;
-            }
-            double[] value = headline(result.score());
-            scores.add(new PeriodScore(group.period().label(), result.score().n(), value[0],
-                    Interval.of(value[1], value[2]), result.change(),
-                    Scenario.isCutShort(YearMonth.parse(group.period().label()))));
-        }
-        return scores;
-    }
-
-    private static List<SegmentScore> bySegment(Scorecard card, String attribute, String questionId) {
-        var scores = new ArrayList<SegmentScore>();
-        for (Scorecard.Group group : card.groups()) {
-            Score score = group.result(questionId).score();
-            String value = group.segment().values().get(0);
-            if (score.n() == 0 || value == null) {
-                continue;
-            }
-            double[] headline = headline(score);
-            scores.add(new SegmentScore(attribute, value, score.n(), headline[0],
-                    Interval.of(headline[1], headline[2])));
-        }
-        return scores;
-    }
-
-    /** The headline number of a score and its interval: NPS points, CSAT percent satisfied, CES percent easy. */
-    static double[] headline(Score score) {
-        if (score instanceof NpsScore nps) {
-            return new double[] {nps.score(), nps.ci().lower(), nps.ci().upper()};
-        } else if (score instanceof CsatScore csat) {
-            return new double[] {csat.score(), csat.ci().lower(), csat.ci().upper()};
-        } else if (score instanceof CesScore ces) {
-            return new double[] {ces.score(), ces.shareCi().lower(), ces.shareCi().upper()};
-        } else if (score instanceof RatingScore rating) {
-            return new double[] {rating.mean(), rating.ci().lower(), rating.ci().upper()};
-        }
-        throw new AssertionError("unknown score type " + score.getClass().getName());
+        return new Cards(PeriodScore.of(byMonth.result(), questionId, TextSummary.months("")), segments);
     }
 
     private static List<Bucket> histogram(List<FollowUp> followUps, BusinessCalendar calendar) {
-        long[] counts = new long[BUCKET_LIMITS.length + 1];
+        var working = new ArrayList<Duration>();
         for (FollowUp followUp : followUps) {
-            Duration working = workingTimeToFirstContact(followUp, calendar);
-            if (working == null) {
-                continue;
+            Duration duration = workingTimeToFirstContact(followUp, calendar);
+            if (duration != null) {
+                working.add(duration);
             }
-            double hours = working.toMinutes() / 60.0;
-            int bucket = 0;
-            while (bucket < BUCKET_LIMITS.length && hours > BUCKET_LIMITS[bucket]) {
-                bucket++;
-            }
-            counts[bucket]++;
         }
-        var buckets = new ArrayList<Bucket>();
-        for (int i = 0; i < counts.length; i++) {
-            String label = i == 0 ? "\u2264 " + BUCKET_LIMITS[0] + " h"
-                    : i == BUCKET_LIMITS.length ? "> " + BUCKET_LIMITS[i - 1] + " h"
-                    : BUCKET_LIMITS[i - 1] + "\u2013" + BUCKET_LIMITS[i] + " h";
-            buckets.add(new Bucket(label, counts[i]));
-        }
-        return buckets;
+        return Bucket.hours(working, BUCKET_LIMITS);
     }
 
     private static @Nullable DurationSummary workingHours(List<FollowUp> followUps, BusinessCalendar calendar) {

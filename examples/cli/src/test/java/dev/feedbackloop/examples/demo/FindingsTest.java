@@ -8,6 +8,7 @@ import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.core.followup.Resolution;
 import dev.feedbackloop.examples.charts.Charts;
+import dev.feedbackloop.examples.charts.Figures;
 import dev.feedbackloop.examples.charts.Standing;
 import dev.feedbackloop.scoring.CesTally;
 import dev.feedbackloop.scoring.CsatTally;
@@ -120,7 +121,7 @@ final class FindingsTest {
         List<Score> scores = List.of(nps.score(), csat.score(), ces.score(), rating.score());
         var covered = new ArrayList<Class<?>>();
         for (Score score : scores) {
-            double[] headline = Findings.headline(score);
+            double[] headline = Figures.headline(score);
             assertThat(headline).hasSize(3);
             assertThat(headline[1]).isLessThanOrEqualTo(headline[0]);
             assertThat(headline[2]).isGreaterThanOrEqualTo(headline[0]);
@@ -136,7 +137,7 @@ final class FindingsTest {
         nps.add(10);
         nps.add(0);
         nps.add(8);
-        assertThat(Findings.headline(nps.score())[0]).isEqualTo(25.0);
+        assertThat(Figures.headline(nps.score())[0]).isEqualTo(25.0);
     }
 
     @ParameterizedTest(name = "{0}")

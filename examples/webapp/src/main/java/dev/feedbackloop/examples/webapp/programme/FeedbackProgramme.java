@@ -1,0 +1,110 @@
+package dev.feedbackloop.examples.webapp.programme;
+
+import dev.feedbackloop.core.care.CarePlan;
+import dev.feedbackloop.core.care.CareTier;
+import dev.feedbackloop.core.followup.BusinessCalendar;
+import dev.feedbackloop.core.followup.DeadlineKind;
+import dev.feedbackloop.core.followup.EscalationStep;
+import dev.feedbackloop.core.followup.FollowUpPolicy;
+import dev.feedbackloop.core.followup.OwnerRule;
+import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.core.followup.Trigger;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The host's feedback programme: who must answer which unhappy customer, how fast, in which working hours, and how
+ * often each tier of customer is contacted. These are the decisions a host makes; everything else is the library's.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class FeedbackProgramme {
+
+    /** The relationship survey. */
+    public static final String RELATIONSHIP = "relationship-nps";
+    /** The survey after a support case. */
+    public static final String SUPPORT = "support-csat";
+
+    /** The customer attribute that names the care tier. */
+    public static final String TIER = "tier";
+    /** The customer attribute that names the account manager. */
+    public static final String ACCOUNT_OWNER = "accountOwner";
+    /** The customer attribute that holds the company name; never part of an invitation or a log line. */
+    public static final String NAME = "name";
+    /** The segment attributes an invitation carries and the dashboard groups by. */
+    public static final List<String> SEGMENTS = List.of(TIER, "plan", "region");
+
+    /** The zone of working hours and of every period on the dashboard. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    /** The share of follow-ups first contacted within the deadline that the team aims for, in percent. */
+    public static final double ON_TIME_TARGET = 80;
+
+    /** How a follow-up may be resolved. */
+    public static final Set<String> RESOLUTION_CODES = Set.of("explained", "fixed", "credit-issued",
+            "escalated-to-product", "training-offered");
+    /** What caused the unhappiness. */
+    public static final Set<String> ROOT_CAUSES = Set.of("bug", "billing", "onboarding", "support-wait",
+            "missing-feature", "performance");
+
+    private FeedbackProgramme() {
+    }
+
+    /**
+     * Monday to Friday, 09:00 to 17:00 in {@link #ZONE}.
+     *
+     * @return the calendar
+     */
+    public static BusinessCalendar calendar() {
+        return BusinessCalendar.builder(ZONE).hours(LocalTime.of(9, 0), LocalTime.of(17, 0))
+                .workdays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)).build();
+    }
+
+    /**
+     * Strategic accounts every quarter, key accounts twice a year, everyone once a year.
+     *
+     * @return the care plan
+     */
+    public static CarePlan carePlan() {
+        return CarePlan.of(CareTier.byAttribute("strategic", TIER, "strategic", Duration.ofDays(90)),
+                CareTier.byAttribute("key", TIER, "key", Duration.ofDays(182)),
+                CareTier.everyone("everyone", Duration.ofDays(365)));
+    }
+
+    /**
+     * The follow-up policies; deadlines are working hours of {@link #calendar()}.
+     *
+     * @return the policies
+     */
+    public static List<FollowUpPolicy> policies() {
+        Trigger strategic = Trigger.segment(TIER, "strategic");
+        return List.of(
+                FollowUpPolicy.builder("strategic-detractor")
+                        .when(Trigger.npsDetractor("nps").and(strategic))
+                        .reason("Detractor at a strategic account")
+                        .priority(Priority.URGENT)
+                        .owner(OwnerRule.attribute(ACCOUNT_OWNER, "cs-team"))
+                        .firstContactWithin(Duration.ofHours(4))
+                        .resolveWithin(Duration.ofHours(40))
+                        .escalate(EscalationStep.toOwner(DeadlineKind.FIRST_CONTACT, Duration.ZERO))
+                        .build(),
+                FollowUpPolicy.builder("nps-detractor")
+                        .when(Trigger.npsDetractor("nps").and(strategic.negate()))
+                        .reason("NPS detractor (0-6)")
+                        .priority(Priority.HIGH)
+                        .owner(OwnerRule.attribute(ACCOUNT_OWNER, "cs-team"))
+                        .firstContactWithin(Duration.ofHours(16))
+                        .build(),
+                FollowUpPolicy.builder("poor-support")
+                        .when(Trigger.bottomBoxes("csat", 2))
+                        .reason("Unhappy with support (CSAT 1-2)")
+                        .priority(Priority.NORMAL)
+                        .owner(OwnerRule.fixed("support-leads"))
+                        .firstContactWithin(Duration.ofHours(8))
+                        .build());
+    }
+}
