@@ -1,0 +1,88 @@
+package dev.feedbackloop.examples.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedbackloop.core.FeedbackLoop;
+import dev.feedbackloop.core.followup.FollowUpQuery;
+import dev.feedbackloop.core.store.StoredResponse;
+import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
+import dev.feedbackloop.examples.webapp.survey.SurveyDesk;
+import dev.feedbackloop.survey.Answer;
+import java.util.ArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The survey page as a plain form, in a browser that runs no script: the server applies the display logic. */
+@BrowserTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class NoScriptSurveyBrowserTest {
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private SurveyDesk surveys;
+    @Autowired
+    private FeedbackLoop loop;
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start(port, false, 1400);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void withoutScripts_everyQuestionShows_andAnswersToQuestionsTheRatingHides_areDropped() {
+        browser.open("/s/" + surveys.invite(FeedbackProgramme.RELATIONSHIP, "C0045"));
+        assertThat(browser.find("html").getAttribute("class")).as("the script did not run").isNullOrEmpty();
+        assertThat(browser.find("#q-what-went-wrong").isDisplayed()).isTrue();
+        assertThat(browser.find(".nojs-only").isDisplayed()).isTrue();
+        browser.find("input[name='q.nps'][value='9']").click();
+        browser.find("#q-what-went-wrong input[value='price']").click();
+        browser.find("#q-reason-input").sendKeys("Fast and friendly.");
+        browser.screenshot("noscript-01-promoter-fills-everything");
+        browser.submit("#survey button[type=submit]");
+        assertThat(browser.text("h1")).isEqualTo("Thank you");
+
+        StoredResponse stored = responseOf("C0045");
+        assertThat(stored.response().answers()).containsOnlyKeys("nps", "reason");
+        assertThat(stored.response().answer("nps")).isEqualTo(Answer.rating(9));
+    }
+
+    @Test
+    void withoutScripts_aDetractorWithoutTheRequiredFollowUpAnswer_seesTheViolation_thenSendsIt() {
+        int followUpsBefore = loop.followUps().find(FollowUpQuery.all().withCustomer("C0046")).size();
+        browser.open("/s/" + surveys.invite(FeedbackProgramme.RELATIONSHIP, "C0046"));
+        browser.find("input[name='q.nps'][value='3']").click();
+        browser.submit("#survey button[type=submit]");
+        assertThat(browser.text("#q-what-went-wrong-error")).isEqualTo("Please answer this question.");
+        assertThat(loop.followUps().find(FollowUpQuery.all().withCustomer("C0046"))).hasSize(followUpsBefore);
+        browser.screenshot("noscript-02-violation");
+
+        browser.find("#q-what-went-wrong input[name='q.what-went-wrong.other']").sendKeys("Nobody listens");
+        browser.submit("#survey button[type=submit]");
+        assertThat(browser.text("h1")).isEqualTo("Thank you");
+        assertThat(loop.followUps().find(FollowUpQuery.all().withCustomer("C0046"))).hasSize(followUpsBefore + 1);
+    }
+
+    private StoredResponse responseOf(String customerId) {
+        var found = new ArrayList<StoredResponse>();
+        loop.forEachResponse(FeedbackProgramme.RELATIONSHIP, response -> {
+            if (customerId.equals(response.respondent().customerId()) && response.id().startsWith("inv-")) {
+                loop.findResponse(response.id()).ifPresent(found::add);
+            }
+        });
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+}
