@@ -72,7 +72,7 @@ final class NarrowScreenBrowserTest {
         loop.forEachFollowUp(followUps::add);
         FollowUp longest = followUps.stream().max(java.util.Comparator.comparingInt(f -> f.history().size()))
                 .orElseThrow();
-        browser.open("/followups/" + longest.id());
+        browser.open("/followup?id=" + java.net.URLEncoder.encode(longest.id(), java.nio.charset.StandardCharsets.UTF_8));
         check("narrow-09-followup");
         browser.open("/care");
         check("narrow-10-care");

@@ -52,7 +52,7 @@ final class TwoAgentsBrowserTest {
     @Test
     void secondAgentToContact_seesTheConflictWithTheFreshState_andNothingIsOverwritten() {
         FollowUp followUp = newDetractorFollowUp("C0047");
-        String page = "/followups/" + followUp.id();
+        String page = "/followup?id=" + java.net.URLEncoder.encode(followUp.id(), java.nio.charset.StandardCharsets.UTF_8);
         ana.login("ana").open(page);
         ben.login("ben").open(page);
         assertThat(ana.text("#version")).isEqualTo("version 1");
@@ -85,7 +85,7 @@ final class TwoAgentsBrowserTest {
     @Test
     void anAgentActingOnAStalePage_canActAgainOnTheFreshVersion() {
         FollowUp followUp = newDetractorFollowUp("C0048");
-        String page = "/followups/" + followUp.id();
+        String page = "/followup?id=" + java.net.URLEncoder.encode(followUp.id(), java.nio.charset.StandardCharsets.UTF_8);
         ana.login("ana").open(page);
         ben.login("ben").open(page);
         ana.submit("#close-form button[type=submit]");

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The agents' pages: the inbox, a follow-up with its actions, and the care view. An action that meets a newer
@@ -45,13 +46,13 @@ class FollowUpController {
         return "agent/inbox";
     }
 
-    @GetMapping("/followups/{id}")
-    String followUp(@PathVariable String id, Model model) {
+    @GetMapping("/followup")
+    String followUp(@RequestParam String id, Model model) {
         return page(id, model);
     }
 
-    @PostMapping("/followups/{id}/{action}")
-    String act(@PathVariable String id, @PathVariable String action, @RequestParam long version,
+    @PostMapping("/followup/{action}")
+    String act(@RequestParam String id, @PathVariable String action, @RequestParam long version,
                @RequestParam(required = false) String note, @RequestParam(required = false) String channel,
                @RequestParam(required = false) String code, @RequestParam(required = false) String rootCause,
                @RequestParam(required = false) String reason, Principal agent, Model model,
@@ -68,7 +69,8 @@ class FollowUpController {
             case DONE -> {
                 redirect.addFlashAttribute("done", "Saved: the follow-up is " + parsed.pastTense()
                         + " (now version " + result.seenVersion() + ").");
-                return "redirect:/followups/" + id;
+                return "redirect:" + UriComponentsBuilder.fromPath("/followup").queryParam("id", id).encode()
+                        .toUriString();
             }
             case MISSING -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             case CONFLICT, REFUSED -> {
