@@ -80,6 +80,19 @@ public abstract class StoreConcurrencyContract {
                 : List.of());
     }
 
+    /** Submits every attempt on its own thread, all released together; returns the results by response id. */
+    private Map<String, List<SubmitResult>> submitAllAtOnce(FeedbackStore store, List<Submission> attempts)
+            throws InterruptedException {
+        var results = new ConcurrentHashMap<String, List<SubmitResult>>();
+        var tasks = new ArrayList<Runnable>();
+        for (Submission attempt : attempts) {
+            tasks.add(() -> results.computeIfAbsent(attempt.response().id(), k -> new CopyOnWriteArrayList<>())
+                    .add(store.submit(attempt)));
+        }
+        assertThat(gate.race(tasks)).as("what the submissions threw").isEmpty();
+        return results;
+    }
+
     private static List<FeedbackEvent> events(FeedbackStore store) {
         return store.pollOutbox(100_000).stream().map(OutboxEntry::event).toList();
     }
@@ -96,16 +109,9 @@ public abstract class StoreConcurrencyContract {
         attempts.addAll(submissions);
         attempts.addAll(submissions.subList(0, 100));
         Collections.shuffle(attempts, random);
-        var results = new ConcurrentHashMap<String, List<SubmitResult>>();
-        var tasks = new ArrayList<Runnable>();
-        for (Submission attempt : attempts) {
-            tasks.add(() -> results.computeIfAbsent(attempt.response().id(), k -> new CopyOnWriteArrayList<>())
-                    .add(store.submit(attempt)));
-        }
 
-        List<Throwable> failures = gate.race(tasks);
+        Map<String, List<SubmitResult>> results = submitAllAtOnce(store, attempts);
 
-        assertThat(failures).isEmpty();
         for (Submission submission : submissions) {
             String id = submission.response().id();
             assertThat(store.findResponse(id)).contains(submission.response());
@@ -138,16 +144,9 @@ public abstract class StoreConcurrencyContract {
             }
         }
         Collections.shuffle(attempts, random);
-        var results = new ConcurrentHashMap<String, List<SubmitResult>>();
-        var tasks = new ArrayList<Runnable>();
-        for (Submission attempt : attempts) {
-            tasks.add(() -> results.computeIfAbsent(attempt.response().id(), k -> new CopyOnWriteArrayList<>())
-                    .add(store.submit(attempt)));
-        }
 
-        List<Throwable> failures = gate.race(tasks);
+        Map<String, List<SubmitResult>> results = submitAllAtOnce(store, attempts);
 
-        assertThat(failures).isEmpty();
         int followUps = 0;
         for (int i = 0; i < ids; i++) {
             String id = "r" + i;
