@@ -75,17 +75,18 @@ public final class Databases implements AutoCloseable {
     }
 
     /**
-     * Returns an H2 file database under a directory; the same name opens the same database again. With
-     * {@code WRITE_DELAY=0}, as SECURITY.md recommends for durable H2 files: with H2's default, the randomised batch
-     * test of the store contract (seed 5778699295896), whose every operation closes and reopens the file, found a
-     * committed transaction's follow-up rows missing after reopening while its response rows were there.
+     * Returns an H2 file database under a directory; the same name opens the same database again after a
+     * {@linkplain #shutdown(DataSource) shutdown}. With {@code WRITE_DELAY=0}, as SECURITY.md recommends for durable H2
+     * files, and open until shut down ({@code DB_CLOSE_DELAY=-1}), as a host's connection pool keeps it: a database
+     * that every operation closes and reopens lost committed rows in these tests, once a transaction's follow-up
+     * rows (with H2's default write delay) and once a customer's touches (with {@code WRITE_DELAY=0}).
      *
      * @param directory where the file goes
      * @param name the database name
      * @return the data source
      */
     public DataSource h2File(Path directory, String name) {
-        return h2("jdbc:h2:file:" + directory.resolve(name).toAbsolutePath() + ";WRITE_DELAY=0");
+        return h2("jdbc:h2:file:" + directory.resolve(name).toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1");
     }
 
     private DataSource h2(String url) {
