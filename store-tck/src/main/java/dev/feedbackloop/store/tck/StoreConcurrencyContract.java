@@ -45,8 +45,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>To run it against a store, subclass it in the store's test sources and return a new, empty store from
  * {@link #newStore()}, which each test calls once; release what it opened in an {@code @AfterEach} method of the
  * subclass. Randomized tests take their seed from {@link Seeds}: it is fixed and printed, and
- * {@code -Dfeedbackloop.seed=N} replaces it. Each test prints how many of its rounds went wrong before it fails, so
- * that a rare race shows how rare it is.
+ * {@code -Dfeedbackloop.seed=N} replaces it. The tests that repeat a race (erasure against a step, overlapping
+ * batches, the quota) print in how many rounds it went wrong before they fail, so that a rare race shows how rare it
+ * is.
  *
  * <p>Not thread-safe: JUnit creates an instance per test.
  */
