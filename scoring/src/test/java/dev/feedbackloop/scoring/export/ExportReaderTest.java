@@ -3,6 +3,8 @@ package dev.feedbackloop.scoring.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,9 +16,11 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(Seeds.class)
 final class ExportReaderTest {
 
     /** One record as seen through the selected columns: line, texts, and whether the record was ragged. */
@@ -229,10 +233,8 @@ final class ExportReaderTest {
 
         @ParameterizedTest(name = "delimiter {0}")
         @ValueSource(chars = {',', ';', '\t', '|'})
-        void read_randomTablesWithHostileCells_roundTrip(char delimiter) {
-            long seed = Long.getLong("feedbackloop.seed", 20240306L) + delimiter;
-            System.out.println("ExportReaderTest.read_randomTablesWithHostileCells_roundTrip seed: " + seed);
-            Random random = new Random(seed);
+        void read_randomTablesWithHostileCells_roundTrip(char delimiter, Seed seed) {
+            Random random = new Random(seed.value() + delimiter);
             String d = String.valueOf(delimiter);
             String[] pieces = {"a", "9", ",", ";", "|", "\t", "\"", "\n", "\r\n", "\r", " ", "é", "😀", "NA", "\"\"",
                 "x" + d + "y", "a longer cell of text" + d + " with the delimiter", "abcdefghijklmnopq"};
@@ -278,9 +280,9 @@ final class ExportReaderTest {
                 }
                 int bufferSize = 16 + random.nextInt(64);
                 List<Seen> seen = csv(content.toString(), bufferSize, delimiter, header.toArray(new String[0]));
-                assertThat(seen).as("seed %d, table %d:%n%s", seed, table, content)
+                assertThat(seen).as("seed %d, table %d:%n%s", seed.value(), table, content)
                         .extracting(Seen::texts).isEqualTo(cells);
-                assertThat(seen).as("seed %d, table %d lines", seed, table).extracting(Seen::line)
+                assertThat(seen).as("seed %d, table %d lines", seed.value(), table).extracting(Seen::line)
                         .isEqualTo(lines);
             }
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,9 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with {@link ExportFormatException}, never another exception, a hang or an out-of-memory. Seeded and reproducible
  * ({@code -Dfeedbackloop.seed=N}).
  */
+@ExtendWith(Seeds.class)
 final class HostileExportTest {
 
-    private static final long SEED = Long.getLong("feedbackloop.seed", 20240308L);
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
     private static final List<String> COLUMNS = List.of("nps", "created", "plan", "comment");
 
@@ -92,9 +95,8 @@ final class HostileExportTest {
 
     @ParameterizedTest
     @MethodSource("formats")
-    void randomByteFlipsAndSplices_readOrFailWithOurException(ExportFormat format, String document) {
-        System.out.println("HostileExportTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
-        var random = new Random(SEED + format.ordinal());
+    void randomByteFlipsAndSplices_readOrFailWithOurException(ExportFormat format, String document, Seed seed) {
+        var random = new Random(seed.value() + format.ordinal());
         byte[] original = document.getBytes(StandardCharsets.UTF_8);
         byte[] junk = "\",\r\n\u0000{}[]:\\\uFEFF\u00e9".getBytes(StandardCharsets.UTF_8);
         int[] refused = {0};
@@ -105,16 +107,15 @@ final class HostileExportTest {
                     bytes[random.nextInt(bytes.length)] = random.nextBoolean() ? (byte) random.nextInt(256)
                             : junk[random.nextInt(junk.length)];
                 }
-                refused[0] += readFully("seed " + SEED + " " + format + " round " + round, bytes, format) ? 1 : 0;
+                refused[0] += readFully(format + " round " + round, bytes, format) ? 1 : 0;
             }
         });
         assertThat(refused[0]).isPositive();
     }
 
     @Test
-    void randomBytesBehindEveryKnownStart_readOrFailWithOurException() {
-        System.out.println("HostileExportTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
-        var random = new Random(SEED + 11);
+    void randomBytesBehindEveryKnownStart_readOrFailWithOurException(Seed seed) {
+        var random = seed.random();
         byte[][] starts = {{}, {0x1F, (byte) 0x8B, 8, 0}, {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xFE, (byte) 0xFF},
             {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {'P', 'K', 3, 4}, {'n', 'p', 's', ';', 'a', '\t', 'b', '|', '\n'}};
         byte[] alphabet = ",;|\t\"\r\n{}[]:9aé\u0000".getBytes(StandardCharsets.UTF_8);
@@ -137,15 +138,14 @@ final class HostileExportTest {
                 if (delimiter != 0) {
                     builder.delimiter(delimiter);
                 }
-                refused[0] += readFully("seed " + SEED + " random bytes round " + round, input, builder) ? 1 : 0;
+                refused[0] += readFully(seed + " random bytes round " + round, input, builder) ? 1 : 0;
             }
         });
         assertThat(refused[0]).isPositive();
     }
 
     @Test
-    void randomRaggedCsvTables_readOrFailWithOurException() {
-        var random = new Random(SEED + 7);
+    void randomRaggedCsvTables_readOrFailWithOurException(Random random) {
         String alphabet = ",\"\r\n \t\u0000ab9-=";
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             for (int round = 0; round < 2_000; round++) {
@@ -153,7 +153,7 @@ final class HostileExportTest {
                 for (int k = 0; k < random.nextInt(200); k++) {
                     text.append(alphabet.charAt(random.nextInt(alphabet.length())));
                 }
-                readFully("seed " + SEED + " ragged round " + round, text.toString().getBytes(StandardCharsets.UTF_8),
+                readFully("ragged round " + round, text.toString().getBytes(StandardCharsets.UTF_8),
                         ExportFormat.CSV);
             }
         });

@@ -2,14 +2,17 @@ package dev.feedbackloop.scoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedbackloop.testing.Seeds;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@ExtendWith(Seeds.class)
 final class CellsTest {
 
     @ParameterizedTest(name = "[{0}] reads {1}")
@@ -35,10 +38,7 @@ final class CellsTest {
     }
 
     @Test
-    void parseInteger_randomText_agreesWithReferenceDefinition() {
-        long seed = System.nanoTime();
-        System.out.println("CellsTest seed: " + seed);
-        Random random = new Random(seed);
+    void parseInteger_randomText_agreesWithReferenceDefinition(Random random) {
         String alphabet = "0123456789+-. \tx9e";
         for (int i = 0; i < 20_000; i++) {
             StringBuilder sb = new StringBuilder();
@@ -47,7 +47,7 @@ final class CellsTest {
                 sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String cell = sb.toString();
-            assertThat(Cells.parseInteger(cell)).as("seed %d, cell [%s]", seed, cell).isEqualTo(reference(cell));
+            assertThat(Cells.parseInteger(cell)).as("cell [%s]", cell).isEqualTo(reference(cell));
         }
     }
 
@@ -88,10 +88,7 @@ final class CellsTest {
     }
 
     @Test
-    void printable_randomText_neverHoldsAControlCharacter() {
-        long seed = Long.getLong("feedbackloop.seed", 20241208L);
-        System.out.println("CellsTest seed = " + seed);
-        Random random = new Random(seed);
+    void printable_randomText_neverHoldsAControlCharacter(Random random) {
         for (int round = 0; round < 10_000; round++) {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < random.nextInt(20); i++) {
@@ -100,7 +97,7 @@ final class CellsTest {
             String shown = Cells.printable(text);
             assertThat(shown.codePoints().noneMatch(c -> Character.isISOControl(c)
                     || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SURROGATE))
-                    .as("seed %d round %d: %s", seed, round, shown).isTrue();
+                    .as("round %d: %s", round, shown).isTrue();
         }
     }
 }

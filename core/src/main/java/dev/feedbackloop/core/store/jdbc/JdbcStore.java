@@ -334,12 +334,14 @@ public final class JdbcStore implements FeedbackStore {
                     .toList();
             stored.put(submission.response().id(), new SubmitResult(true, submission.response(), sorted, own));
         }
+        var reported = new HashSet<String>();
         for (Submission submission : batch) {
             String id = submission.response().id();
             SubmitResult result = taken.get(id);
             if (result == null) {
                 result = stored.get(id);
-                if (fresh.get(id) != submission) {
+                if (!reported.add(id)) {
+                    // a repeat of an id earlier in the batch, even the same submission again, stored nothing
                     result = new SubmitResult(false, result.response(), result.followUps());
                 }
             }

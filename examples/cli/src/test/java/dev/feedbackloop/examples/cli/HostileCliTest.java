@@ -3,6 +3,8 @@ package dev.feedbackloop.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * or 2 with exactly one line on standard error and no stack trace; never 1 (a bug), another exception or a hang.
  * Seeded and reproducible ({@code -Dfeedbackloop.seed=N}).
  */
+@ExtendWith(Seeds.class)
 final class HostileCliTest {
 
-    private static final long SEED = Long.getLong("feedbackloop.seed", 20240309L);
     private static final Duration HANG_GUARD = Duration.ofSeconds(120);
     private static final String CSV = "nps,csat,created,responded,plan\r\n"
             + "9,5,2024-03-05,2024-03-06,pro\r\n"
@@ -52,9 +55,8 @@ final class HostileCliTest {
     }
 
     @Test
-    void byteFlippedFiles_exitZeroOrTwoWithOneLine() throws IOException {
-        System.out.println("HostileCliTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
-        var random = new Random(SEED);
+    void byteFlippedFiles_exitZeroOrTwoWithOneLine(Seed seed) throws IOException {
+        var random = seed.random();
         byte[] original = CSV.getBytes(StandardCharsets.UTF_8);
         byte[] junk = "\",\r\n\u0000=-+@\uFEFF\u00e9x9".getBytes(StandardCharsets.UTF_8);
         Path file = dir.resolve("flipped.csv");
@@ -75,7 +77,7 @@ final class HostileCliTest {
                     args.add("--strict");
                 }
                 CliRun run = CliRun.run(args.toArray(String[]::new));
-                assertUsable("seed " + SEED + " round " + round + " " + args, run);
+                assertUsable("seed " + seed.value() + " round " + round + " " + args, run);
                 twos[0] += run.code() == 2 ? 1 : 0;
             }
         });
@@ -116,9 +118,9 @@ final class HostileCliTest {
     }
 
     @Test
-    void randomCommandLines_exitZeroOrTwoWithOneLine() {
+    void randomCommandLines_exitZeroOrTwoWithOneLine(Seed seed) {
         Path file = CliRun.write(dir, "ok.csv", CSV);
-        var random = new Random(SEED + 1);
+        var random = seed.random();
         List<String> options = List.of("--nps", "--csat", "--ces", "--csat-scale", "--ces-scale", "--by", "--date",
                 "--period", "--zone", "--output", "--strict", "--na", "--format", "--created", "--responded", "--sla",
                 "--as-of", "--trigger-at-most", "--unknown", "-", "--help", "--version", "--delimiter", "--list", "--id",
@@ -141,7 +143,7 @@ final class HostileCliTest {
                     }
                 }
                 CliRun run = CliRun.run(args.toArray(String[]::new));
-                assertUsable("seed " + SEED + " round " + round + " " + abbreviate(args), run);
+                assertUsable("seed " + seed.value() + " round " + round + " " + abbreviate(args), run);
             }
         });
     }

@@ -11,33 +11,55 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A store that forwards every call to another; tests subclass it to change one behaviour (fail, keep, count).
- * Thread-safe when the delegate is and the subclass keeps it so.
+ * A {@link FeedbackStore} that forwards every call to another store, for decorators: subclass it and override only
+ * the methods to observe or change (time them, trace them, count them), calling {@code super} to reach the
+ * delegate.
+ *
+ * <pre>{@code
+ * FeedbackStore timed = new ForwardingFeedbackStore(JdbcStore.of(dataSource)) {
+ *     @Override
+ *     public SubmitResult submit(Submission submission) {
+ *         long start = System.nanoTime();
+ *         try {
+ *             return super.submit(submission);
+ *         } finally {
+ *             submitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+ *         }
+ *     }
+ * };
+ * }</pre>
+ *
+ * <p>Every method of the interface is forwarded, the ones with a default implementation too ({@link #submitAll} and
+ * {@link #findResponses}), so a decorated store keeps its own batch and bulk behaviour. The decorator is as atomic as
+ * its delegate only if each overriding method calls {@code super} once.
+ *
+ * <p>Thread-safe if the delegate is and the subclass keeps it so.
  */
-public class ForwardingStore implements FeedbackStore {
+public abstract class ForwardingFeedbackStore implements FeedbackStore {
 
     private final FeedbackStore delegate;
 
     /**
-     * Wraps a store.
+     * Creates a store that forwards to another.
      *
      * @param delegate the store that does the work
      */
-    public ForwardingStore(FeedbackStore delegate) {
-        this.delegate = delegate;
+    protected ForwardingFeedbackStore(FeedbackStore delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
     /**
-     * Returns the wrapped store.
+     * Returns the store that every call is forwarded to.
      *
      * @return the delegate
      */
-    public FeedbackStore delegate() {
+    protected final FeedbackStore delegate() {
         return delegate;
     }
 
