@@ -324,14 +324,15 @@ public final class Charts {
      * dashed outline and says which days it covers.
      *
      * @param id the figure's element id
+     * @param title the title, such as {@code On time, by month}
      * @param byMonth the follow-up metrics per period label, oldest first
      * @param target the on-time target, in percent
      * @param timeline the x axis' title and the period not yet over
      * @param caption the caption
      * @return the figure's HTML
      */
-    public static String sla(String id, Map<String, FollowUpMetrics> byMonth, double target, Timeline timeline,
-                             String caption) {
+    public static String sla(String id, String title, Map<String, FollowUpMetrics> byMonth, double target,
+                             Timeline timeline, String caption) {
         Scale y = Scale.vertical(0, 100, TOP, HEIGHT - BOTTOM);
         var body = new StringBuilder();
         grid(body, y, 20, false);
@@ -370,10 +371,10 @@ public final class Charts {
                 .append("\"/>\n");
         body.append(line(LEFT, y.at(target), WIDTH - RIGHT, y.at(target), "target"));
         xTitle(body, timeline.axisTitle(), HEIGHT);
-        String description = "Per month of opening, the share of follow-ups first contacted within their deadline "
-                + "(bars) and contacted at all (dotted line), against a target of " + format(target) + "%."
+        String description = "Per " + timeline.axisTitle() + ", the share of follow-ups first contacted within their "
+                + "deadline (bars) and contacted at all (dotted line), against a target of " + format(target) + "%."
                 + (worst == null ? "" : " Lowest: " + Figures.fixed(worstRate) + "% in " + worst + ".");
-        return figure(id, "On time, by month", description, body.toString(), HEIGHT, caption,
+        return figure(id, title, description, body.toString(), HEIGHT, caption,
                 table(List.of("month", "needed", "contacted", "on time", "on-time rate"), rows));
     }
 

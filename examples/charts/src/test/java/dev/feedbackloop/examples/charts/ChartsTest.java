@@ -24,7 +24,7 @@ final class ChartsTest {
     @CsvSource({"1590, 79.5, true", "1599, 80.0, false", "1598, 79.9, true", "1600, 80.0, false"})
     void sla_colourAgreesWithTheLabel(long onTime, String label, boolean missed) {
         var metrics = new FollowUpMetrics(2000, 2000, onTime, 2000, 0, 0, 0, null, null);
-        String svg = Charts.sla("sla", Map.of("2025-04", metrics), 80,
+        String svg = Charts.sla("sla", "On time, by month", Map.of("2025-04", metrics), 80,
                 new Timeline("month the follow-up was opened", Set.of(), ""), "caption");
         Matcher bar = Pattern.compile("<rect class=\"(bar[^\"]*)\" x=\"[\\d.]+\" y=\"[\\d.]+\" width=\"[\\d.]+\" "
                 + "height=\"[\\d.]+\"/>\\n<text class=\"small\"[^>]*>([\\d.]+)</text>").matcher(svg);

@@ -198,7 +198,7 @@ final class HtmlReport {
                 + "opened a follow-up. Left: where each one stands now; right: whether its first contact came "
                 + "within the deadline. Each column's parts add up to all " + findings.standing().needed()
                 + " follow-ups."));
-        html.append(Charts.sla("sla", findings.slaByMonth(), SLA_TARGET,
+        html.append(Charts.sla("sla", "On time, by month", findings.slaByMonth(), SLA_TARGET,
                 TextSummary.months("month the follow-up was opened"), "Bars: first contact within the policy's "
                 + "deadline, counted in working hours; red when under the " + TextSummary.fixed(SLA_TARGET)
                 + "% target (dashed green line), labels rounded to one decimal like the colour decision. Dotted "

@@ -14,10 +14,12 @@ final class ChromiumPresent implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        boolean present = Files.isExecutable(Path.of(Browser.DRIVER)) && Files.isExecutable(Path.of(Browser.CHROMIUM));
+        boolean present = Files.isExecutable(Path.of(Browser.DRIVER))
+                && Files.isExecutable(Path.of(Browser.CHROMIUM));
         if (present || "true".equals(System.getenv("CI"))) {
             return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed, or this is CI");
         }
-        return ConditionEvaluationResult.disabled("no " + Browser.DRIVER + ": apt-get install chromium chromium-driver");
+        return ConditionEvaluationResult.disabled("no " + Browser.DRIVER
+                + ": apt-get install chromium chromium-driver");
     }
 }

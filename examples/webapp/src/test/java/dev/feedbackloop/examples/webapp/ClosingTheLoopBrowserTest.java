@@ -8,12 +8,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The loop closed in a browser: a customer answers, an agent responds, the dashboard counts it. */
 @BrowserTest
+@ExtendWith(OutputCaptureExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class ClosingTheLoopBrowserTest {
 
@@ -78,7 +82,7 @@ final class ClosingTheLoopBrowserTest {
     }
 
     @Test
-    void markupInAnAnswer_isShownAsTextInTheInboxAndOnTheDashboard() {
+    void markupInAnAnswer_isShownAsTextInTheInboxAndOnTheDashboard_andNeverReachesTheLog(CapturedOutput log) {
         String markup = "<script>document.title='pwned'</script><b>bold?</b> & <img src=x onerror=alert(1)>";
         browser.login("ana");
         browser.open("/s/" + surveys.invite(FeedbackProgramme.RELATIONSHIP, "C0023"));
@@ -100,5 +104,7 @@ final class ClosingTheLoopBrowserTest {
         assertThat(browser.findAll("#comments b, #comments img, #comments script")).isEmpty();
         assertThat(browser.driver().getTitle()).isEqualTo("Dashboard");
         browser.screenshot("markup-02-dashboard");
+        assertThat(log.getAll()).doesNotContain("bold?").doesNotContain("Tags <&> Labels")
+                .doesNotContain("C0023").doesNotContain("fl1.");
     }
 }

@@ -4,7 +4,10 @@ import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
 import dev.feedbackloop.examples.webapp.survey.SurveyDesk;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,9 +73,9 @@ final class NarrowScreenBrowserTest {
         check("narrow-08-inbox");
         var followUps = new ArrayList<FollowUp>();
         loop.forEachFollowUp(followUps::add);
-        FollowUp longest = followUps.stream().max(java.util.Comparator.comparingInt(f -> f.history().size()))
+        FollowUp longest = followUps.stream().max(Comparator.comparingInt(f -> f.history().size()))
                 .orElseThrow();
-        browser.open("/followup?id=" + java.net.URLEncoder.encode(longest.id(), java.nio.charset.StandardCharsets.UTF_8));
+        browser.open("/followup?id=" + URLEncoder.encode(longest.id(), StandardCharsets.UTF_8));
         check("narrow-09-followup");
         browser.open("/care");
         check("narrow-10-care");

@@ -10,6 +10,8 @@ import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
 import dev.feedbackloop.examples.webapp.survey.Answers;
 import dev.feedbackloop.examples.webapp.survey.SurveyDesk;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +54,7 @@ final class TwoAgentsBrowserTest {
     @Test
     void secondAgentToContact_seesTheConflictWithTheFreshState_andNothingIsOverwritten() {
         FollowUp followUp = newDetractorFollowUp("C0047");
-        String page = "/followup?id=" + java.net.URLEncoder.encode(followUp.id(), java.nio.charset.StandardCharsets.UTF_8);
+        String page = "/followup?id=" + URLEncoder.encode(followUp.id(), StandardCharsets.UTF_8);
         ana.login("ana").open(page);
         ben.login("ben").open(page);
         assertThat(ana.text("#version")).isEqualTo("version 1");
@@ -85,7 +87,7 @@ final class TwoAgentsBrowserTest {
     @Test
     void anAgentActingOnAStalePage_canActAgainOnTheFreshVersion() {
         FollowUp followUp = newDetractorFollowUp("C0048");
-        String page = "/followup?id=" + java.net.URLEncoder.encode(followUp.id(), java.nio.charset.StandardCharsets.UTF_8);
+        String page = "/followup?id=" + URLEncoder.encode(followUp.id(), StandardCharsets.UTF_8);
         ana.login("ana").open(page);
         ben.login("ben").open(page);
         ana.submit("#close-form button[type=submit]");

@@ -121,7 +121,7 @@ public class Dashboard {
                 Charts.standing("standing", standing, "Every response that needed a human answer opened a "
                         + "follow-up. Left: where each stands now; right: whether its first contact came within the "
                         + "deadline. Each column adds up to all " + standing.needed() + " follow-ups."),
-                Charts.sla("sla", byPeriod, FeedbackProgramme.ON_TIME_TARGET,
+                Charts.sla("sla", "On time, by " + unit, byPeriod, FeedbackProgramme.ON_TIME_TARGET,
                         new Timeline(unit + " the follow-up was opened", Set.of(current), "so far"),
                         "Bars: first contact within the policy's deadline, in working hours; red under the "
                                 + Figures.fixed(FeedbackProgramme.ON_TIME_TARGET) + "% target (dashed line). "

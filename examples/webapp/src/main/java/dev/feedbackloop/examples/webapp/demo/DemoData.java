@@ -150,7 +150,7 @@ class DemoData implements SmartInitializingSingleton {
 
     private void answerRelationship(Customer customer, Instant now) {
         Survey survey = survey(FeedbackProgramme.RELATIONSHIP);
-        int nps = Math.max(0, Math.min(10, (int) Math.round(7.4 + random.nextGaussian() * 2.4)));
+        int nps = Math.max(0, Math.min(10, (int) Math.round(8.1 + random.nextGaussian() * 1.9)));
         Response.Builder response = response(survey, customer);
         response.answer("nps", Answer.rating(nps));
         if (nps <= 6) {

@@ -153,7 +153,8 @@ public class FollowUpDesk {
                     .ifPresent(s -> surveys.put(s.id() + "@" + s.version(), s));
         }
         return new Details(followUp, response.orElse(null), survey, customer, earlier, surveys, contacts, others,
-                loop.didWeRespond(followUp.responseId()).verdict().name(), InboxRow.lateness(followUp, clock.instant()));
+                loop.didWeRespond(followUp.responseId()).verdict().name(),
+                InboxRow.lateness(followUp, clock.instant()));
     }
 
     /**

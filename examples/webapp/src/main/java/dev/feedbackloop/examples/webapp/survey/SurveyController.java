@@ -54,7 +54,8 @@ class SurveyController {
             return "redirect:/s/thanks";
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return form(token, Objects.requireNonNull(outcome.survey()), answers, outcome.violations(), request, model);
+        return form(token, Objects.requireNonNull(outcome.survey()), answers, outcome.violations(), request,
+                model);
     }
 
     @GetMapping("/s/thanks")
@@ -62,8 +63,8 @@ class SurveyController {
         return "survey/thanks";
     }
 
-    private String form(String token, Survey survey, Answers answers, Map<String, String> violations, HttpServletRequest request,
-                        Model model) {
+    private String form(String token, Survey survey, Answers answers, Map<String, String> violations,
+                        HttpServletRequest request, Model model) {
         List<Locale> preferred = Collections.list(request.getLocales());
         String language = SurveyPage.language(survey, preferred);
         Locale locale = Locale.forLanguageTag(language);
