@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -56,6 +55,19 @@ final class Browser implements AutoCloseable {
      * @return the browser
      */
     static Browser start(int port, boolean javascript, int width) {
+        return start(port, javascript, width, "en-GB,en");
+    }
+
+    /**
+     * Starts a browser against the application that prefers some languages.
+     *
+     * @param port the application's port
+     * @param javascript whether pages may run scripts
+     * @param width the window's width in CSS pixels
+     * @param languages the {@code Accept-Language} preferences, such as {@code de-CH,de}
+     * @return the browser
+     */
+    static Browser start(int port, boolean javascript, int width, String languages) {
         System.setProperty("webdriver.chrome.driver", DRIVER);
         Path profile;
         try {
@@ -66,11 +78,14 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--hide-scrollbars", "--lang=en-GB", "--window-size=" + width + ",1000",
+                "--no-first-run", "--hide-scrollbars", "--lang=" + languages.split(",")[0], "--window-size=" + width + ",1000",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        var prefs = new java.util.HashMap<String, Object>();
+        prefs.put("intl.accept_languages", languages);
         if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+            prefs.put("profile.managed_default_content_settings.javascript", 2);
         }
+        options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
