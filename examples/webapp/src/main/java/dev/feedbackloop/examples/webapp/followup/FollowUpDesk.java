@@ -8,6 +8,7 @@ import dev.feedbackloop.core.care.CustomerStatus;
 import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.followup.IllegalTransitionException;
@@ -49,11 +50,13 @@ public class FollowUpDesk {
     private final FeedbackLoop loop;
     private final FeedbackStore store;
     private final Clock clock;
+    private final List<FollowUpPolicy> programme;
 
-    FollowUpDesk(FeedbackLoop loop, FeedbackStore store, Clock clock) {
+    FollowUpDesk(FeedbackLoop loop, FeedbackStore store, Clock clock, List<FollowUpPolicy> programme) {
         this.loop = loop;
         this.store = store;
         this.clock = clock;
+        this.programme = List.copyOf(programme);
     }
 
     /**
@@ -99,7 +102,7 @@ public class FollowUpDesk {
     public Filters filters() {
         var owners = new TreeSet<String>();
         var policies = new TreeSet<String>();
-        FeedbackProgramme.policies().forEach(policy -> policies.add(policy.id()));
+        programme.forEach(policy -> policies.add(policy.id()));
         loop.forEachFollowUp(followUp -> {
             owners.add(followUp.owner());
             policies.add(followUp.ruleId());

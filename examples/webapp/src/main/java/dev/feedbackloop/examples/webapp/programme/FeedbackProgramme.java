@@ -16,14 +16,19 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * The host's feedback programme: who must answer which unhappy customer, how fast, in which working hours, and how
  * often each tier of customer is contacted. These are the decisions a host makes; everything else is the library's.
+ * The follow-up policies are beans, which the loop's configuration hands to the loop in order.
  *
  * <p>Stateless and thread-safe.
  */
-public final class FeedbackProgramme {
+@Configuration(proxyBeanMethods = false)
+public class FeedbackProgramme {
 
     /** The relationship survey. */
     public static final String RELATIONSHIP = "relationship-nps";
@@ -41,6 +46,8 @@ public final class FeedbackProgramme {
 
     /** The zone of working hours and of every period on the dashboard. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private static final Trigger STRATEGIC = Trigger.segment(TIER, "strategic");
+
     /** The share of follow-ups first contacted within the deadline that the team aims for, in percent. */
     public static final double ON_TIME_TARGET = 80;
 
@@ -51,7 +58,8 @@ public final class FeedbackProgramme {
     public static final Set<String> ROOT_CAUSES = Set.of("bug", "billing", "onboarding", "support-wait",
             "missing-feature", "performance");
 
-    private FeedbackProgramme() {
+    /** Created by Spring. */
+    public FeedbackProgramme() {
     }
 
     /**
@@ -76,35 +84,55 @@ public final class FeedbackProgramme {
     }
 
     /**
-     * The follow-up policies; deadlines are working hours of {@link #calendar()}.
+     * Detractors at strategic accounts: urgent, four working hours to the first contact, escalated to the owner.
      *
-     * @return the policies
+     * @return the policy
      */
-    public static List<FollowUpPolicy> policies() {
-        Trigger strategic = Trigger.segment(TIER, "strategic");
-        return List.of(
-                FollowUpPolicy.builder("strategic-detractor")
-                        .when(Trigger.npsDetractor("nps").and(strategic))
-                        .reason("Detractor at a strategic account")
-                        .priority(Priority.URGENT)
-                        .owner(OwnerRule.attribute(ACCOUNT_OWNER, "cs-team"))
-                        .firstContactWithin(Duration.ofHours(4))
-                        .resolveWithin(Duration.ofHours(40))
-                        .escalate(EscalationStep.toOwner(DeadlineKind.FIRST_CONTACT, Duration.ZERO))
-                        .build(),
-                FollowUpPolicy.builder("nps-detractor")
-                        .when(Trigger.npsDetractor("nps").and(strategic.negate()))
-                        .reason("NPS detractor (0-6)")
-                        .priority(Priority.HIGH)
-                        .owner(OwnerRule.attribute(ACCOUNT_OWNER, "cs-team"))
-                        .firstContactWithin(Duration.ofHours(16))
-                        .build(),
-                FollowUpPolicy.builder("poor-support")
-                        .when(Trigger.bottomBoxes("csat", 2))
-                        .reason("Unhappy with support (CSAT 1-2)")
-                        .priority(Priority.NORMAL)
-                        .owner(OwnerRule.fixed("support-leads"))
-                        .firstContactWithin(Duration.ofHours(8))
-                        .build());
+    @Bean
+    @Order(1)
+    public FollowUpPolicy strategicDetractor() {
+        return FollowUpPolicy.builder("strategic-detractor")
+                .when(Trigger.npsDetractor("nps").and(STRATEGIC))
+                .reason("Detractor at a strategic account")
+                .priority(Priority.URGENT)
+                .owner(OwnerRule.attribute(ACCOUNT_OWNER, "cs-team"))
+                .firstContactWithin(Duration.ofHours(4))
+                .resolveWithin(Duration.ofHours(40))
+                .escalate(EscalationStep.toOwner(DeadlineKind.FIRST_CONTACT, Duration.ZERO))
+                .build();
+    }
+
+    /**
+     * Every other detractor: the account manager, or the customer-success team, within two working days.
+     *
+     * @return the policy
+     */
+    @Bean
+    @Order(2)
+    public FollowUpPolicy npsDetractor() {
+        return FollowUpPolicy.builder("nps-detractor")
+                .when(Trigger.npsDetractor("nps").and(STRATEGIC.negate()))
+                .reason("NPS detractor (0-6)")
+                .priority(Priority.HIGH)
+                .owner(OwnerRule.attribute(ACCOUNT_OWNER, "cs-team"))
+                .firstContactWithin(Duration.ofHours(16))
+                .build();
+    }
+
+    /**
+     * A support case rated 1 or 2 of 5: the support leads, within a working day.
+     *
+     * @return the policy
+     */
+    @Bean
+    @Order(3)
+    public FollowUpPolicy poorSupport() {
+        return FollowUpPolicy.builder("poor-support")
+                .when(Trigger.bottomBoxes("csat", 2))
+                .reason("Unhappy with support (CSAT 1-2)")
+                .priority(Priority.NORMAL)
+                .owner(OwnerRule.fixed("support-leads"))
+                .firstContactWithin(Duration.ofHours(8))
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.feedbackloop.examples.webapp.programme;
 
 import dev.feedbackloop.core.FeedbackLoop;
+import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.invitation.InvitationLedger;
 import dev.feedbackloop.core.invitation.Invitations;
 import dev.feedbackloop.core.invitation.SigningKey;
@@ -20,6 +21,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,11 +87,12 @@ public class LoopConfiguration {
      * @param dataSource the data source of the invitation ledger
      * @param invitations the invitations
      * @param clock the clock
+     * @param policies the follow-up policies, in order
      * @return the loop; closed with the context
      */
     @Bean(destroyMethod = "close")
     public FeedbackLoop feedbackLoop(FeedbackStore store, DataSource dataSource, Invitations invitations,
-                                     DemoClock clock) {
+                                     DemoClock clock, ObjectProvider<FollowUpPolicy> policies) {
         FeedbackLoop.Builder builder = FeedbackLoop.builder()
                 .store(store)
                 .clock(clock)
@@ -98,7 +101,7 @@ public class LoopConfiguration {
                 .taxonomy(FeedbackProgramme.RESOLUTION_CODES, FeedbackProgramme.ROOT_CAUSES)
                 .invitations(invitations)
                 .invitationLedger(InvitationLedger.jdbc(dataSource).createSchema());
-        FeedbackProgramme.policies().forEach(builder::followUpPolicy);
+        policies.orderedStream().forEach(builder::followUpPolicy);
         FeedbackLoop loop = builder.build();
         surveys().forEach(loop::register);
         return loop;
