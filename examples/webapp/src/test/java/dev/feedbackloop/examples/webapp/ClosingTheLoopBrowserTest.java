@@ -3,41 +3,15 @@ package dev.feedbackloop.examples.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
-import dev.feedbackloop.examples.webapp.survey.SurveyDesk;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The loop closed in a browser: a customer answers, an agent responds, the dashboard counts it. */
-@BrowserTest
 @ExtendWith(OutputCaptureExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-final class ClosingTheLoopBrowserTest {
-
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private SurveyDesk surveys;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port, true, 1400);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+final class ClosingTheLoopBrowserTest extends OneBrowserPerClass {
 
     @Test
     void detractorAnswersThroughALink_agentContactsAndResolves_dashboardCountsItOnTime() {

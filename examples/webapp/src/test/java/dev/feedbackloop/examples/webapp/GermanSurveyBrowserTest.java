@@ -3,36 +3,15 @@ package dev.feedbackloop.examples.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
-import dev.feedbackloop.examples.webapp.survey.SurveyDesk;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The survey in the browser's language: Swiss German falls back to German, text and messages alike. */
-@BrowserTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-final class GermanSurveyBrowserTest {
+final class GermanSurveyBrowserTest extends OneBrowserPerClass {
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private SurveyDesk surveys;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port, true, 1400, "de-CH,de");
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    @Override
+    Browser startBrowser(int serverPort) {
+        return Browser.start(serverPort, true, 1400, "de-CH,de");
     }
 
     @Test

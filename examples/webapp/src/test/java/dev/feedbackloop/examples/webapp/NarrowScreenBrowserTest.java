@@ -1,44 +1,20 @@
 package dev.feedbackloop.examples.webapp;
 
-import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
-import dev.feedbackloop.examples.webapp.survey.SurveyDesk;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every page on a 420 px wide screen: nothing wider than the window, nothing cut off. */
-@BrowserTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-final class NarrowScreenBrowserTest {
+final class NarrowScreenBrowserTest extends OneBrowserPerClass {
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private SurveyDesk surveys;
-    @Autowired
-    private FeedbackLoop loop;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port, true, 420);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    @Override
+    Browser startBrowser(int serverPort) {
+        return Browser.start(serverPort, true, 420);
     }
 
     @Test

@@ -2,43 +2,19 @@ package dev.feedbackloop.examples.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
-import dev.feedbackloop.examples.webapp.survey.SurveyDesk;
 import dev.feedbackloop.survey.Answer;
 import java.util.ArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The survey page as a plain form, in a browser that runs no script: the server applies the display logic. */
-@BrowserTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-final class NoScriptSurveyBrowserTest {
+final class NoScriptSurveyBrowserTest extends OneBrowserPerClass {
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private SurveyDesk surveys;
-    @Autowired
-    private FeedbackLoop loop;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port, false, 1400);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    @Override
+    Browser startBrowser(int serverPort) {
+        return Browser.start(serverPort, false, 1400);
     }
 
     @Test

@@ -2,47 +2,21 @@ package dev.feedbackloop.examples.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.examples.webapp.programme.DemoClock;
 import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
 import dev.feedbackloop.examples.webapp.survey.SurveyDesk;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The customer's survey page in a browser with scripts: live display logic, violations, refused links. */
-@BrowserTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-final class SurveyPageBrowserTest {
+final class SurveyPageBrowserTest extends OneBrowserPerClass {
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private SurveyDesk surveys;
-    @Autowired
-    private FeedbackLoop loop;
     @Autowired
     private DemoClock clock;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port, true, 1400);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void followUpQuestions_appearAndDisappearLiveAsTheRatingChanges() {

@@ -2,7 +2,6 @@ package dev.feedbackloop.examples.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpAction;
 import dev.feedbackloop.core.followup.FollowUpQuery;
@@ -17,35 +16,22 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Two agents in two browser sessions act on the same follow-up: one wins, the other is told, nothing is lost. */
-@BrowserTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-final class TwoAgentsBrowserTest {
+/**
+ * Two agents in two browser sessions act on the same follow-up: one wins, the other is told, nothing is lost. Ana
+ * drives the class's browser; Ben has a second one, with a session of his own.
+ */
+final class TwoAgentsBrowserTest extends OneBrowserPerClass {
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private SurveyDesk surveys;
-    @Autowired
-    private FeedbackLoop loop;
-    private Browser ana;
     private Browser ben;
 
     @BeforeAll
-    void startBrowsers() {
-        ana = Browser.start(port, true, 1400);
+    void startBensBrowser() {
         ben = Browser.start(port, true, 1400);
     }
 
     @AfterAll
-    void stopBrowsers() {
-        if (ana != null) {
-            ana.close();
-        }
+    void closeBensBrowser() {
         if (ben != null) {
             ben.close();
         }
@@ -54,9 +40,7 @@ final class TwoAgentsBrowserTest {
     @Test
     void secondAgentToContact_seesTheConflictWithTheFreshState_andNothingIsOverwritten() {
         FollowUp followUp = newDetractorFollowUp("C0047");
-        String page = "/followup?id=" + URLEncoder.encode(followUp.id(), StandardCharsets.UTF_8);
-        ana.login("ana").open(page);
-        ben.login("ben").open(page);
+        Browser ana = bothOpen(followUp);
         assertThat(ana.text("#version")).isEqualTo("version 1");
         assertThat(ben.text("#version")).isEqualTo("version 1");
 
@@ -87,9 +71,7 @@ final class TwoAgentsBrowserTest {
     @Test
     void anAgentActingOnAStalePage_canActAgainOnTheFreshVersion() {
         FollowUp followUp = newDetractorFollowUp("C0048");
-        String page = "/followup?id=" + URLEncoder.encode(followUp.id(), StandardCharsets.UTF_8);
-        ana.login("ana").open(page);
-        ben.login("ben").open(page);
+        Browser ana = bothOpen(followUp);
         ana.submit("#close-form button[type=submit]");
         ben.find("#close-form textarea[name=note]").sendKeys("Duplicate of another ticket.");
         ben.submit("#close-form button[type=submit]");
@@ -98,6 +80,14 @@ final class TwoAgentsBrowserTest {
         ben.submit("#reopen-form button[type=submit]");
         assertThat(ben.text("#state")).isEqualTo("open");
         assertThat(loop.followUps().followUp(followUp.id()).version()).isEqualTo(3);
+    }
+
+    /** Logs Ana and Ben in and opens the follow-up in both browsers; returns Ana's. */
+    private Browser bothOpen(FollowUp followUp) {
+        String page = "/followup?id=" + URLEncoder.encode(followUp.id(), StandardCharsets.UTF_8);
+        browser.login("ana").open(page);
+        ben.login("ben").open(page);
+        return browser;
     }
 
     private FollowUp newDetractorFollowUp(String customerId) {
