@@ -7,14 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,8 +25,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, driven through
- * {@code /usr/bin/chromedriver} (Selenium Manager never runs), with a fresh profile; saves full-page screenshots
- * under {@code target/screenshots/}. Not thread-safe.
+ * {@code /usr/bin/chromedriver} (Selenium Manager never runs), with a fresh profile and a page exactly as wide as
+ * asked; saves full-page screenshots under {@code target/screenshots/}. Not thread-safe.
+ *
+ * <p>Headless Chromium opens its window at least 500 px wide whatever {@code --window-size} says, and resizing the
+ * window changes the layout; so the window is sized once after start and checked, and screenshots go through the
+ * DevTools protocol, which captures beyond the viewport without resizing anything.
  */
 final class Browser implements AutoCloseable {
 
@@ -33,17 +38,17 @@ final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String PASSWORD = "browser-test-password";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final int HEIGHT = 1000;
+    private static final int TALLEST_SCREENSHOT = 8000;
 
-    private final WebDriver driver;
+    private final ChromeDriver driver;
     private final String base;
     private final Path profile;
-    private final int width;
 
-    private Browser(WebDriver driver, String base, Path profile, int width) {
+    private Browser(ChromeDriver driver, String base, Path profile) {
         this.driver = driver;
         this.base = base;
         this.profile = profile;
-        this.width = width;
     }
 
     /**
@@ -78,9 +83,9 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--hide-scrollbars", "--lang=" + languages.split(",")[0], "--window-size=" + width + ",1000",
+                "--no-first-run", "--hide-scrollbars", "--lang=" + languages.split(",")[0],
                 "--user-data-dir=" + profile.toAbsolutePath());
-        var prefs = new java.util.HashMap<String, Object>();
+        var prefs = new HashMap<String, Object>();
         prefs.put("intl.accept_languages", languages);
         if (!javascript) {
             prefs.put("profile.managed_default_content_settings.javascript", 2);
@@ -88,12 +93,18 @@ final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return new Browser(driver, "http://localhost:" + port, profile, width);
+        var browser = new Browser(new ChromeDriver(service, options), "http://localhost:" + port, profile);
+        browser.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser.driver.manage().window().setSize(new Dimension(width, HEIGHT));
+        long pageWidth = ((Number) browser.script("return window.innerWidth;")).longValue();
+        if (pageWidth != width) {
+            browser.close();
+            throw new IllegalStateException("the page is " + pageWidth + " px wide, not " + width);
+        }
+        return browser;
     }
 
-    WebDriver driver() {
+    ChromeDriver driver() {
         return driver;
     }
 
@@ -154,23 +165,21 @@ final class Browser implements AutoCloseable {
                 .isLessThanOrEqualTo(innerWidth.longValue());
     }
 
-    /** Saves a screenshot of the whole page as {@code target/screenshots/NAME.png}. */
+    /** Saves a screenshot of the whole page, at most 8000 px tall, as {@code target/screenshots/NAME.png}. */
     Path screenshot(String name) {
-        Dimension before = driver.manage().window().getSize();
-        Number height = (Number) script("return Math.max(document.documentElement.scrollHeight, "
-                + "document.body ? document.body.scrollHeight : 0);");
-        int chrome = before.getHeight() - ((Number) script("return window.innerHeight;")).intValue();
-        driver.manage().window().setSize(new Dimension(width, Math.min(8000, height.intValue() + chrome)));
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
+        double height = Math.min(TALLEST_SCREENSHOT, ((Number) content.get("height")).doubleValue());
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", content.get("width"), "height", height,
+                "scale", 1);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         try {
-            File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
             Files.createDirectories(SCREENSHOTS);
-            Path target = SCREENSHOTS.resolve(name + ".png");
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
+            byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+            return Files.write(SCREENSHOTS.resolve(name + ".png"), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            driver.manage().window().setSize(before);
         }
     }
 
@@ -180,7 +189,7 @@ final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             try (var paths = Files.walk(profile)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             } catch (IOException e) {
                 // a profile left in the temporary directory is harmless
             }

@@ -16,6 +16,7 @@ final class ClosingTheLoopBrowserTest extends OneBrowserPerClass {
     @Test
     void detractorAnswersThroughALink_agentContactsAndResolves_dashboardCountsItOnTime() {
         browser.login("ana").open("/dashboard");
+        browser.screenshot("loop-00-dashboard-before");
         long neededBefore = Long.parseLong(browser.text("#needed"));
         long withinBefore = Long.parseLong(browser.text("#within"));
         String customer = surveys.customers().get("C0031");
@@ -64,6 +65,7 @@ final class ClosingTheLoopBrowserTest extends OneBrowserPerClass {
         browser.waitFor(By.id("q-what-went-wrong"));
         browser.find("#q-what-went-wrong input[name='q.what-went-wrong.other']").sendKeys("<i>other</i>");
         browser.find("#q-reason-input").sendKeys(markup);
+        browser.screenshot("markup-00-survey");
         browser.submit("#survey button[type=submit]");
 
         browser.open("/inbox?policy=nps-detractor");

@@ -28,5 +28,6 @@ final class GermanSurveyBrowserTest extends OneBrowserPerClass {
         browser.find("#q-what-went-wrong input[value='price']").click();
         browser.submit("#survey button[type=submit]");
         assertThat(browser.text("h1")).isEqualTo("Vielen Dank");
+        browser.screenshot("german-02-thanks");
     }
 }

@@ -48,6 +48,7 @@ final class NoScriptSurveyBrowserTest extends OneBrowserPerClass {
         browser.find("#q-what-went-wrong input[name='q.what-went-wrong.other']").sendKeys("Nobody listens");
         browser.submit("#survey button[type=submit]");
         assertThat(browser.text("h1")).isEqualTo("Thank you");
+        browser.screenshot("noscript-03-sent");
         assertThat(loop.followUps().find(FollowUpQuery.all().withCustomer("C0046"))).hasSize(followUpsBefore + 1);
     }
 

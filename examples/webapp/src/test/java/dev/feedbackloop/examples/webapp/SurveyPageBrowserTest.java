@@ -82,6 +82,7 @@ final class SurveyPageBrowserTest extends OneBrowserPerClass {
         browser.find("#q-what-went-wrong input[value='price']").click();
         browser.submit("#survey button[type=submit]");
         assertThat(browser.text("h1")).isEqualTo("Thank you");
+        browser.screenshot("invalid-03-sent-once-complete");
         assertThat(loop.followUps().find(FollowUpQuery.all().withCustomer("C0041"))).hasSize(followUpsBefore + 1);
     }
 

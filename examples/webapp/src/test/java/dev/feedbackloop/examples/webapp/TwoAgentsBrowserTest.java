@@ -73,12 +73,15 @@ final class TwoAgentsBrowserTest extends OneBrowserPerClass {
         FollowUp followUp = newDetractorFollowUp("C0048");
         Browser ana = bothOpen(followUp);
         ana.submit("#close-form button[type=submit]");
+        ana.screenshot("stale-01-first-agent-closes");
         ben.find("#close-form textarea[name=note]").sendKeys("Duplicate of another ticket.");
         ben.submit("#close-form button[type=submit]");
         assertThat(ben.text("#conflict")).contains("closed by ana");
         assertThat(ben.find("#reopen-form")).isNotNull();
+        ben.screenshot("stale-02-second-agent-finds-it-closed");
         ben.submit("#reopen-form button[type=submit]");
         assertThat(ben.text("#state")).isEqualTo("open");
+        ben.screenshot("stale-03-second-agent-reopens");
         assertThat(loop.followUps().followUp(followUp.id()).version()).isEqualTo(3);
     }
 
