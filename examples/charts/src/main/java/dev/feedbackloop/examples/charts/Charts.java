@@ -33,6 +33,7 @@ public final class Charts {
     private static final int RIGHT = 14;
     private static final int TOP = 30;
     private static final int BOTTOM = 58;
+    private static final int LEGEND = 12;
 
     private static final String CSS = readCss();
 
@@ -137,9 +138,8 @@ public final class Charts {
                 double change = score.change().difference();
                 body.append("<circle class=\"significant\" cx=\"").append(num(x)).append("\" cy=\"").append(num(yy))
                         .append("\" r=\"8\"/>\n");
-                double labelY = change < 0 ? yy + 22 : yy - 13;
-                body.append(text(x, labelY, "middle", "change", (change < 0 ? "\u25BC " : "\u25B2 ")
-                        + Figures.signed(change)));
+                body.append(text(x, changeLabelY(yy, change), "middle", "change",
+                        (change < 0 ? "\u25BC " : "\u25B2 ") + Figures.signed(change)));
             }
             body.append("<circle class=\"").append(score.partial() ? "point partial" : "point").append("\" cx=\"")
                     .append(num(x)).append("\" cy=\"").append(num(yy)).append("\" r=\"3.5\"/>\n");
@@ -157,6 +157,18 @@ public final class Charts {
         }
         String table = table(List.of("month", "n", points ? "NPS" : "%", "95% interval", "change"), rows);
         return figure(id, title, description, body.toString(), HEIGHT, caption, table);
+    }
+
+    /**
+     * Where a significant change's label goes: below a fall and above a rise, unless that side leaves the plot (where
+     * the x axis' labels or the chart's top are): then on the other side.
+     */
+    private static double changeLabelY(double pointY, double change) {
+        double below = pointY + 22;
+        double above = pointY - 13;
+        boolean fitsBelow = below <= HEIGHT - BOTTOM;
+        boolean fitsAbove = above >= TOP;
+        return change < 0 ? (fitsBelow ? below : above) : (fitsAbove ? above : below);
     }
 
     private static String trendDescription(List<PeriodScore> scores, boolean points, Timeline timeline) {
@@ -333,10 +345,11 @@ public final class Charts {
      */
     public static String sla(String id, String title, Map<String, FollowUpMetrics> byMonth, double target,
                              Timeline timeline, String caption) {
-        Scale y = Scale.vertical(0, 100, TOP, HEIGHT - BOTTOM);
+        // the legend takes the chart's top row, so the 100% line and the label above a full bar start lower
+        Scale y = Scale.vertical(0, 100, TOP + LEGEND, HEIGHT - BOTTOM);
         var body = new StringBuilder();
         grid(body, y, 20, false);
-        yTitle(body, "% contacted on time", HEIGHT);
+        yTitle(body, "% contacted on time", TOP + LEGEND, HEIGHT - BOTTOM);
         legend(body, List.of(new String[] {"bar", "on time"}, new String[] {"bar miss", "under target"},
                 new String[] {"series contacted", "contacted at all"}, new String[] {"target",
                     "target " + format(target) + "%"}));
