@@ -3,6 +3,7 @@ package dev.feedbackloop.examples.webapp;
 import dev.feedbackloop.examples.webapp.followup.Verbatims;
 import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
 import dev.feedbackloop.survey.Answer;
+import dev.feedbackloop.survey.Question;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -64,13 +65,14 @@ public class Formats {
     }
 
     /**
-     * An answer in words, for one line.
+     * An answer in words, for one line, with chosen options by their labels.
      *
+     * @param question the question answered
      * @param answer the answer, or {@code null} when the question was not answered
      * @return the answer, or a dash
      */
-    public String answer(@Nullable Answer answer) {
-        return answer == null ? "\u2013" : Verbatims.answer(answer);
+    public String answer(Question question, @Nullable Answer answer) {
+        return answer == null ? "\u2013" : Verbatims.answer(question, answer);
     }
 
     /**

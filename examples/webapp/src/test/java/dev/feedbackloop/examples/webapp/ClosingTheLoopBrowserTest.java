@@ -39,6 +39,7 @@ final class ClosingTheLoopBrowserTest extends OneBrowserPerClass {
         browser.waitFor(By.id("contact-form"));
         assertThat(browser.text("#state")).isEqualTo("open");
         assertThat(browser.text("#verdict")).isEqualTo("pending");
+        assertThat(browser.text("#h-what + dl.qa dd:nth-of-type(2)")).as("the option's label").isEqualTo("Support");
         browser.screenshot("loop-05-followup-open");
         browser.find("#contact-form textarea[name=note]").sendKeys("Called, apologised, the fix ships Friday.");
         browser.submit("#contact-form button[type=submit]");
@@ -48,6 +49,8 @@ final class ClosingTheLoopBrowserTest extends OneBrowserPerClass {
         browser.submit("#resolve-form button[type=submit]");
         assertThat(browser.text("#state")).isEqualTo("resolved");
         assertThat(browser.text("#verdict")).isEqualTo("on time");
+        assertThat(browser.text("#first-contact")).startsWith("phone by ana");
+        assertThat(browser.text("#resolution")).isEqualTo("credit issued, root cause: billing");
         browser.screenshot("loop-06-followup-resolved");
 
         browser.open("/dashboard");

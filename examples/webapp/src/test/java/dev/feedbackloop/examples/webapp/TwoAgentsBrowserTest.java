@@ -77,6 +77,7 @@ final class TwoAgentsBrowserTest extends OneBrowserPerClass {
         ben.find("#close-form textarea[name=note]").sendKeys("Duplicate of another ticket.");
         ben.submit("#close-form button[type=submit]");
         assertThat(ben.text("#conflict")).contains("closed by ana");
+        assertThat(ben.text("#close-reason")).isEqualTo("no contact possible");
         assertThat(ben.find("#reopen-form")).isNotNull();
         ben.screenshot("stale-02-second-agent-finds-it-closed");
         ben.submit("#reopen-form button[type=submit]");

@@ -1,6 +1,9 @@
 package dev.feedbackloop.examples.webapp.followup;
 
 import dev.feedbackloop.survey.Answer;
+import dev.feedbackloop.survey.ChoiceOption;
+import dev.feedbackloop.survey.ChoiceQuestion;
+import dev.feedbackloop.survey.Question;
 import dev.feedbackloop.survey.Response;
 import java.util.ArrayList;
 import java.util.Map;
@@ -36,16 +39,22 @@ public final class Verbatims {
     }
 
     /**
-     * A response's answers as words, for one line: {@code nps 3}, option ids, {@code yes}, or the text.
+     * An answer as words, for one line: the rating, the chosen options by their labels in the survey's own language
+     * (an option the question no longer has by its id), {@code yes} or {@code no}, or the text.
      *
+     * @param question the question answered
      * @param answer the answer
      * @return the answer in words
      */
-    public static String answer(Answer answer) {
+    public static String answer(Question question, Answer answer) {
         if (answer instanceof Answer.Rating rating) {
             return String.valueOf(rating.value());
         } else if (answer instanceof Answer.Choice choice) {
-            String options = String.join(", ", choice.optionIds());
+            var labels = new ArrayList<String>();
+            for (String optionId : choice.optionIds()) {
+                labels.add(label(question, optionId));
+            }
+            String options = String.join(", ", labels);
             return choice.otherText() == null ? options
                     : options.isEmpty() ? "other: " + choice.otherText() : options + ", other: " + choice.otherText();
         } else if (answer instanceof Answer.Text text) {
@@ -54,5 +63,16 @@ public final class Verbatims {
             return yesNo.value() ? "yes" : "no";
         }
         throw new AssertionError("unknown answer type " + answer.getClass().getName());
+    }
+
+    private static String label(Question question, String optionId) {
+        if (question instanceof ChoiceQuestion choices) {
+            for (ChoiceOption option : choices.options()) {
+                if (option.id().equals(optionId)) {
+                    return option.label().text();
+                }
+            }
+        }
+        return optionId;
     }
 }
