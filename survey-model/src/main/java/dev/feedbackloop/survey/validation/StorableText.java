@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The rule for text that is stored: no NUL (U+0000), which PostgreSQL refuses, and no unpaired UTF-16 surrogate,
  * which H2 and PostgreSQL replace with {@code ?}; a store would otherwise keep something other than what was
- * acknowledged, or fail. {@link ResponseValidator} applies it to every text of a response
+ * acknowledged, or fail. {@link dev.feedbackloop.survey.ResponseValidator} applies it to every text of a response
  * ({@link ViolationCode#INVALID_CHARACTER}); the core library applies it, with a length bound, to notes, reasons and
  * the other texts it stores. Stateless and thread-safe.
  */
