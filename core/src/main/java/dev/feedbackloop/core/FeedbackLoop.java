@@ -2,12 +2,17 @@ package dev.feedbackloop.core;
 
 import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.NotFoundException;
+import dev.feedbackloop.core.care.CareDesk;
 import dev.feedbackloop.core.care.CarePlan;
 import dev.feedbackloop.core.care.ThrottlePolicy;
 import dev.feedbackloop.core.followup.BusinessCalendar;
 import dev.feedbackloop.core.followup.DidWeRespond;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
+import dev.feedbackloop.core.followup.FollowUpTracker;
+import dev.feedbackloop.core.internal.DefaultCareDesk;
+import dev.feedbackloop.core.internal.DefaultFollowUpTracker;
+import dev.feedbackloop.core.internal.LoopContext;
 import dev.feedbackloop.core.invitation.InvitationException;
 import dev.feedbackloop.core.invitation.InvitationLedger;
 import dev.feedbackloop.core.invitation.Invitations;
@@ -28,10 +33,8 @@ import dev.feedbackloop.survey.Survey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +87,7 @@ public final class FeedbackLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackLoop.class);
 
     private final FeedbackStore store;
-    private final Clock clock;
-    private final BusinessCalendar calendar;
-    private final Map<String, FollowUpPolicy> policies;
-    private final Set<String> resolutionCodes;
-    private final Set<String> rootCauses;
+    private final LoopContext context;
     private final SurveyRegistry surveys = new SurveyRegistry();
     private final OutboxRelay relay;
     private final Intake intake;
@@ -98,17 +97,14 @@ public final class FeedbackLoop implements AutoCloseable {
 
     private FeedbackLoop(Builder builder) {
         this.store = builder.store == null ? FeedbackStore.inMemory() : builder.store;
-        this.clock = builder.clock;
-        this.calendar = builder.calendar;
-        this.policies = Collections.unmodifiableMap(new LinkedHashMap<>(builder.policies));
-        this.resolutionCodes = Set.copyOf(builder.resolutionCodes);
-        this.rootCauses = Set.copyOf(builder.rootCauses);
         this.relay = new OutboxRelay(store, builder.listeners);
+        this.context = new LoopContext(store, builder.clock, builder.calendar, builder.policies,
+                builder.resolutionCodes, builder.rootCauses, relay::afterWrite);
         this.intake = new Intake(store, relay, surveys, builder.validator, builder.limits, builder.guard,
-                List.copyOf(policies.values()), calendar, this::now, builder.invitations,
+                List.copyOf(builder.policies.values()), builder.calendar, context::now, builder.invitations,
                 builder.ledger == null ? InvitationLedger.inMemory() : builder.ledger);
-        this.followUps = new FollowUpTracker(this);
-        this.care = new CareDesk(this, builder.carePlan, builder.throttle);
+        this.followUps = new DefaultFollowUpTracker(context);
+        this.care = new DefaultCareDesk(context, builder.carePlan, builder.throttle);
         ScheduledExecutorService scheduler = builder.scheduler;
         this.escalationTask = scheduler == null ? null : scheduler.scheduleAtFixedRate(this::escalateQuietly,
                 builder.schedulePeriod.toMillis(), builder.schedulePeriod.toMillis(), TimeUnit.MILLISECONDS);
@@ -342,8 +338,8 @@ public final class FeedbackLoop implements AutoCloseable {
      * @return what was changed
      */
     public ErasureReport eraseCustomer(String customerId) {
-        ErasureReport report = store.eraseCustomer(new Erasure(Objects.requireNonNull(customerId, "customerId"), now(),
-                resolutionCodes, rootCauses));
+        ErasureReport report = store.eraseCustomer(new Erasure(Objects.requireNonNull(customerId, "customerId"),
+                context.now(), context.resolutionCodes(), context.rootCauses()));
         LOG.info("erased a customer: {} responses, {} follow-ups, {} touches anonymised or deleted",
                 report.responses(), report.followUps(), report.touches());
         return report;
@@ -370,14 +366,9 @@ public final class FeedbackLoop implements AutoCloseable {
         return relay.deliverPending();
     }
 
-    /** Delivers pending events after a write that committed; a failure is logged, never thrown. */
-    void deliverAfterWrite() {
-        relay.afterWrite();
-    }
-
     private void escalateQuietly() {
         try {
-            followUps.escalateOverdue(now());
+            followUps.escalateOverdue(context.now());
         } catch (RuntimeException e) {
             LOG.warn("scheduled escalation failed; will retry on the next run", e);
         }
@@ -391,33 +382,6 @@ public final class FeedbackLoop implements AutoCloseable {
         if (escalationTask != null) {
             escalationTask.cancel(false);
         }
-    }
-
-    // ---- for the tracker and care desk ----------------------------------------------------------------------
-
-    FeedbackStore store() {
-        return store;
-    }
-
-    /** Returns the clock's instant at microsecond precision, the finest that SQL databases keep. */
-    Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    BusinessCalendar calendar() {
-        return calendar;
-    }
-
-    Optional<FollowUpPolicy> policy(String id) {
-        return Optional.ofNullable(policies.get(id));
-    }
-
-    Set<String> resolutionCodes() {
-        return resolutionCodes;
-    }
-
-    Set<String> rootCauses() {
-        return rootCauses;
     }
 
     /**

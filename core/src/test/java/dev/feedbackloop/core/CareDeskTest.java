@@ -4,6 +4,7 @@ import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.feedbackloop.core.care.CareDesk;
 import dev.feedbackloop.core.care.CarePlan;
 import dev.feedbackloop.core.care.CareReport;
 import dev.feedbackloop.core.care.CareTier;

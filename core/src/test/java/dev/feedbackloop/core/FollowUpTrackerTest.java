@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.BusinessCalendar;
@@ -20,13 +21,13 @@ import dev.feedbackloop.core.followup.FollowUpMetrics;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
+import dev.feedbackloop.core.followup.FollowUpTracker;
 import dev.feedbackloop.core.followup.HistoryEntry;
 import dev.feedbackloop.core.followup.IllegalTransitionException;
 import dev.feedbackloop.core.followup.OwnerRule;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.core.followup.Trigger;
 import dev.feedbackloop.core.followup.VersionConflictException;
-import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.scoring.Period;
 import java.time.Duration;
 import java.time.Instant;
@@ -335,22 +336,6 @@ final class FollowUpTrackerTest {
                 assertThat(e.deadline()).isEqualTo(DeadlineKind.RESOLUTION);
                 assertThat(e.escalatedTo()).isEqualTo("head-of-cs");
             });
-        }
-
-        @Test
-        void escalateOverdue_moreThanOneBatch_escalatesEveryFollowUp() {
-            int count = FollowUpTracker.ESCALATION_BATCH + 7;
-            for (int i = 0; i < count; i++) {
-                detractor("r" + i, "c" + i);
-                if (i % 100 == 0) {
-                    clock.advance(Duration.ofSeconds(1));
-                }
-            }
-
-            var fired = tracker.escalateOverdue(clock.advance(SLA.plusHours(1)));
-
-            assertThat(fired).hasSize(count);
-            assertThat(tracker.escalateOverdue(clock.instant())).isEmpty();
         }
 
         @Test

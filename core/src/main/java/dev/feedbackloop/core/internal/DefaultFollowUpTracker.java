@@ -1,0 +1,241 @@
+package dev.feedbackloop.core.internal;
+
+import dev.feedbackloop.NotFoundException;
+import dev.feedbackloop.core.care.Touch;
+import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.followup.BusinessCalendar;
+import dev.feedbackloop.core.followup.Contact;
+import dev.feedbackloop.core.followup.DeadlineKind;
+import dev.feedbackloop.core.followup.DidWeRespond;
+import dev.feedbackloop.core.followup.Escalation;
+import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpMetrics;
+import dev.feedbackloop.core.followup.FollowUpPolicy;
+import dev.feedbackloop.core.followup.FollowUpQuery;
+import dev.feedbackloop.core.followup.FollowUpTracker;
+import dev.feedbackloop.core.followup.FollowUpTracker.Recovery;
+import dev.feedbackloop.core.followup.Resolution;
+import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.core.store.FollowUpChange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Not API. The {@link FollowUpTracker} of a feedback loop over its {@link LoopContext}: lookups and the lifecycle
+ * steps here; escalation in {@link EscalationPager}, metrics and recovery in {@link FollowUpReports}. Thread-safe: it
+ * holds no mutable state.
+ *
+ * <p>Design note: every step reads the follow-up, checks the caller's version, applies the transition of the
+ * {@link FollowUp} value and hands the result, its touches and events to the store as one {@link FollowUpChange};
+ * the store checks the version again atomically, so a concurrent step fails with a version conflict.
+ */
+public final class DefaultFollowUpTracker implements FollowUpTracker {
+
+    private final LoopContext loop;
+    private final EscalationPager escalation;
+    private final FollowUpReports reports;
+
+    /**
+     * Creates the tracker of a loop.
+     *
+     * @param loop what the tracker needs of its loop
+     */
+    public DefaultFollowUpTracker(LoopContext loop) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.escalation = new EscalationPager(loop);
+        this.reports = new FollowUpReports(loop);
+    }
+
+    // ---- lookups and queries --------------------------------------------------------------------------------
+
+    @Override
+    public FollowUp followUp(String followUpId) {
+        return findFollowUp(followUpId).orElseThrow(() -> new NotFoundException("follow-up", followUpId));
+    }
+
+    @Override
+    public Optional<FollowUp> findFollowUp(String followUpId) {
+        return loop.store().findFollowUp(Objects.requireNonNull(followUpId, "followUpId"));
+    }
+
+    @Override
+    public List<FollowUp> ofResponse(String responseId) {
+        return loop.store().followUpsOfResponse(Objects.requireNonNull(responseId, "responseId"));
+    }
+
+    @Override
+    public List<FollowUp> find(FollowUpQuery query) {
+        return loop.store().followUps(query);
+    }
+
+    @Override
+    public List<FollowUp> overdue() {
+        return overdue(DeadlineKind.FIRST_CONTACT, loop.now());
+    }
+
+    @Override
+    public List<FollowUp> overdue(DeadlineKind kind, Instant now) {
+        return loop.store().pendingDue(kind, null, now, FollowUpQuery.DEFAULT_LIMIT);
+    }
+
+    @Override
+    public List<FollowUp> dueWithin(Duration window) {
+        Instant now = loop.now();
+        return loop.store().pendingDue(DeadlineKind.FIRST_CONTACT, now, now.plus(window),
+                FollowUpQuery.DEFAULT_LIMIT);
+    }
+
+    @Override
+    public DidWeRespond didWeRespond(String responseId) {
+        Objects.requireNonNull(responseId, "responseId");
+        if (loop.store().findResponse(responseId).isEmpty()) {
+            throw new NotFoundException("response", responseId);
+        }
+        return DidWeRespond.of(responseId, ofResponse(responseId), loop.now());
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------------------------
+
+    @Override
+    public FollowUp contact(String followUpId, long expectedVersion, String channel, String by,
+                            @Nullable String note) {
+        Instant now = loop.now();
+        return contact(followUpId, expectedVersion, Contact.of(channel, by, now, note));
+    }
+
+    @Override
+    public FollowUp contact(String followUpId, long expectedVersion, Contact contact) {
+        Objects.requireNonNull(contact, "contact");
+        return step(followUpId, expectedVersion, current -> {
+            if (contact.at().isAfter(loop.now()) || contact.at().isBefore(current.openedAt())) {
+                throw new IllegalArgumentException("contact.at: " + contact.at() + " is outside "
+                        + current.openedAt() + ".." + loop.now());
+            }
+            return current.contact(contact);
+        }, updated -> List.of(new FeedbackEvent.FollowUpContacted(updated.id(), contact.by(), contact.channel(),
+                updated.customerId(), contact.at())), updated -> updated.customerId() == null ? List.of()
+                : List.of(Touch.contact(updated.customerId(), TouchKind.FOLLOW_UP_CONTACT, contact.at(),
+                        contact.by(), null)));
+    }
+
+    @Override
+    public FollowUp resolve(String followUpId, long expectedVersion, String code, String rootCause, String by,
+                            @Nullable String note) {
+        requireIn(loop.resolutionCodes(), code, "code");
+        requireIn(loop.rootCauses(), rootCause, "rootCause");
+        Instant now = loop.now();
+        Resolution resolution = Resolution.of(code, rootCause, by, now, note);
+        return step(followUpId, expectedVersion, current -> current.resolve(resolution),
+                updated -> List.of(new FeedbackEvent.FollowUpResolved(updated.id(), by, true, code,
+                        updated.customerId(), now)), updated -> List.of());
+    }
+
+    @Override
+    public FollowUp close(String followUpId, long expectedVersion, String reason, String by, @Nullable String note) {
+        Instant now = loop.now();
+        return step(followUpId, expectedVersion, current -> current.close(reason, by, now, note),
+                updated -> List.of(new FeedbackEvent.FollowUpResolved(updated.id(), by, false, reason,
+                        updated.customerId(), now)), updated -> List.of());
+    }
+
+    @Override
+    public FollowUp reopen(String followUpId, long expectedVersion, String by, @Nullable String note) {
+        Instant now = loop.now();
+        BusinessCalendar calendar = loop.calendar();
+        return step(followUpId, expectedVersion, current -> {
+            Optional<FollowUpPolicy> policy = loop.policy(current.ruleId());
+            Duration contactWithin = policy.map(FollowUpPolicy::firstContactWithin)
+                    .orElse(calendar.between(current.openedAt(), current.firstContactDue()));
+            Duration resolveWithin = policy.isPresent() ? policy.get().resolveWithin()
+                    : current.resolutionDue() == null ? null
+                    : calendar.between(current.openedAt(), current.resolutionDue());
+            return current.reopen(by, now, note, calendar.plus(now, contactWithin),
+                    resolveWithin == null ? null : calendar.plus(now, resolveWithin));
+        }, updated -> List.of(), updated -> List.of());
+    }
+
+    @Override
+    public FollowUp pause(String followUpId, long expectedVersion, String by, @Nullable String note) {
+        Instant now = loop.now();
+        return step(followUpId, expectedVersion, current -> current.pause(by, now, note), updated -> List.of(),
+                updated -> List.of());
+    }
+
+    @Override
+    public FollowUp resume(String followUpId, long expectedVersion, String by) {
+        Instant now = loop.now();
+        BusinessCalendar calendar = loop.calendar();
+        return step(followUpId, expectedVersion, current -> {
+            Instant pausedAt = current.pausedAt();
+            if (pausedAt == null) {
+                return current.resume(by, now, current.firstContactDue(), current.resolutionDue());
+            }
+            Instant contactDue = shifted(calendar, current.firstContactDue(), pausedAt, now);
+            Instant resolutionDue = current.resolutionDue() == null ? null
+                    : shifted(calendar, current.resolutionDue(), pausedAt, now);
+            return current.resume(by, now, contactDue, resolutionDue);
+        }, updated -> List.of(), updated -> List.of());
+    }
+
+    private static Instant shifted(BusinessCalendar calendar, Instant due, Instant pausedAt, Instant now) {
+        if (!due.isAfter(pausedAt)) {
+            return due;
+        }
+        return calendar.plus(now, calendar.between(pausedAt, due));
+    }
+
+    // ---- escalation and reports ------------------------------------------------------------------------------
+
+    @Override
+    public List<Escalation> escalateOverdue(Instant now) {
+        return escalation.escalateOverdue(Objects.requireNonNull(now, "now"));
+    }
+
+    @Override
+    public FollowUpMetrics metrics(Instant from, Instant to) {
+        return reports.metrics(from, to);
+    }
+
+    @Override
+    public Map<String, FollowUpMetrics> metricsBy(Function<FollowUp, String> groupBy, Instant from, Instant to) {
+        return reports.metricsBy(groupBy, from, to);
+    }
+
+    @Override
+    public List<Recovery> recovery(String surveyId, String questionId) {
+        return reports.recovery(surveyId, questionId);
+    }
+
+    // ---- the step template ----------------------------------------------------------------------------------
+
+    private FollowUp step(String followUpId, long expectedVersion, UnaryOperator<FollowUp> transition,
+                          Function<FollowUp, List<FeedbackEvent>> events, Function<FollowUp, List<Touch>> touches) {
+        Objects.requireNonNull(followUpId, "followUpId");
+        FollowUp current = followUp(followUpId);
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(followUpId, expectedVersion, current.version());
+        }
+        FollowUp updated = transition.apply(current);
+        FollowUp stored = loop.store().update(new FollowUpChange(updated, touches.apply(updated),
+                events.apply(updated)));
+        loop.afterWrite().run();
+        return stored;
+    }
+
+    private static void requireIn(Set<String> allowed, String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (!allowed.isEmpty() && !allowed.contains(value)) {
+            throw new IllegalArgumentException(name + ": '" + value + "' is not one of " + new TreeSet<>(allowed));
+        }
+    }
+}
