@@ -302,9 +302,9 @@ final class JdbcStoreTest {
 
             assertThat(Answer.class.getPermittedSubclasses()).allSatisfy(type ->
                     assertThat(samples).containsKey(type));
-            assertThat(samples.values().stream().map(JdbcStore.AnswerKind::of).distinct()).hasSize(samples.size());
-            assertThat(JdbcStore.AnswerKind.number(Answer.yesNo(true))).isEqualTo(1);
-            assertThat(JdbcStore.AnswerKind.number(Answer.text("t"))).isNull();
+            assertThat(samples.values().stream().map(ResponseRows.AnswerKind::of).distinct()).hasSize(samples.size());
+            assertThat(ResponseRows.AnswerKind.number(Answer.yesNo(true))).isEqualTo(1);
+            assertThat(ResponseRows.AnswerKind.number(Answer.text("t"))).isNull();
         }
     }
 
