@@ -446,9 +446,9 @@ public final class FeedbackLoop implements AutoCloseable {
 
         /**
          * Sets where redeemed tokens are recorded; default a new {@link InvitationLedger#inMemory() in-memory}
-         * ledger, which forgets on restart. With a durable store, give a durable ledger
-         * ({@link InvitationLedger#jdbc(javax.sql.DataSource)} on the same database) so that a token stays used
-         * across restarts.
+         * ledger, which forgets on restart. With a durable store, give its durable ledger
+         * ({@link dev.feedbackloop.core.store.jdbc.JdbcStore#invitationLedger()}) so that a token stays used across
+         * restarts.
          *
          * @param value the ledger
          * @return this builder

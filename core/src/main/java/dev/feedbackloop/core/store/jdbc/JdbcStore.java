@@ -9,6 +9,7 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.core.invitation.InvitationLedger;
 import dev.feedbackloop.core.store.CustomerQuota;
 import dev.feedbackloop.core.store.Erasure;
 import dev.feedbackloop.core.store.ErasureReport;
@@ -106,10 +107,12 @@ public final class JdbcStore implements FeedbackStore {
 
     private final Sql sql;
     private final JdbcDialect dialect;
+    private final InvitationLedger ledger;
 
     private JdbcStore(DataSource dataSource, JdbcDialect dialect) {
         this.sql = new Sql(dataSource, dialect);
         this.dialect = dialect;
+        this.ledger = new JdbcInvitationLedger(sql);
     }
 
     /**
@@ -167,6 +170,18 @@ public final class JdbcStore implements FeedbackStore {
         });
         LOG.debug("schema ready ({} statements, {})", statements.size(), dialect);
         return this;
+    }
+
+    /**
+     * Returns the invitation ledger on this store's database, in its table {@code fl_invitation_redemption} (created
+     * by {@link #createSchema()}): redemptions survive restarts and are shared by every process on the database, so a
+     * token stays used. Give it to {@code FeedbackLoop.Builder.invitationLedger} with this store. Thread-safe; database
+     * failures are thrown as {@link JdbcStoreException}, like the store's own.
+     *
+     * @return the ledger
+     */
+    public InvitationLedger invitationLedger() {
+        return ledger;
     }
 
     // ---- responses ------------------------------------------------------------------------------------------
