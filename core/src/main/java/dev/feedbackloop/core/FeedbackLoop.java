@@ -23,7 +23,6 @@ import dev.feedbackloop.core.store.Erasure;
 import dev.feedbackloop.core.store.ErasureReport;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.StoredResponse;
-import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.scoring.scorecard.Scorecard;
 import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
 import dev.feedbackloop.scoring.scorecard.ScorecardTally;
@@ -72,9 +71,9 @@ import org.slf4j.LoggerFactory;
  * with the JDBC store) and rejects the whole batch if any response is invalid.
  *
  * <p>Events: every write appends its events to the store's outbox in the same step; after the write commits the
- * loop delivers them to the {@link FeedbackListener}s and acknowledges them. When the store reports the entries a
- * submission appended ({@link SubmitResult#appended()}), they are delivered from that report and acknowledged in
- * one step, without polling the outbox; other writes poll. The events of one write are delivered in order; events
+ * loop delivers them to the {@link FeedbackListener}s and acknowledges them. The JDBC store reports the entries a
+ * submission appended, so they are delivered from that report and acknowledged in one step, without polling the
+ * outbox; other writes, and other stores, poll. The events of one write are delivered in order; events
  * of writes that race on different threads may reach listeners in either order. Delivery is at least once: an
  * event stays in the outbox until acknowledged, so events left undelivered by a crash between commit and
  * acknowledgement are delivered by the first write of the next loop, or by {@link #deliverPendingEvents()}, before

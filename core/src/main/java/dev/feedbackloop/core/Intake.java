@@ -19,8 +19,10 @@ import dev.feedbackloop.core.store.CustomerQuota;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.StoredResponse;
-import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.core.store.Submission;
+import dev.feedbackloop.core.store.SubmitResult;
+import dev.feedbackloop.core.store.internal.ReportingStore;
+import dev.feedbackloop.core.store.internal.ReportingStore.Submitted;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.ResponseValidator;
@@ -148,11 +150,10 @@ final class Intake {
         }
         var receipts = new HashMap<String, Receipt>();
         existing.forEach((id, stored) -> receipts.put(id, receipt(stored, store.followUpsOfResponse(id))));
-        List<SubmitResult> results = relay.write(() -> store.submitAll(submissions),
-                stored -> appended(submissions, stored));
+        List<Submitted> results = relay.write(() -> store(submissions), stored -> appended(submissions, stored));
         ResponseConflictException conflict = null;
         for (int i = 0; i < results.size(); i++) {
-            SubmitResult result = results.get(i);
+            SubmitResult result = results.get(i).result();
             Response response = submissions.get(i).response().response();
             if (result.stored() || result.response().response().equals(response)) {
                 receipts.put(response.id(), receipt(result.response(), result.followUps()));
@@ -235,8 +236,8 @@ final class Intake {
      */
     private Receipt write(Submission submission) {
         Response response = submission.response().response();
-        SubmitResult stored = relay.write(() -> store.submit(submission),
-                result -> appended(List.of(submission), List.of(result)));
+        SubmitResult stored = relay.write(() -> store(List.of(submission)),
+                results -> appended(List.of(submission), results)).get(0).result();
         if (!stored.stored()) {
             return duplicate(response, stored.response(), stored.followUps());
         }
@@ -245,15 +246,28 @@ final class Intake {
         return receipt(stored.response(), stored.followUps());
     }
 
+    /**
+     * Stores submissions, one through {@link FeedbackStore#submit} and more through {@link FeedbackStore#submitAll};
+     * a store of the library's that reports what it appended to the outbox does so.
+     */
+    private List<Submitted> store(List<Submission> submissions) {
+        if (store instanceof ReportingStore reporting) {
+            return reporting.submitAndReport(submissions);
+        }
+        List<SubmitResult> results = submissions.size() == 1 ? List.of(store.submit(submissions.get(0)))
+                : store.submitAll(submissions);
+        return results.stream().map(Submitted::unreported).toList();
+    }
+
     /** What the store reported it appended for the stored submissions; complete if it reported every event. */
-    private static OutboxRelay.Appended appended(List<Submission> submissions, List<SubmitResult> results) {
+    private static OutboxRelay.Appended appended(List<Submission> submissions, List<Submitted> results) {
         var entries = new ArrayList<OutboxEntry>();
         boolean complete = true;
         for (int i = 0; i < results.size(); i++) {
-            SubmitResult result = results.get(i);
-            if (result.stored()) {
-                entries.addAll(result.appended());
-                complete &= result.appended().size() == submissions.get(i).events().size();
+            Submitted submitted = results.get(i);
+            if (submitted.result().stored()) {
+                entries.addAll(submitted.appended());
+                complete &= submitted.appended().size() == submissions.get(i).events().size();
             }
         }
         return new OutboxRelay.Appended(entries, complete);

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * customerId, state, openedAt, firstContactDue, resolutionDue, contactedAt, contactedBy, contactChannel, contactNote,
  * resolvedAt, resolvedBy, resolutionCode, rootCause, resolutionNote, closeReason, escalations}. {@code version}
  * and {@code escalations} (how many escalation steps fired) are numbers, written as they are; every other cell,
- * including the notes that agents type, passes through {@link FormulaGuard#neutralise(String)} and is quoted in CSV
- * (RFC 4180). Blank cells (CSV) or {@code null} (JSON Lines) are steps not taken yet.
+ * including the notes that agents type, is neutralised against formula injection (see the package description) and
+ * quoted in CSV (RFC 4180). Blank cells (CSV) or {@code null} (JSON Lines) are steps not taken yet.
  */
 public final class FollowUpExport {
 

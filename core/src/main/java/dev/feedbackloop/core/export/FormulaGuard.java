@@ -9,7 +9,7 @@ import java.util.Objects;
  * evaluating it. Numbers are written by the exports without passing through here, so negative numbers stay numbers.
  * Stateless and thread-safe.
  */
-public final class FormulaGuard {
+final class FormulaGuard {
 
     private FormulaGuard() {
     }
@@ -20,7 +20,7 @@ public final class FormulaGuard {
      * @param cell the cell text
      * @return {@code true} if it starts with one of {@code = + - @}, tab, carriage return or NUL
      */
-    public static boolean isDangerous(String cell) {
+    static boolean isDangerous(String cell) {
         Objects.requireNonNull(cell, "cell");
         if (cell.isEmpty()) {
             return false;
@@ -37,7 +37,7 @@ public final class FormulaGuard {
      * @param cell the cell text
      * @return the neutralised text
      */
-    public static String neutralise(String cell) {
+    static String neutralise(String cell) {
         return isDangerous(cell) ? "'" + cell : cell;
     }
 }

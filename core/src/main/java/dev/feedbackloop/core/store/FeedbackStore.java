@@ -8,7 +8,6 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
-import dev.feedbackloop.core.store.memory.InMemoryStore;
 import dev.feedbackloop.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;

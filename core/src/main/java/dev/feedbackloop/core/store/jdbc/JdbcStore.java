@@ -19,6 +19,8 @@ import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.core.store.SubmitResult;
+import dev.feedbackloop.core.store.internal.ReportingStore;
+import dev.feedbackloop.core.store.internal.ReportingStore.Submitted;
 import dev.feedbackloop.survey.json.SurveyJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,9 +75,8 @@ import org.slf4j.LoggerFactory;
  * the table.
  *
  * <p>Batches and round trips: {@link #submitAll(List)} stores a whole batch in one transaction with one JDBC batch
- * per table, and {@link #submit(Submission)} is a batch of one; a submission is a single transaction that reports
- * the outbox entries it appended ({@link SubmitResult#appended()}, from the generated keys), so the feedback loop
- * delivers them without polling and acknowledges them with one {@code DELETE}. Statement texts do not depend on the
+ * per table, and {@link #submit(Submission)} is a batch of one; the outbox sequences come back as generated keys, so
+ * the feedback loop delivers a submission's events without polling and acknowledges them with one {@code DELETE}. Statement texts do not depend on the
  * number of rows ({@code = ANY(?)} with an array instead of {@code IN (?, ?, ...)}), so a pooled connection parses
  * each once. On H2 the per-session statement cache holds 8 statements by default ({@code QUERY_CACHE_SIZE}); a
  * submission that opens follow-ups uses about ten, so hosts on H2 should add {@code ;QUERY_CACHE_SIZE=32} to the
@@ -95,7 +96,7 @@ import org.slf4j.LoggerFactory;
  * equals the one submitted and resubmitting it is recognised as the same response; its ratings and segment
  * attributes are also in columns of their own.
  */
-public final class JdbcStore implements FeedbackStore {
+public final class JdbcStore implements FeedbackStore, ReportingStore {
 
     // Design note: this class decides what runs in which transaction (and in which order locks are taken); the SQL
     // of each family of tables is in ResponseRows, FollowUpRows, CustomerRows (with touches) and OutboxRows, which
@@ -189,7 +190,7 @@ public final class JdbcStore implements FeedbackStore {
     @Override
     public SubmitResult submit(Submission submission) {
         Objects.requireNonNull(submission, "submission");
-        return submitAll(List.of(submission)).get(0);
+        return submitAndReport(List.of(submission)).get(0).result();
     }
 
     /**
@@ -208,6 +209,12 @@ public final class JdbcStore implements FeedbackStore {
      */
     @Override
     public List<SubmitResult> submitAll(List<Submission> submissions) {
+        return submitAndReport(submissions).stream().map(Submitted::result).toList();
+    }
+
+    /** Stores a batch as {@link #submitAll(List)} does, and reports the outbox entries of each submission. */
+    @Override
+    public List<Submitted> submitAndReport(List<Submission> submissions) {
         List<Submission> batch = List.copyOf(submissions);
         if (batch.isEmpty()) {
             return List.of();
@@ -217,11 +224,11 @@ public final class JdbcStore implements FeedbackStore {
         checkFollowUpIds(batch);
         // written before the transaction, so that no row lock waits on the JSON encoder
         Map<String, String> bodies = ResponseRows.bodies(batch);
-        Map<String, SubmitResult> taken = new HashMap<>();
+        Map<String, Submitted> taken = new HashMap<>();
         boolean quotas = batch.stream().anyMatch(submission -> submission.quota() != null);
         for (int futile = 0; ; ) {
-            Sql.Work<Optional<List<SubmitResult>>> work = connection -> insert(connection, batch, bodies, taken);
-            Optional<List<SubmitResult>> stored = quotas ? sql.readCommitted(operation, work)
+            Sql.Work<Optional<List<Submitted>>> work = connection -> insert(connection, batch, bodies, taken);
+            Optional<List<Submitted>> stored = quotas ? sql.readCommitted(operation, work)
                     : sql.transaction(operation, work);
             if (stored.isPresent()) {
                 return stored.get();
@@ -231,8 +238,8 @@ public final class JdbcStore implements FeedbackStore {
                     .filter(id -> !taken.containsKey(id)).toList();
             sql.snapshot("read " + ids.size() + " response(s)", connection -> {
                 for (StoredResponse response : ResponseRows.findAll(connection, ids).values()) {
-                    taken.put(response.id(), new SubmitResult(false, response, FollowUpRows.ofResponse(connection,
-                            response.id())));
+                    taken.put(response.id(), Submitted.unreported(new SubmitResult(false, response,
+                            FollowUpRows.ofResponse(connection, response.id()))));
                 }
                 return null;
             });
@@ -268,8 +275,8 @@ public final class JdbcStore implements FeedbackStore {
      * Writes the submissions whose ids are neither taken nor repeated in the batch; empty if a response id turns
      * out to be taken (then the transaction is rolled back and nothing is written).
      */
-    private Optional<List<SubmitResult>> insert(Connection connection, List<Submission> batch,
-                                                Map<String, String> bodies, Map<String, SubmitResult> taken)
+    private Optional<List<Submitted>> insert(Connection connection, List<Submission> batch,
+                                             Map<String, String> bodies, Map<String, Submitted> taken)
             throws SQLException {
         var fresh = new LinkedHashMap<String, Submission>();
         for (Submission submission : batch) {
@@ -278,7 +285,7 @@ public final class JdbcStore implements FeedbackStore {
                 fresh.putIfAbsent(id, submission);
             }
         }
-        var results = new ArrayList<SubmitResult>(batch.size());
+        var results = new ArrayList<Submitted>(batch.size());
         if (fresh.isEmpty()) {
             for (Submission submission : batch) {
                 results.add(taken.get(submission.response().id()));
@@ -333,21 +340,24 @@ public final class JdbcStore implements FeedbackStore {
         CustomerRows.insertTouches(connection, touches);
         List<OutboxEntry> appended = OutboxRows.append(connection, dialect, events);
         int next = 0;
-        var stored = new HashMap<String, SubmitResult>();
+        var stored = new HashMap<String, Submitted>();
         for (Submission submission : fresh.values()) {
             List<OutboxEntry> own = appended.subList(next, next + submission.events().size());
             next += submission.events().size();
             List<FollowUp> sorted = submission.followUps().stream().sorted(Comparator.comparing(FollowUp::id))
                     .toList();
-            stored.put(submission.response().id(), new SubmitResult(true, submission.response(), sorted, own));
+            stored.put(submission.response().id(), new Submitted(new SubmitResult(true, submission.response(),
+                    sorted), own));
         }
         for (Submission submission : batch) {
             String id = submission.response().id();
-            SubmitResult result = taken.get(id);
+            Submitted result = taken.get(id);
             if (result == null) {
                 result = stored.get(id);
                 if (fresh.get(id) != submission) {
-                    result = new SubmitResult(false, result.response(), result.followUps());
+                    // the same id earlier in the batch stored its response: this one stored nothing
+                    result = Submitted.unreported(new SubmitResult(false, result.result().response(),
+                            result.result().followUps()));
                 }
             }
             results.add(result);

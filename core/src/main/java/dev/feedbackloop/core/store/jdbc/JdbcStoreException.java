@@ -50,20 +50,6 @@ public final class JdbcStoreException extends FeedbackLoopException {
     }
 
     /**
-     * Returns the exception for a failed JDBC operation of the library outside the store (the JDBC invitation
-     * ledger), with the same message and the same care for personal data as the store's own.
-     *
-     * @param operation what failed, as "could not ..." goes on, for example {@code "redeem an invitation"}; it must
-     *     name no customer and quote no text
-     * @param cause the driver's exception
-     * @return the exception
-     */
-    public static JdbcStoreException of(String operation, SQLException cause) {
-        return new JdbcStoreException(Objects.requireNonNull(operation, "operation"),
-                Objects.requireNonNull(cause, "cause"));
-    }
-
-    /**
      * Returns the SQLState of the driver's exception, for example {@code "08001"} when no connection could be
      * opened.
      *

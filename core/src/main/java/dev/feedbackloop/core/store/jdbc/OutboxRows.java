@@ -1,6 +1,5 @@
 package dev.feedbackloop.core.store.jdbc;
 
-import dev.feedbackloop.core.event.EventCodec;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.store.OutboxEntry;
 import java.sql.Connection;

@@ -7,6 +7,6 @@ final class InMemoryStoreConcurrencyTest extends StoreConcurrencyContract {
 
     @Override
     protected FeedbackStore newStore() {
-        return InMemoryStore.create();
+        return FeedbackStore.inMemory();
     }
 }

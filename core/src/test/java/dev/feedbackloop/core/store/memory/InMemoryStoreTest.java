@@ -7,6 +7,6 @@ final class InMemoryStoreTest extends FeedbackStoreContract {
 
     @Override
     protected FeedbackStore newStore() {
-        return InMemoryStore.create();
+        return FeedbackStore.inMemory();
     }
 }

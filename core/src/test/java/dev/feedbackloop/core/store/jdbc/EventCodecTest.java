@@ -1,9 +1,10 @@
-package dev.feedbackloop.core.event;
+package dev.feedbackloop.core.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Priority;
 import java.time.Instant;

@@ -1,6 +1,7 @@
-package dev.feedbackloop.core.event;
+package dev.feedbackloop.core.store.jdbc;
 
 import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.event.FeedbackEvent.CustomerDueForContact;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpContacted;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpEscalated;
@@ -18,11 +19,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text form of a {@link FeedbackEvent} for stores that persist their outbox, for example
+ * The text form of a {@link FeedbackEvent} in the outbox table, for example
  * {@code FollowUpOpened?followUpId=r1%2Fnps&...}: the record's simple name, then its components URL-encoded.
  * Stateless and thread-safe; {@code decode(encode(e)).equals(e)} for every event.
  */
-public final class EventCodec {
+final class EventCodec {
 
     private EventCodec() {
     }
@@ -33,7 +34,7 @@ public final class EventCodec {
      * @param event the event
      * @return its text form
      */
-    public static String encode(FeedbackEvent event) {
+    static String encode(FeedbackEvent event) {
         var fields = new LinkedHashMap<String, @Nullable Object>();
         String kind;
         if (event instanceof ResponseAccepted e) {
@@ -105,7 +106,7 @@ public final class EventCodec {
      * @return the event
      * @throws FeedbackLoopException if the text is not an encoded event
      */
-    public static FeedbackEvent decode(String text) {
+    static FeedbackEvent decode(String text) {
         try {
             int question = text.indexOf('?');
             if (question < 0) {
