@@ -1,6 +1,5 @@
 package dev.feedbackloop.core;
 
-import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.CareDesk;
 import dev.feedbackloop.core.care.CarePlan;
@@ -22,6 +21,7 @@ import dev.feedbackloop.core.limit.SubmissionLimits;
 import dev.feedbackloop.core.store.Erasure;
 import dev.feedbackloop.core.store.ErasureReport;
 import dev.feedbackloop.core.store.FeedbackStore;
+import dev.feedbackloop.core.store.StoreException;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.scoring.scorecard.Scorecard;
 import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
@@ -169,7 +169,9 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws LimitExceededException if a new response exceeds the {@linkplain Builder#limits(SubmissionLimits)
      *     limits} (the per-customer limit is counted by the store, atomically with the write) or the
      *     {@linkplain Builder#submissionGuard(SubmissionGuard) guard} refuses it; nothing is stored
-     * @throws FeedbackLoopException if the store fails, for example with a database error; nothing is stored
+     * @throws HostCallbackException if a follow-up policy (its trigger or owner rule) or the guard fails; nothing is
+     *     stored
+     * @throws StoreException if the store fails, for example with a database error; nothing is stored
      */
     public Receipt submit(Response response) {
         return intake.submit(response);
@@ -200,6 +202,8 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws ResponseConflictException if a response conflicts with a stored one or with another of the batch
      * @throws LimitExceededException if a new response exceeds the limits or the guard refuses it; nothing is
      *     stored
+     * @throws HostCallbackException if a follow-up policy or the guard fails; nothing is stored
+     * @throws StoreException if the store fails; nothing of the batch is stored by the library's stores
      */
     public List<Receipt> submitAll(Collection<Response> responses) {
         return intake.submitAll(responses);
@@ -226,6 +230,8 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws InvalidResponseException if the survey version is not registered or the response is invalid
      * @throws ResponseConflictException if a different response is stored under the same id
      * @throws LimitExceededException if a limit or the guard refuses the response
+     * @throws HostCallbackException if a follow-up policy or the guard fails
+     * @throws StoreException if the store or the ledger fails; the token is not spent unless the response is stored
      * @throws IllegalStateException if the loop was built without {@link Builder#invitations(Invitations)}
      */
     public Receipt submit(Response response, String invitationToken) {
@@ -359,7 +365,7 @@ public final class FeedbackLoop implements AutoCloseable {
      * in the outbox and are delivered again later.
      *
      * @return the number of events delivered
-     * @throws FeedbackLoopException if the store cannot be polled; nothing is lost, the events stay in the outbox
+     * @throws StoreException if the store cannot be polled; nothing is lost, the events stay in the outbox
      */
     public int deliverPendingEvents() {
         return relay.deliverPending();

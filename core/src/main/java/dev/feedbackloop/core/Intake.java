@@ -279,7 +279,7 @@ final class Intake {
      *
      * @throws InvalidResponseException if the survey version is not registered or the response is invalid
      * @throws LimitExceededException if a limit or the guard refuses it
-     * @throws FeedbackLoopException if a policy or the guard fails
+     * @throws HostCallbackException if a policy or the guard fails
      */
     private Submission prepare(Response response, Instant now) {
         Survey survey = surveys.find(response.surveyId(), response.surveyVersion())
@@ -291,15 +291,14 @@ final class Intake {
         checkLimits(response, now);
         var opened = new ArrayList<FollowUp>();
         for (FollowUpPolicy policy : policies) {
-            boolean triggers;
             try {
-                triggers = policy.triggers(survey, response);
+                if (policy.triggers(survey, response)) {
+                    // opening asks the policy's owner rule
+                    opened.add(policy.open(survey, response, now, calendar));
+                }
             } catch (RuntimeException e) {
-                throw new FeedbackLoopException("policy '" + policy.id() + "' failed on response '"
-                        + response.id() + "'; nothing was stored", e);
-            }
-            if (triggers) {
-                opened.add(policy.open(survey, response, now, calendar));
+                throw new HostCallbackException(HostCallbackException.Callback.FOLLOW_UP_POLICY,
+                        "policy '" + policy.id() + "'", response.id(), e);
             }
         }
         opened.sort((a, b) -> a.id().compareTo(b.id()));
@@ -345,8 +344,8 @@ final class Intake {
         } catch (LimitExceededException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new FeedbackLoopException("submission guard failed on response '" + response.id()
-                    + "'; nothing was stored", e);
+            throw new HostCallbackException(HostCallbackException.Callback.SUBMISSION_GUARD, "submission guard",
+                    response.id(), e);
         }
         if (!permitted) {
             throw new LimitExceededException(LimitExceededException.Limit.HOST_GUARD, response.id(),

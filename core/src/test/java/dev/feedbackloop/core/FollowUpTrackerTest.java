@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.event.FeedbackEvent;
@@ -138,7 +139,8 @@ final class FollowUpTrackerTest {
             tracker.contact(opened.id(), 1, "phone", "ana", null);
 
             assertThatThrownBy(() -> tracker.resolve(opened.id(), 2, "magic", "billing", "ana", null))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("code: 'magic'");
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("code"))
+                    .hasMessageContaining("code: 'magic'");
         }
 
         @Test
@@ -194,7 +196,8 @@ final class FollowUpTrackerTest {
 
             assertThatThrownBy(() -> tracker.contact(opened.id(), 1,
                     Contact.of("phone", "ana", T0.plusSeconds(60), null)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contact.at");
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("contact.at"));
         }
 
         @Test

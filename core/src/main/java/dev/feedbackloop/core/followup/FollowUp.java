@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * Every text is stored as given, so none may hold NUL or an unpaired UTF-16 surrogate; notes (of contacts,
  * resolutions and history entries) have at most {@value #MAX_NOTE_LENGTH} code points, other texts (ids, reason,
  * owner, channel, actors, codes, root causes, close reason, escalation targets) are not blank and have at most
- * {@value #MAX_TEXT_LENGTH}.
+ * {@value #MAX_TEXT_LENGTH}. A text that breaks these rules, here or in the values of this package that hold one
+ * ({@link Contact}, {@link Resolution}, {@link HistoryEntry}, ...), is refused with an
+ * {@link dev.feedbackloop.InvalidInputException} that names it: most of them are typed by people.
  *
  * <p>Erasure ({@link #erased}) is the last step: it removes the customer id and free text, moves the version on, so
  * that a step prepared from an earlier version fails as a version conflict, and every later step is refused with an

@@ -1,5 +1,6 @@
 package dev.feedbackloop.core.followup;
 
+import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +120,8 @@ public interface FollowUpTracker {
      * @throws NotFoundException if there is no such follow-up
      * @throws VersionConflictException if the follow-up changed since {@code expectedVersion}
      * @throws IllegalTransitionException unless it is open
-     * @throws IllegalArgumentException if the contact time is in the future or before the opening
+     * @throws InvalidInputException if the contact time is in the future or before the opening, or a text cannot be
+     *     taken
      */
     FollowUp contact(String followUpId, long expectedVersion, Contact contact);
 
@@ -136,7 +138,7 @@ public interface FollowUpTracker {
      * @throws NotFoundException if there is no such follow-up
      * @throws VersionConflictException if the follow-up changed since {@code expectedVersion}
      * @throws IllegalTransitionException unless it is contacted
-     * @throws IllegalArgumentException if the code or root cause is not in the taxonomy
+     * @throws InvalidInputException if the code or root cause is not in the taxonomy, or a text cannot be taken
      */
     FollowUp resolve(String followUpId, long expectedVersion, String code, String rootCause, String by,
                      @Nullable String note);

@@ -1,5 +1,6 @@
 package dev.feedbackloop.core.internal;
 
+import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
@@ -118,8 +119,8 @@ public final class DefaultFollowUpTracker implements FollowUpTracker {
         Objects.requireNonNull(contact, "contact");
         return step(followUpId, expectedVersion, current -> {
             if (contact.at().isAfter(loop.now()) || contact.at().isBefore(current.openedAt())) {
-                throw new IllegalArgumentException("contact.at: " + contact.at() + " is outside "
-                        + current.openedAt() + ".." + loop.now());
+                throw new InvalidInputException("contact.at", contact.at() + " is outside " + current.openedAt()
+                        + ".." + loop.now() + "; expected a time between the opening and now");
             }
             return current.contact(contact);
         }, updated -> List.of(new FeedbackEvent.FollowUpContacted(updated.id(), contact.by(), contact.channel(),
@@ -235,7 +236,7 @@ public final class DefaultFollowUpTracker implements FollowUpTracker {
     private static void requireIn(Set<String> allowed, String value, String name) {
         Objects.requireNonNull(value, name);
         if (!allowed.isEmpty() && !allowed.contains(value)) {
-            throw new IllegalArgumentException(name + ": '" + value + "' is not one of " + new TreeSet<>(allowed));
+            throw new InvalidInputException(name, "'" + value + "' is not one of " + new TreeSet<>(allowed));
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.store.CustomerQuota;
@@ -114,8 +115,8 @@ final class InMemoryStore implements FeedbackStore {
             }
             for (FollowUp followUp : submission.followUps()) {
                 if (followUps.containsKey(followUp.id()) || !newFollowUps.add(followUp.id())) {
-                    throw new IllegalStateException("response '" + id + "': follow-up '" + followUp.id()
-                            + "' already exists for another response; nothing was stored");
+                    throw new FollowUpConflictException(List.of(followUp.id()), "for another response than '" + id
+                            + "'");
                 }
             }
         }

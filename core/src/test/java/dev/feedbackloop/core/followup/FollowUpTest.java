@@ -3,6 +3,7 @@ package dev.feedbackloop.core.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -177,18 +178,18 @@ final class FollowUpTest {
             FollowUp followUp = open();
 
             assertThatThrownBy(() -> Contact.of("phone", "ana", T0, "a\u0000b"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("note: holds NUL");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("note: holds NUL");
             assertThatThrownBy(() -> Contact.of("ph\uD800one", "ana", T0, null))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("channel");
             assertThatThrownBy(() -> followUp.close("x\uDC00", "ana", T0, null))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closeReason");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("closeReason");
             String tooLong = "n".repeat(FollowUp.MAX_NOTE_LENGTH + 1);
             assertThatThrownBy(() -> Resolution.of("fixed", "bug", "ana", T0, tooLong))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20001 code points");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("20001 code points");
             assertThat(Contact.of("phone", "ana", T0, "\uD83D\uDE00".repeat(FollowUp.MAX_NOTE_LENGTH)).note())
                     .hasSize(2 * FollowUp.MAX_NOTE_LENGTH);
             assertThatThrownBy(() -> followUp.close("r".repeat(FollowUp.MAX_TEXT_LENGTH + 1), "ana", T0, null))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(InvalidInputException.class);
         }
     }
 

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpState;
+import dev.feedbackloop.core.store.StoreException;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.survey.Answer;
@@ -104,10 +105,10 @@ final class DatabaseFailureMessagesTest {
 
             var leaks = new ArrayList<String>();
             failures.forEach((where, failure) -> {
-                assertThat(failure).as(where).isInstanceOf(FeedbackLoopException.class)
+                assertThat(failure).as(where).isInstanceOf(StoreException.class)
                         .hasMessageContaining("could not").hasMessageContaining(CHECK_VIOLATION);
             });
-            assertThat(clash).isInstanceOf(IllegalStateException.class).hasMessageContaining(taken.id());
+            assertThat(clash).isInstanceOf(FollowUpConflictException.class).hasMessageContaining(taken.id());
             failures.put("follow-up key", clash);
             failures.forEach((where, failure) -> {
                 for (String text : ThrowableTexts.of(failure)) {

@@ -4,6 +4,7 @@ import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
@@ -22,6 +23,7 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpAction;
+import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
@@ -371,7 +373,8 @@ public abstract class FeedbackStoreContract {
             assertThatThrownBy(() -> store.submitAll(List.of(
                     submission(Fixtures.response("r2", "c2", 10, null, T0), T0, List.of()),
                     submission(Fixtures.response("r3", "c3", 1, "x", T0), T0, List.of(reused)))))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(taken.id());
+                    .isInstanceOfSatisfying(FollowUpConflictException.class,
+                            e -> assertThat(e.followUpIds()).containsExactly(taken.id()));
 
             assertThat(store.findResponse("r2")).isEmpty();
             assertThat(store.findResponse("r3")).isEmpty();
@@ -1034,9 +1037,9 @@ public abstract class FeedbackStoreContract {
             String id = loop.submit(Fixtures.response("r1", "c1", 3, "slow", T0)).followUpIds().get(0);
 
             assertThatThrownBy(() -> loop.followUps().contact(id, 1, "phone", "ana", "called \u0000"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("NUL");
             assertThatThrownBy(() -> loop.care().recordContact("c1", TouchKind.CALL, "ana", "x\uDFFF"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surrogate");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("surrogate");
 
             assertThat(store.findFollowUp(id).orElseThrow().version()).isEqualTo(1);
             assertThat(store.touches("c1")).hasSize(1);
@@ -1049,11 +1052,11 @@ public abstract class FeedbackStoreContract {
             String huge = "x".repeat(FollowUp.MAX_NOTE_LENGTH + 1);
 
             assertThatThrownBy(() -> loop.followUps().contact(id, 1, "phone", "ana", huge))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("note");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("note");
             assertThatThrownBy(() -> loop.followUps().close(id, 1, huge, "ana", null))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closeReason");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("closeReason");
             assertThatThrownBy(() -> loop.care().recordContact("c1", TouchKind.CALL, "ana", huge))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("touch.note");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("touch.note");
 
             assertThat(store.findFollowUp(id).orElseThrow().version()).isEqualTo(1);
             assertThat(loop.followUps().contact(id, 1, "phone", "ana", huge.substring(1)).version()).isEqualTo(2);

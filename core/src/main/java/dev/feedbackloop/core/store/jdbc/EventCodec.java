@@ -1,6 +1,5 @@
 package dev.feedbackloop.core.store.jdbc;
 
-import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.event.FeedbackEvent.CustomerDueForContact;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpContacted;
@@ -104,7 +103,7 @@ final class EventCodec {
      *
      * @param text the text form from {@link #encode(FeedbackEvent)}
      * @return the event
-     * @throws FeedbackLoopException if the text is not an encoded event
+     * @throws JdbcStoreException if the text is not an encoded event
      */
     static FeedbackEvent decode(String text) {
         try {
@@ -136,8 +135,9 @@ final class EventCodec {
                 default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
             };
         } catch (RuntimeException e) {
-            throw new FeedbackLoopException("event '" + text + "': " + e.getMessage()
-                    + "; expected the form Kind?name=value&...", e);
+            // neither the text nor the parser's message, which quotes it, belong in the message: ids are personal
+            throw new JdbcStoreException("JDBC store could not read an outbox event; expected the form"
+                    + " Kind?name=value&... that this store writes", e);
         }
     }
 

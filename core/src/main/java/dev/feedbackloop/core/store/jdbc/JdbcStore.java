@@ -7,6 +7,7 @@ import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.invitation.InvitationLedger;
@@ -264,8 +265,8 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
             for (FollowUp followUp : submission.followUps()) {
                 String other = followUps.putIfAbsent(followUp.id(), id);
                 if (other != null) {
-                    throw new IllegalStateException("response '" + id + "': follow-up '" + followUp.id()
-                            + "' is also opened by response '" + other + "' of the same batch; nothing was stored");
+                    throw new FollowUpConflictException(List.of(followUp.id()), "for response '" + other
+                            + "' of the same batch as response '" + id + "'");
                 }
             }
         }
@@ -333,9 +334,9 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
             }
             connection.rollback();
             List<String> clash = FollowUpRows.existing(connection, followUps.stream().map(FollowUp::id).toList());
-            throw new IllegalStateException("follow-up(s) " + clash + " already exist for another response; nothing"
-                    + " of the " + (batch.size() == 1 ? "submission" : "batch") + " was stored",
-                    JdbcStoreException.scrubbed(e));
+            LOG.debug("follow-up ids taken: {}", clash, e);
+            throw new FollowUpConflictException(clash.isEmpty() ? followUps.stream().map(FollowUp::id).toList()
+                    : clash, "for another response (of the " + (batch.size() == 1 ? "submission" : "batch") + ")");
         }
         CustomerRows.insertTouches(connection, touches);
         List<OutboxEntry> appended = OutboxRows.append(connection, dialect, events);

@@ -16,6 +16,7 @@ import dev.feedbackloop.core.privacy.ThrowableTexts;
 import dev.feedbackloop.core.store.Erasure;
 import dev.feedbackloop.core.store.FollowUpChange;
 import dev.feedbackloop.core.store.OutboxEntry;
+import dev.feedbackloop.core.store.StoreException;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.core.store.internal.ReportingStore.Submitted;
@@ -117,6 +118,7 @@ final class JdbcStoreTest {
 
             assertThatThrownBy(() -> store.pollOutbox(10))
                     .isInstanceOfSatisfying(JdbcStoreException.class, e -> assertThat(e.sqlState()).isNotNull())
+                    .isInstanceOf(StoreException.class)
                     .hasMessageStartingWith("JDBC store could not poll the outbox: table not found (call createSchema()"
                             + " or apply the schema script) [SQLState 42S04]");
         }
