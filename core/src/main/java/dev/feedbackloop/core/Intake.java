@@ -307,7 +307,7 @@ final class Intake {
         events.add(new FeedbackEvent.ResponseAccepted(response.id(), response.surveyId(), response.surveyVersion(),
                 customerId, now));
         for (FollowUp followUp : opened) {
-            events.add(new FeedbackEvent.FollowUpOpened(followUp.id(), followUp.responseId(), followUp.ruleId(),
+            events.add(new FeedbackEvent.FollowUpOpened(followUp.id(), followUp.responseId(), followUp.policyId(),
                     followUp.owner(), followUp.priority(), followUp.firstContactDue(), customerId, now));
         }
         List<Touch> touches = customerId == null ? List.of()

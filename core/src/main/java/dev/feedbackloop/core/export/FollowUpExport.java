@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Exports follow-ups as CSV or JSON Lines, one row per follow-up, safe to open in a spreadsheet. Immutable and
  * thread-safe; {@link #write(FeedbackLoop, Writer)} streams, so memory does not grow with the number of follow-ups.
  *
- * <p>Columns, in order: {@code followUpId, version, responseId, surveyId, ruleId, reason, priority, owner,
+ * <p>Columns, in order: {@code followUpId, version, responseId, surveyId, policyId, reason, priority, owner,
  * customerId, state, openedAt, firstContactDue, resolutionDue, contactedAt, contactedBy, contactChannel, contactNote,
  * resolvedAt, resolvedBy, resolutionCode, rootCause, resolutionNote, closeReason, escalations}. {@code version}
  * and {@code escalations} (how many escalation steps fired) are numbers, written as they are; every other cell,
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FollowUpExport {
 
-    static final String COLUMN_NAMES = "followUpId, version, responseId, surveyId, ruleId, reason, priority, owner,"
+    static final String COLUMN_NAMES = "followUpId, version, responseId, surveyId, policyId, reason, priority, owner,"
             + " customerId, state, openedAt, firstContactDue, resolutionDue, contactedAt, contactedBy, contactChannel,"
             + " contactNote, resolvedAt, resolvedBy, resolutionCode, rootCause, resolutionNote, closeReason,"
             + " escalations";
@@ -97,7 +97,7 @@ public final class FollowUpExport {
         cells.add(Long.toString(f.version()));
         cells.add(f.responseId());
         cells.add(f.surveyId());
-        cells.add(f.ruleId());
+        cells.add(f.policyId());
         cells.add(f.reason());
         cells.add(f.priority().name());
         cells.add(f.owner());

@@ -86,7 +86,7 @@ public record FollowUpMetrics(long needed, long contacted, long contactedWithinD
      * @return the key function
      */
     public static Function<FollowUp, String> byPolicy() {
-        return FollowUp::ruleId;
+        return FollowUp::policyId;
     }
 
     /**

@@ -137,7 +137,7 @@ public final class DefaultFollowUpTracker implements FollowUpTracker {
         Instant now = loop.now();
         Resolution resolution = Resolution.of(code, rootCause, by, now, note);
         return step(followUpId, expectedVersion, current -> current.resolve(resolution),
-                updated -> List.of(new FeedbackEvent.FollowUpResolved(updated.id(), by, true, code,
+                updated -> List.of(new FeedbackEvent.FollowUpResolved(updated.id(), by, code,
                         updated.customerId(), now)), updated -> List.of());
     }
 
@@ -145,7 +145,7 @@ public final class DefaultFollowUpTracker implements FollowUpTracker {
     public FollowUp close(String followUpId, long expectedVersion, String reason, String by, @Nullable String note) {
         Instant now = loop.now();
         return step(followUpId, expectedVersion, current -> current.close(reason, by, now, note),
-                updated -> List.of(new FeedbackEvent.FollowUpResolved(updated.id(), by, false, reason,
+                updated -> List.of(new FeedbackEvent.FollowUpClosed(updated.id(), by, reason,
                         updated.customerId(), now)), updated -> List.of());
     }
 
@@ -154,7 +154,7 @@ public final class DefaultFollowUpTracker implements FollowUpTracker {
         Instant now = loop.now();
         BusinessCalendar calendar = loop.calendar();
         return step(followUpId, expectedVersion, current -> {
-            Optional<FollowUpPolicy> policy = loop.policy(current.ruleId());
+            Optional<FollowUpPolicy> policy = loop.policy(current.policyId());
             Duration contactWithin = policy.map(FollowUpPolicy::firstContactWithin)
                     .orElse(calendar.between(current.openedAt(), current.firstContactDue()));
             Duration resolveWithin = policy.isPresent() ? policy.get().resolveWithin()

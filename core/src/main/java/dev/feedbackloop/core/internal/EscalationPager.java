@@ -74,7 +74,7 @@ final class EscalationPager {
             return List.of();
         }
         Instant due = followUp.due(kind);
-        List<EscalationStep> steps = loop.policy(followUp.ruleId()).map(FollowUpPolicy::escalation)
+        List<EscalationStep> steps = loop.policy(followUp.policyId()).map(FollowUpPolicy::escalation)
                 .orElse(List.of(EscalationStep.toOwner(kind, Duration.ZERO)));
         FollowUp current = followUp;
         var fired = new ArrayList<Escalation>();

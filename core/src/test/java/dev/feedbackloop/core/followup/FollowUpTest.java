@@ -46,7 +46,7 @@ final class FollowUpTest {
         void contactedWithoutContact_cannotExist() {
             FollowUp base = open();
 
-            assertThatThrownBy(() -> new FollowUp(base.id(), 2, base.responseId(), base.surveyId(), base.ruleId(),
+            assertThatThrownBy(() -> new FollowUp(base.id(), 2, base.responseId(), base.surveyId(), base.policyId(),
                     base.reason(), base.priority(), base.owner(), base.customerId(), base.segment(), base.openedAt(),
                     base.firstContactDue(), base.resolutionDue(), FollowUpState.CONTACTED, null, null, null, null,
                     List.of(), base.history())).isInstanceOf(IllegalArgumentException.class)

@@ -96,7 +96,7 @@ final class DatabaseFailureMessagesTest {
 
             // a key violation, which H2 reports with the key's values, reaching a host that uses the store directly
             FollowUp taken = loop.followUps().followUp(followUp);
-            FollowUp reused = new FollowUp(taken.id(), 1, "r5", Fixtures.SURVEY, taken.ruleId(), taken.reason(),
+            FollowUp reused = new FollowUp(taken.id(), 1, "r5", Fixtures.SURVEY, taken.policyId(), taken.reason(),
                     taken.priority(), taken.owner(), CUSTOMER, Map.of("plan", ATTRIBUTE), T0, taken.firstContactDue(),
                     null, FollowUpState.OPEN, null, null, null, null, List.of(), taken.history());
             Throwable clash = catchThrowable(() -> opened.store().submit(new Submission(new StoredResponse(

@@ -90,7 +90,7 @@ public abstract class FeedbackStoreContract {
         events.add(new FeedbackEvent.ResponseAccepted(response.id(), response.surveyId(), response.surveyVersion(),
                 customer, receivedAt));
         for (FollowUp f : followUps) {
-            events.add(new FeedbackEvent.FollowUpOpened(f.id(), f.responseId(), f.ruleId(), f.owner(),
+            events.add(new FeedbackEvent.FollowUpOpened(f.id(), f.responseId(), f.policyId(), f.owner(),
                     f.priority(), f.firstContactDue(), customer, receivedAt));
         }
         return new Submission(new StoredResponse(response, receivedAt), followUps,
@@ -573,7 +573,7 @@ public abstract class FeedbackStoreContract {
             FollowUp stale = opened.close("no-answer", "bob", T0.plusSeconds(90), null);
 
             assertThatThrownBy(() -> store.update(new FollowUpChange(stale, List.of(), List.of(
-                    new FeedbackEvent.FollowUpResolved(stale.id(), "bob", false, "no-answer", "c1", T0)))))
+                    new FeedbackEvent.FollowUpClosed(stale.id(), "bob", "no-answer", "c1", T0)))))
                     .isInstanceOfSatisfying(VersionConflictException.class, e -> {
                         assertThat(e.expectedVersion()).isEqualTo(1);
                         assertThat(e.actualVersion()).isEqualTo(2);

@@ -2,6 +2,7 @@ package dev.feedbackloop.core.store.jdbc;
 
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.event.FeedbackEvent.CustomerDueForContact;
+import dev.feedbackloop.core.event.FeedbackEvent.FollowUpClosed;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpContacted;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpEscalated;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpOpened;
@@ -46,7 +47,7 @@ final class EventCodec {
             kind = "FollowUpOpened";
             fields.put("followUpId", e.followUpId());
             fields.put("responseId", e.responseId());
-            fields.put("ruleId", e.ruleId());
+            fields.put("policyId", e.policyId());
             fields.put("owner", e.owner());
             fields.put("priority", e.priority());
             fields.put("firstContactDue", e.firstContactDue());
@@ -61,8 +62,13 @@ final class EventCodec {
             kind = "FollowUpResolved";
             fields.put("followUpId", e.followUpId());
             fields.put("by", e.by());
-            fields.put("resolved", e.resolved());
             fields.put("code", e.code());
+            fields.put("customerId", e.customerId());
+        } else if (event instanceof FollowUpClosed e) {
+            kind = "FollowUpClosed";
+            fields.put("followUpId", e.followUpId());
+            fields.put("by", e.by());
+            fields.put("reason", e.reason());
             fields.put("customerId", e.customerId());
         } else if (event instanceof FollowUpEscalated e) {
             kind = "FollowUpEscalated";
@@ -118,13 +124,18 @@ final class EventCodec {
                         Integer.parseInt(fields.text("surveyVersion")), fields.optional("customerId"),
                         fields.instant("at"));
                 case "FollowUpOpened" -> new FollowUpOpened(fields.text("followUpId"), fields.text("responseId"),
-                        fields.text("ruleId"), fields.text("owner"), Priority.valueOf(fields.text("priority")),
+                        fields.policyId(), fields.text("owner"), Priority.valueOf(fields.text("priority")),
                         fields.instant("firstContactDue"), fields.optional("customerId"), fields.instant("at"));
                 case "FollowUpContacted" -> new FollowUpContacted(fields.text("followUpId"), fields.text("by"),
                         fields.text("channel"), fields.optional("customerId"), fields.instant("at"));
-                case "FollowUpResolved" -> new FollowUpResolved(fields.text("followUpId"), fields.text("by"),
-                        Boolean.parseBoolean(fields.text("resolved")), fields.text("code"),
-                        fields.optional("customerId"), fields.instant("at"));
+                // written before closing had an event of its own: resolved=false meant closed
+                case "FollowUpResolved" -> "false".equals(fields.optional("resolved"))
+                        ? new FollowUpClosed(fields.text("followUpId"), fields.text("by"), fields.text("code"),
+                                fields.optional("customerId"), fields.instant("at"))
+                        : new FollowUpResolved(fields.text("followUpId"), fields.text("by"), fields.text("code"),
+                                fields.optional("customerId"), fields.instant("at"));
+                case "FollowUpClosed" -> new FollowUpClosed(fields.text("followUpId"), fields.text("by"),
+                        fields.text("reason"), fields.optional("customerId"), fields.instant("at"));
                 case "FollowUpEscalated" -> new FollowUpEscalated(fields.text("followUpId"),
                         DeadlineKind.valueOf(fields.text("deadline")), fields.instant("due"),
                         Integer.parseInt(fields.text("step")), fields.text("escalatedTo"),
@@ -168,6 +179,12 @@ final class EventCodec {
 
         @Nullable String optional(String name) {
             return values.get(name);
+        }
+
+        /** The policy id of a {@code FollowUpOpened}, also from outboxes written when it was called rule id. */
+        String policyId() {
+            String legacy = values.get("ruleId");
+            return legacy != null && !values.containsKey("policyId") ? legacy : text("policyId");
         }
 
         Instant instant(String name) {

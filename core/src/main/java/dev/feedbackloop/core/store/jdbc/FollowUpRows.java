@@ -335,7 +335,7 @@ final class FollowUpRows {
         statement.setLong(i++, f.version());
         statement.setString(i++, f.responseId());
         statement.setString(i++, f.surveyId());
-        statement.setString(i++, f.ruleId());
+        statement.setString(i++, f.policyId());
         statement.setString(i++, f.reason());
         statement.setString(i++, f.priority().name());
         statement.setString(i++, f.owner());

@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS fl_follow_up (
     version                    BIGINT NOT NULL,
     response_id                VARCHAR COLLATE "C" NOT NULL REFERENCES fl_response (id),
     survey_id                  VARCHAR NOT NULL,
+    -- FollowUp.policyId; the column keeps its first name, so databases created earlier need no migration
     rule_id                    VARCHAR NOT NULL,
     reason                     VARCHAR NOT NULL,
     priority                   VARCHAR(16) NOT NULL,

@@ -258,7 +258,7 @@ final class Simulation {
 
         @Override
         public void onFollowUpOpened(FeedbackEvent.FollowUpOpened event) {
-            plan(event.followUpId(), event.ruleId(), event.owner(), event.priority(), event.at());
+            plan(event.followUpId(), event.policyId(), event.owner(), event.priority(), event.at());
         }
 
         @Override
@@ -267,13 +267,13 @@ final class Simulation {
         }
     }
 
-    private void plan(String followUpId, String ruleId, String owner, Priority priority, Instant openedAt) {
+    private void plan(String followUpId, String policyId, String owner, Priority priority, Instant openedAt) {
         LocalDate opened = LocalDate.ofInstant(openedAt, Scenario.ZONE);
         int month = opened.getMonthValue();
         boolean summer = month == 7 || month == 8 || month == 6 && opened.getDayOfMonth() > 15;
         double contactChance;
         double medianHours;
-        switch (ruleId) {
+        switch (policyId) {
             case Scenario.POLICY_STRATEGIC -> {
                 contactChance = 0.98;
                 medianHours = summer ? 3.5 : 1.5;
