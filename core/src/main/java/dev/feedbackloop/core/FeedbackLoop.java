@@ -59,8 +59,11 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * loop.register(survey);
  * Receipt receipt = loop.submit(response);
- * DidWeRespond answer = loop.didWeRespond(receipt.responseId());
+ * DidWeRespond answer = loop.didWeRespond(receipt.responseId(), loop.now());
  * }</pre>
+ *
+ * <p>Time: the loop stamps what it writes with its clock ({@link #now()}); a query whose answer depends on the time
+ * takes the instant it answers for ({@code asOf}), so that the figures of one report, taken at one instant, agree.
  *
  * <p>Capture: the response id is the idempotency key. {@link #submit(Response)} of the same response again
  * returns an equal receipt and stores nothing; a different response under an existing id is a
@@ -306,14 +309,27 @@ public final class FeedbackLoop implements AutoCloseable {
     }
 
     /**
-     * Answers "did we respond to this response?".
+     * Answers "did we respond to this response?" at an instant, which decides whether a response nobody responded
+     * to yet is still pending or was missed.
      *
      * @param responseId the response id
-     * @return whether it needed an answer, whether and when someone responded, and whether on time
+     * @param asOf the instant, for example {@link #now()}
+     * @return whether it triggered a follow-up, whether and when someone responded, and whether within the SLA
      * @throws NotFoundException if no such response is stored
      */
-    public DidWeRespond didWeRespond(String responseId) {
-        return followUps.didWeRespond(responseId);
+    public DidWeRespond didWeRespond(String responseId, Instant asOf) {
+        return followUps.didWeRespond(responseId, asOf);
+    }
+
+    /**
+     * Returns the loop's now: its clock's instant at microsecond precision, the finest that SQL databases keep. It
+     * stamps what the loop writes (receipts, openings, steps, touches); pass it as {@code asOf} to ask a query about
+     * now.
+     *
+     * @return the instant
+     */
+    public Instant now() {
+        return context.now();
     }
 
     /**
@@ -373,7 +389,7 @@ public final class FeedbackLoop implements AutoCloseable {
 
     private void escalateQuietly() {
         try {
-            followUps.escalateOverdue(context.now());
+            followUps.escalateOverdue(now());
         } catch (RuntimeException e) {
             LOG.warn("scheduled escalation failed; will retry on the next run", e);
         }

@@ -197,7 +197,7 @@ final class CareDeskTest {
             assertThat(care.touches("c1")).isEmpty();
             assertThat(care.findCustomer("c1")).isEmpty();
             assertThat(loop.followUps().followUp(receipt.followUpIds().get(0)).customerId()).isNull();
-            assertThat(loop.didWeRespond("r1").verdict()).isNotNull();
+            assertThat(loop.didWeRespond("r1", loop.now()).verdict()).isNotNull();
         }
     }
 }

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * be added.
  *
  * <p>Customers are registered by the host ({@link #registerCustomer(Customer)}) and implicitly by their first
- * response. Accepted responses and follow-up contacts are recorded as touches by the loop itself.
+ * response. Accepted responses and follow-up contacts are recorded as touches by the loop itself. Queries that depend
+ * on the time take the instant they answer for ({@code asOf}); the touches recorded here are stamped with the loop's
+ * clock.
  */
 public interface CareDesk {
 
@@ -79,10 +81,10 @@ public interface CareDesk {
      *
      * @param customerId the customer
      * @param surveyId the survey
-     * @param now the instant of the invitation
+     * @param asOf the instant of the invitation, normally {@code FeedbackLoop.now()}
      * @return the decision
      */
-    InviteDecision mayInvite(String customerId, String surveyId, Instant now);
+    InviteDecision mayInvite(String customerId, String surveyId, Instant asOf);
 
     /**
      * Reports care-plan coverage at an instant: per tier, the customers overdue for contact (never contacted,

@@ -190,19 +190,16 @@ public record FollowUp(String id, long version, String responseId, String survey
      * Closes the follow-up without resolution, for example when no contact is possible:
      * {@code OPEN|CONTACTED → CLOSED}; a pause ends.
      *
-     * @param closeReason why, for example {@code "no-contact-possible"}
-     * @param actor who closes it
-     * @param at when
-     * @param note a free-text note, or {@code null}
+     * @param closure why, who and when
      * @return the closed follow-up
      * @throws IllegalTransitionException unless the follow-up is open or contacted or if it is erased
      */
-    public FollowUp close(String closeReason, String actor, Instant at, @Nullable String note) {
-        Texts.requireText(closeReason, "closeReason");
+    public FollowUp close(Closure closure) {
         requireMove(FollowUpAction.CLOSED, FollowUpState.CLOSED);
         return new FollowUp(id, version + 1, responseId, surveyId, policyId, reason, priority, owner, customerId,
                 segment, openedAt, firstContactDue, resolutionDue, FollowUpState.CLOSED, null, firstContact, null,
-                closeReason, escalations, append(FollowUpAction.CLOSED, FollowUpState.CLOSED, actor, at, note));
+                closure.reason(), escalations, append(FollowUpAction.CLOSED, FollowUpState.CLOSED, closure.by(),
+                closure.at(), closure.note()));
     }
 
     /**

@@ -18,7 +18,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every step takes the version the caller last saw; if someone changed the follow-up since, the step fails
  * with {@link VersionConflictException} and nothing is written. Steps the state does not allow fail with
- * {@link IllegalTransitionException}. Each step is appended to the follow-up's history with actor and time.
+ * {@link IllegalTransitionException}. Each step is appended to the follow-up's history with actor and time. The steps
+ * an agent enters ({@link #contact contact}, {@link #resolve resolve}, {@link #close close}) take a value with the
+ * time the agent gives, checked against the loop's clock; the others are stamped with the loop's clock.
+ *
+ * <p>Time: a query whose answer depends on the time ("overdue", "pending or missed", metrics) takes the instant it
+ * answers for, {@code asOf}, so that the answers of one report agree; pass {@code FeedbackLoop.now()} for now.
  */
 public interface FollowUpTracker {
 
@@ -59,104 +64,88 @@ public interface FollowUpTracker {
     List<FollowUp> find(FollowUpQuery query);
 
     /**
-     * Returns the follow-ups overdue for first contact now: open, not paused, deadline passed; most overdue
-     * first, from the deadline index.
-     *
-     * @return the follow-ups, at most {@link FollowUpQuery#DEFAULT_LIMIT}
-     */
-    List<FollowUp> overdue();
-
-    /**
-     * Returns the follow-ups overdue for one deadline at an instant, most overdue first.
+     * Returns the follow-ups overdue for one deadline at an instant: open (for the first contact) or not done (for
+     * the resolution), not paused, deadline passed; most overdue first, from the deadline index.
      *
      * @param kind which deadline
-     * @param now the instant
+     * @param asOf the instant
      * @return the follow-ups, at most {@link FollowUpQuery#DEFAULT_LIMIT}
      */
-    List<FollowUp> overdue(DeadlineKind kind, Instant now);
+    List<FollowUp> overdue(DeadlineKind kind, Instant asOf);
 
     /**
-     * Returns the follow-ups whose first-contact deadline falls within a window from now, soonest first.
+     * Returns the follow-ups whose first-contact deadline falls within a window after an instant, soonest first.
      *
      * @param window how far ahead to look
+     * @param asOf the start of the window
      * @return the follow-ups, at most {@link FollowUpQuery#DEFAULT_LIMIT}
      */
-    List<FollowUp> dueWithin(Duration window);
+    List<FollowUp> dueWithin(Duration window, Instant asOf);
 
     /**
-     * Answers "did we respond to this response?".
+     * Answers "did we respond to this response?" at an instant, which decides whether a response nobody responded
+     * to yet is still pending or was missed.
      *
      * @param responseId the response id
+     * @param asOf the instant
      * @return the answer
      * @throws NotFoundException if no such response is stored
      */
-    DidWeRespond didWeRespond(String responseId);
+    DidWeRespond didWeRespond(String responseId, Instant asOf);
 
     // ---- lifecycle ------------------------------------------------------------------------------------------
 
     /**
-     * Records the first human contact now: {@code OPEN → CONTACTED}; also records a {@code FOLLOW_UP_CONTACT}
-     * touch for the customer.
+     * Records the first human contact, as the agent logged it: {@code OPEN → CONTACTED}; also records a
+     * {@code FOLLOW_UP_CONTACT} touch for the customer.
+     *
+     * <pre>{@code
+     * tracker.contact(followUp.id(), followUp.version(), Contact.of("phone", "ana", loop.now(), "Apologised"));
+     * }</pre>
      *
      * @param followUpId the follow-up
      * @param expectedVersion the version the caller last saw
-     * @param channel how the customer was reached
-     * @param by who made the contact
-     * @param note what was said, or {@code null}
+     * @param contact the contact; its time not in the future, not before the follow-up opened (kept to the
+     *     microsecond)
      * @return the updated follow-up
      * @throws NotFoundException if there is no such follow-up
      * @throws VersionConflictException if the follow-up changed since {@code expectedVersion}
      * @throws IllegalTransitionException unless it is open
-     */
-    FollowUp contact(String followUpId, long expectedVersion, String channel, String by, @Nullable String note);
-
-    /**
-     * Records the first human contact as given, for contacts logged after the fact.
-     *
-     * @param followUpId the follow-up
-     * @param expectedVersion the version the caller last saw
-     * @param contact the contact; not in the future, not before the follow-up opened
-     * @return the updated follow-up
-     * @throws NotFoundException if there is no such follow-up
-     * @throws VersionConflictException if the follow-up changed since {@code expectedVersion}
-     * @throws IllegalTransitionException unless it is open
-     * @throws InvalidInputException if the contact time is in the future or before the opening, or a text cannot be
-     *     taken
+     * @throws InvalidInputException if the contact time is in the future or before the opening
      */
     FollowUp contact(String followUpId, long expectedVersion, Contact contact);
 
     /**
-     * Resolves a contacted follow-up now: {@code CONTACTED → RESOLVED}.
+     * Resolves a contacted follow-up, as the agent logged it: {@code CONTACTED → RESOLVED}.
      *
      * @param followUpId the follow-up
      * @param expectedVersion the version the caller last saw
-     * @param code the resolution code, from the loop's taxonomy if one is set
-     * @param rootCause the root cause, from the loop's taxonomy if one is set
-     * @param by who resolved it
-     * @param note the outcome in words, or {@code null}
+     * @param resolution the code and root cause (from the loop's taxonomy if one is set), who, when (not in the
+     *     future, not before the first contact; kept to the microsecond) and a note
      * @return the updated follow-up
      * @throws NotFoundException if there is no such follow-up
      * @throws VersionConflictException if the follow-up changed since {@code expectedVersion}
      * @throws IllegalTransitionException unless it is contacted
-     * @throws InvalidInputException if the code or root cause is not in the taxonomy, or a text cannot be taken
+     * @throws InvalidInputException if the code or root cause is not in the taxonomy, or the time is in the future or
+     *     before the first contact
      */
-    FollowUp resolve(String followUpId, long expectedVersion, String code, String rootCause, String by,
-                     @Nullable String note);
+    FollowUp resolve(String followUpId, long expectedVersion, Resolution resolution);
 
     /**
-     * Closes an open or contacted follow-up without resolution now, for example when no contact is possible.
+     * Closes an open or contacted follow-up without resolution, as the agent logged it, for example when no contact
+     * is possible: {@code OPEN|CONTACTED → CLOSED}.
      *
      * @param followUpId the follow-up
      * @param expectedVersion the version the caller last saw
-     * @param reason why, for example {@code "no-contact-possible"}
-     * @param by who closes it
-     * @param note a note, or {@code null}
+     * @param closure the reason, who, when (not in the future, not before the opening or the first contact; kept
+     *     to the microsecond) and a note
      * @return the updated follow-up
      * @throws NotFoundException if there is no such follow-up
      * @throws VersionConflictException if the follow-up changed since {@code expectedVersion}
      * @throws IllegalTransitionException unless it is open or contacted
+     * @throws InvalidInputException if the time is in the future or before the opening or the first contact
      */
-    FollowUp close(String followUpId, long expectedVersion, String reason, String by, @Nullable String note);
+    FollowUp close(String followUpId, long expectedVersion, Closure closure);
 
     /**
      * Reopens a resolved or closed follow-up now, with fresh deadlines from its policy (first contact only if it
@@ -204,38 +193,43 @@ public interface FollowUpTracker {
     // ---- escalation -----------------------------------------------------------------------------------------
 
     /**
-     * Escalates every follow-up whose deadline passed without being met: each escalation step of its policy fires
-     * once per follow-up, deadline and step, when {@code now} is past the deadline plus the step's delay. Reads the
-     * overdue follow-ups from the deadline index. Safe to call concurrently and repeatedly; a follow-up changed
-     * concurrently is skipped and picked up by the next call.
+     * Escalates every follow-up whose deadline passed without being met by an instant: each escalation step of its
+     * policy fires once per follow-up, deadline and step, when {@code asOf} is past the deadline plus the step's delay
+     * (wall-clock time). Reads the overdue follow-ups from the deadline index. Safe to call concurrently and
+     * repeatedly; a follow-up changed concurrently is skipped and picked up by the next call. The escalations are
+     * stamped {@code asOf}.
      *
-     * @param now the instant to escalate at
+     * @param asOf the instant to escalate at, normally {@code FeedbackLoop.now()}
      * @return the escalations recorded by this call
      */
-    List<Escalation> escalateOverdue(Instant now);
+    List<Escalation> escalateOverdue(Instant asOf);
 
     // ---- reports --------------------------------------------------------------------------------------------
 
     /**
-     * Returns "did we respond" metrics over the follow-ups opened in {@code [from, to)}, as of now.
+     * Returns "did we respond" metrics over the follow-ups opened in {@code [from, to)}, as of an instant (which
+     * decides what is overdue).
      *
      * @param from the earliest opening, inclusive
      * @param to the latest opening, exclusive
+     * @param asOf the instant
      * @return the metrics
      */
-    FollowUpMetrics metrics(Instant from, Instant to);
+    FollowUpMetrics metrics(Instant from, Instant to, Instant asOf);
 
     /**
-     * Returns "did we respond" metrics per group over the follow-ups opened in {@code [from, to)}, as of now,
+     * Returns "did we respond" metrics per group over the follow-ups opened in {@code [from, to)}, as of an instant,
      * for example by {@link FollowUpMetrics#byOwner()}, {@link FollowUpMetrics#bySegment(String)} or
      * {@link FollowUpMetrics#byPeriod(dev.feedbackloop.scoring.Period, java.time.ZoneId)}.
      *
      * @param groupBy the key of each follow-up's group
      * @param from the earliest opening, inclusive
      * @param to the latest opening, exclusive
+     * @param asOf the instant that decides what is overdue
      * @return metrics by group key, sorted by key
      */
-    Map<String, FollowUpMetrics> metricsBy(Function<FollowUp, String> groupBy, Instant from, Instant to);
+    Map<String, FollowUpMetrics> metricsBy(Function<FollowUp, String> groupBy, Instant from, Instant to,
+                                           Instant asOf);
 
     /**
      * Compares, for followed-up customers, the rating that opened a follow-up with the same customer's next

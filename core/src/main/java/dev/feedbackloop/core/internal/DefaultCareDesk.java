@@ -87,8 +87,8 @@ public final class DefaultCareDesk implements CareDesk {
     }
 
     @Override
-    public InviteDecision mayInvite(String customerId, String surveyId, Instant now) {
-        return throttle.decide(surveyId, touches(customerId), now);
+    public InviteDecision mayInvite(String customerId, String surveyId, Instant asOf) {
+        return throttle.decide(surveyId, touches(customerId), Objects.requireNonNull(asOf, "asOf"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.BusinessCalendar;
+import dev.feedbackloop.core.followup.Closure;
 import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.DidWeRespond;
@@ -21,6 +22,7 @@ import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.store.FollowUpChange;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,73 +82,86 @@ public final class DefaultFollowUpTracker implements FollowUpTracker {
     }
 
     @Override
-    public List<FollowUp> overdue() {
-        return overdue(DeadlineKind.FIRST_CONTACT, loop.now());
+    public List<FollowUp> overdue(DeadlineKind kind, Instant asOf) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(asOf, "asOf");
+        return loop.store().pendingDue(kind, null, asOf, FollowUpQuery.DEFAULT_LIMIT);
     }
 
     @Override
-    public List<FollowUp> overdue(DeadlineKind kind, Instant now) {
-        return loop.store().pendingDue(kind, null, now, FollowUpQuery.DEFAULT_LIMIT);
-    }
-
-    @Override
-    public List<FollowUp> dueWithin(Duration window) {
-        Instant now = loop.now();
-        return loop.store().pendingDue(DeadlineKind.FIRST_CONTACT, now, now.plus(window),
+    public List<FollowUp> dueWithin(Duration window, Instant asOf) {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(asOf, "asOf");
+        return loop.store().pendingDue(DeadlineKind.FIRST_CONTACT, asOf, asOf.plus(window),
                 FollowUpQuery.DEFAULT_LIMIT);
     }
 
     @Override
-    public DidWeRespond didWeRespond(String responseId) {
+    public DidWeRespond didWeRespond(String responseId, Instant asOf) {
         Objects.requireNonNull(responseId, "responseId");
+        Objects.requireNonNull(asOf, "asOf");
         if (loop.store().findResponse(responseId).isEmpty()) {
             throw new NotFoundException("response", responseId);
         }
-        return DidWeRespond.of(responseId, ofResponse(responseId), loop.now());
+        return DidWeRespond.of(responseId, ofResponse(responseId), asOf);
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------------------
 
     @Override
-    public FollowUp contact(String followUpId, long expectedVersion, String channel, String by,
-                            @Nullable String note) {
-        Instant now = loop.now();
-        return contact(followUpId, expectedVersion, Contact.of(channel, by, now, note));
-    }
-
-    @Override
     public FollowUp contact(String followUpId, long expectedVersion, Contact contact) {
         Objects.requireNonNull(contact, "contact");
+        Contact step = Contact.of(contact.channel(), contact.by(), micros(contact.at()), contact.note());
         return step(followUpId, expectedVersion, current -> {
-            if (contact.at().isAfter(loop.now()) || contact.at().isBefore(current.openedAt())) {
-                throw new InvalidInputException("contact.at", contact.at() + " is outside " + current.openedAt()
-                        + ".." + loop.now() + "; expected a time between the opening and now");
-            }
-            return current.contact(contact);
-        }, updated -> List.of(new FeedbackEvent.FollowUpContacted(updated.id(), contact.by(), contact.channel(),
-                updated.customerId(), contact.at())), updated -> updated.customerId() == null ? List.of()
-                : List.of(Touch.contact(updated.customerId(), TouchKind.FOLLOW_UP_CONTACT, contact.at(),
-                        contact.by(), null)));
+            requireBetween(step.at(), current.openedAt(), "contact.at", "the opening");
+            return current.contact(step);
+        }, updated -> List.of(new FeedbackEvent.FollowUpContacted(updated.id(), step.by(), step.channel(),
+                updated.customerId(), step.at())), updated -> updated.customerId() == null ? List.of()
+                : List.of(Touch.contact(updated.customerId(), TouchKind.FOLLOW_UP_CONTACT, step.at(), step.by(),
+                        null)));
     }
 
     @Override
-    public FollowUp resolve(String followUpId, long expectedVersion, String code, String rootCause, String by,
-                            @Nullable String note) {
-        requireIn(loop.resolutionCodes(), code, "code");
-        requireIn(loop.rootCauses(), rootCause, "rootCause");
-        Instant now = loop.now();
-        Resolution resolution = Resolution.of(code, rootCause, by, now, note);
-        return step(followUpId, expectedVersion, current -> current.resolve(resolution),
-                updated -> List.of(new FeedbackEvent.FollowUpResolved(updated.id(), by, code,
-                        updated.customerId(), now)), updated -> List.of());
+    public FollowUp resolve(String followUpId, long expectedVersion, Resolution resolution) {
+        Objects.requireNonNull(resolution, "resolution");
+        requireIn(loop.resolutionCodes(), resolution.code(), "resolution.code");
+        requireIn(loop.rootCauses(), resolution.rootCause(), "resolution.rootCause");
+        Resolution step = Resolution.of(resolution.code(), resolution.rootCause(), resolution.by(),
+                micros(resolution.at()), resolution.note());
+        return step(followUpId, expectedVersion, current -> {
+            Contact contact = current.firstContact();
+            requireBetween(step.at(), contact == null ? current.openedAt() : contact.at(), "resolution.at",
+                    "the first contact");
+            return current.resolve(step);
+        }, updated -> List.of(new FeedbackEvent.FollowUpResolved(updated.id(), step.by(), step.code(),
+                updated.customerId(), step.at())), updated -> List.of());
     }
 
     @Override
-    public FollowUp close(String followUpId, long expectedVersion, String reason, String by, @Nullable String note) {
+    public FollowUp close(String followUpId, long expectedVersion, Closure closure) {
+        Objects.requireNonNull(closure, "closure");
+        Closure step = Closure.of(closure.reason(), closure.by(), micros(closure.at()), closure.note());
+        return step(followUpId, expectedVersion, current -> {
+            Contact contact = current.firstContact();
+            requireBetween(step.at(), contact == null ? current.openedAt() : contact.at(), "closure.at",
+                    contact == null ? "the opening" : "the first contact");
+            return current.close(step);
+        }, updated -> List.of(new FeedbackEvent.FollowUpClosed(updated.id(), step.by(), step.reason(),
+                updated.customerId(), step.at())), updated -> List.of());
+    }
+
+    /** Refuses a time that an agent entered unless it lies between an earlier step and the loop's now. */
+    private void requireBetween(Instant at, Instant earliest, String field, String earlier) {
         Instant now = loop.now();
-        return step(followUpId, expectedVersion, current -> current.close(reason, by, now, note),
-                updated -> List.of(new FeedbackEvent.FollowUpClosed(updated.id(), by, reason,
-                        updated.customerId(), now)), updated -> List.of());
+        if (at.isAfter(now) || at.isBefore(earliest)) {
+            throw new InvalidInputException(field, at + " is outside " + earliest + ".." + now + "; expected a time"
+                    + " between " + earlier + " and now");
+        }
+    }
+
+    /** An entered time at the loop's precision, so that a time taken from the host's clock is never "later". */
+    private static Instant micros(Instant at) {
+        return Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
@@ -198,18 +213,19 @@ public final class DefaultFollowUpTracker implements FollowUpTracker {
     // ---- escalation and reports ------------------------------------------------------------------------------
 
     @Override
-    public List<Escalation> escalateOverdue(Instant now) {
-        return escalation.escalateOverdue(Objects.requireNonNull(now, "now"));
+    public List<Escalation> escalateOverdue(Instant asOf) {
+        return escalation.escalateOverdue(Objects.requireNonNull(asOf, "asOf"));
     }
 
     @Override
-    public FollowUpMetrics metrics(Instant from, Instant to) {
-        return reports.metrics(from, to);
+    public FollowUpMetrics metrics(Instant from, Instant to, Instant asOf) {
+        return reports.metrics(from, to, asOf);
     }
 
     @Override
-    public Map<String, FollowUpMetrics> metricsBy(Function<FollowUp, String> groupBy, Instant from, Instant to) {
-        return reports.metricsBy(groupBy, from, to);
+    public Map<String, FollowUpMetrics> metricsBy(Function<FollowUp, String> groupBy, Instant from, Instant to,
+                                                  Instant asOf) {
+        return reports.metricsBy(groupBy, from, to, asOf);
     }
 
     @Override

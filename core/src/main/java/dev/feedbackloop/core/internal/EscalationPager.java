@@ -38,7 +38,7 @@ final class EscalationPager {
         this.loop = loop;
     }
 
-    /** See {@link FollowUpTracker#escalateOverdue(Instant)}. */
+    /** See {@link FollowUpTracker#escalateOverdue(Instant)}; {@code now} is its {@code asOf}. */
     List<Escalation> escalateOverdue(Instant now) {
         Objects.requireNonNull(now, "now");
         var fired = new ArrayList<Escalation>();

@@ -28,26 +28,27 @@ final class FollowUpReports {
         this.loop = loop;
     }
 
-    /** See {@link FollowUpTracker#metrics(Instant, Instant)}. */
-    FollowUpMetrics metrics(Instant from, Instant to) {
-        Map<String, FollowUpMetrics> all = metricsBy(followUp -> "all", from, to);
+    /** See {@link FollowUpTracker#metrics(Instant, Instant, Instant)}. */
+    FollowUpMetrics metrics(Instant from, Instant to, Instant asOf) {
+        Map<String, FollowUpMetrics> all = metricsBy(followUp -> "all", from, to, asOf);
         if (!all.isEmpty()) {
             return all.get("all");
         }
-        try (FollowUpMetrics.Tally none = FollowUpMetrics.tally(loop.now())) {
+        try (FollowUpMetrics.Tally none = FollowUpMetrics.tally(asOf)) {
             return none.result();
         }
     }
 
     /**
-     * See {@link FollowUpTracker#metricsBy(Function, Instant, Instant)}. Each group's tally is closed once its
-     * metrics are taken, so that no duration tally keeps a temporary file.
+     * See {@link FollowUpTracker#metricsBy(Function, Instant, Instant, Instant)}. Each group's tally is closed once
+     * its metrics are taken, so that no duration tally keeps a temporary file.
      */
-    Map<String, FollowUpMetrics> metricsBy(Function<FollowUp, String> groupBy, Instant from, Instant to) {
+    Map<String, FollowUpMetrics> metricsBy(Function<FollowUp, String> groupBy, Instant from, Instant to,
+                                           Instant asOf) {
         Objects.requireNonNull(groupBy, "groupBy");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        Instant asOf = loop.now();
+        Objects.requireNonNull(asOf, "asOf");
         var tallies = new TreeMap<String, FollowUpMetrics.Tally>();
         try {
             loop.store().forEachFollowUp(followUp -> {

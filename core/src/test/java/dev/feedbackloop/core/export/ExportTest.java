@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.MutableClock;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.scoring.export.ExportFormat;
 import dev.feedbackloop.scoring.export.ExportReader;
@@ -159,7 +160,8 @@ final class ExportTest {
             loop.register(Fixtures.survey());
             String followUpId = loop.submit(Fixtures.response("r1", "=c1", 2, null, T0)).followUpIds().get(0);
             clock.advance(Duration.ofHours(1));
-            loop.followUps().contact(followUpId, 1, "@phone", "-agent", "=HYPERLINK(\"http://x\")");
+            loop.followUps().contact(followUpId, 1, Contact.of("@phone", "-agent", loop.now(),
+                    "=HYPERLINK(\"http://x\")"));
             FollowUpExport export = FollowUpExport.of(format);
             var out = new StringWriter();
 

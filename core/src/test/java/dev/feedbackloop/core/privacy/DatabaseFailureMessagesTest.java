@@ -10,6 +10,7 @@ import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
@@ -89,8 +90,8 @@ final class DatabaseFailureMessagesTest {
                     response("r4", "refuse", Map.of("plan", ATTRIBUTE))))));
             failures.put("touch row", catchThrowable(() -> loop.care().recordContact(CUSTOMER, TouchKind.CALL,
                     "refuse", NOTE)));
-            failures.put("follow-up row", catchThrowable(() -> loop.followUps().contact(followUp, 1, "refuse", "ana",
-                    NOTE)));
+            failures.put("follow-up row", catchThrowable(() -> loop.followUps().contact(followUp, 1,
+                    Contact.of("refuse", "ana", loop.now(), NOTE))));
             failures.put("customer row", catchThrowable(() -> loop.care().registerCustomer(Customer.of(CUSTOMER,
                     Map.of("plan", "refuse " + ATTRIBUTE)))));
 

@@ -18,6 +18,7 @@ import dev.feedbackloop.core.care.CustomerActivity;
 import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.followup.Closure;
 import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Escalation;
@@ -570,7 +571,7 @@ public abstract class FeedbackStoreContract {
             FollowUp opened = submitDetractor("r1", "c1", T0);
             FollowUp contacted = apply(opened.contact(Contact.of("phone", "ana", T0.plusSeconds(60), null)));
             int eventsBefore = outboxEvents().size();
-            FollowUp stale = opened.close("no-answer", "bob", T0.plusSeconds(90), null);
+            FollowUp stale = opened.close(Closure.of("no-answer", "bob", T0.plusSeconds(90), null));
 
             assertThatThrownBy(() -> store.update(new FollowUpChange(stale, List.of(), List.of(
                     new FeedbackEvent.FollowUpClosed(stale.id(), "bob", "no-answer", "c1", T0)))))
@@ -602,7 +603,7 @@ public abstract class FeedbackStoreContract {
                     .resolve(Resolution.of("refund", "billing", "ana", T0.plus(Duration.ofHours(53)), "done"))
                     .reopen("bob", T0.plus(Duration.ofHours(54)), "came back", T0.plus(Duration.ofDays(3)),
                             T0.plus(Duration.ofDays(9)))
-                    .close("no-answer", "bob", T0.plus(Duration.ofHours(55)), null);
+                    .close(Closure.of("no-answer", "bob", T0.plus(Duration.ofHours(55)), null));
             FollowUp current = opened;
             for (FollowUp step : steps(opened, worked)) {
                 current = apply(step);
@@ -631,7 +632,7 @@ public abstract class FeedbackStoreContract {
             FollowUp o = s.reopen("bob", T0.plus(Duration.ofHours(54)), "came back", T0.plus(Duration.ofDays(3)),
                     T0.plus(Duration.ofDays(9)));
             steps.add(o);
-            steps.add(o.close("no-answer", "bob", T0.plus(Duration.ofHours(55)), null));
+            steps.add(o.close(Closure.of("no-answer", "bob", T0.plus(Duration.ofHours(55)), null)));
             return steps;
         }
 
@@ -924,9 +925,11 @@ public abstract class FeedbackStoreContract {
             loop.register(Fixtures.survey());
             String resolved = loop.submit(Fixtures.response("r1", "c1", 2, "text", T0)).followUpIds().get(0);
             String closed = loop.submit(Fixtures.response("r2", "c1", 2, "text", T0)).followUpIds().get(0);
-            loop.followUps().contact(resolved, 1, "phone", "ana", "NOTE-SECRET");
-            loop.followUps().resolve(resolved, 2, "refund", "billing", "ana", "NOTE-SECRET resolved");
-            loop.followUps().close(closed, 1, "customer moved to NOTE-SECRET street", "ana", null);
+            loop.followUps().contact(resolved, 1, Contact.of("phone", "ana", loop.now(), "NOTE-SECRET"));
+            loop.followUps().resolve(resolved, 2, Resolution.of("refund", "billing", "ana", loop.now(),
+                    "NOTE-SECRET resolved"));
+            loop.followUps().close(closed, 1, Closure.of("customer moved to NOTE-SECRET street", "ana", loop.now(),
+                    null));
 
             loop.eraseCustomer("c1");
 
@@ -948,8 +951,9 @@ public abstract class FeedbackStoreContract {
                     .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48))).build();
             loop.register(Fixtures.survey());
             String id = loop.submit(Fixtures.response("r1", "c1", 2, "text", T0)).followUpIds().get(0);
-            loop.followUps().contact(id, 1, "phone", "ana", null);
-            loop.followUps().resolve(id, 2, "refunded CUST-SECRET", "CUST-SECRET's card", "ana", null);
+            loop.followUps().contact(id, 1, Contact.of("phone", "ana", loop.now(), null));
+            loop.followUps().resolve(id, 2, Resolution.of("refunded CUST-SECRET", "CUST-SECRET's card", "ana",
+                    loop.now(), null));
 
             loop.eraseCustomer("c1");
 
@@ -1036,7 +1040,8 @@ public abstract class FeedbackStoreContract {
             FeedbackLoop loop = loopOver(store, listener, b -> b);
             String id = loop.submit(Fixtures.response("r1", "c1", 3, "slow", T0)).followUpIds().get(0);
 
-            assertThatThrownBy(() -> loop.followUps().contact(id, 1, "phone", "ana", "called \u0000"))
+            assertThatThrownBy(() -> loop.followUps().contact(id, 1, Contact.of("phone", "ana", loop.now(),
+                    "called \u0000")))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("NUL");
             assertThatThrownBy(() -> loop.care().recordContact("c1", TouchKind.CALL, "ana", "x\uDFFF"))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("surrogate");
@@ -1051,15 +1056,17 @@ public abstract class FeedbackStoreContract {
             String id = loop.submit(Fixtures.response("r1", "c1", 3, "slow", T0)).followUpIds().get(0);
             String huge = "x".repeat(FollowUp.MAX_NOTE_LENGTH + 1);
 
-            assertThatThrownBy(() -> loop.followUps().contact(id, 1, "phone", "ana", huge))
+            assertThatThrownBy(() -> loop.followUps().contact(id, 1, Contact.of("phone", "ana", loop.now(), huge)))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("note");
-            assertThatThrownBy(() -> loop.followUps().close(id, 1, huge, "ana", null))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("closeReason");
+            assertThatThrownBy(() -> loop.followUps().close(id, 1, Closure.of(huge, "ana", loop.now(), null)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("reason"));
             assertThatThrownBy(() -> loop.care().recordContact("c1", TouchKind.CALL, "ana", huge))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("touch.note");
 
             assertThat(store.findFollowUp(id).orElseThrow().version()).isEqualTo(1);
-            assertThat(loop.followUps().contact(id, 1, "phone", "ana", huge.substring(1)).version()).isEqualTo(2);
+            assertThat(loop.followUps().contact(id, 1, Contact.of("phone", "ana", loop.now(),
+                    huge.substring(1))).version()).isEqualTo(2);
         }
     }
 

@@ -161,7 +161,7 @@ public abstract class StoreConcurrencyContract {
                 String by = "agent-" + attempt;
                 tasks.add(() -> {
                     try {
-                        loop.followUps().contact(id, 1, "phone", by, "note");
+                        loop.followUps().contact(id, 1, Contact.of("phone", by, loop.now(), "note"));
                         wins.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                     } catch (VersionConflictException e) {
                         conflicts.incrementAndGet();
@@ -243,7 +243,7 @@ public abstract class StoreConcurrencyContract {
             List<Throwable> failures = race(List.of(
                     () -> {
                         try {
-                            loop.followUps().contact(id, 1, "phone", "ana", "NOTE-SECRET");
+                            loop.followUps().contact(id, 1, Contact.of("phone", "ana", loop.now(), "NOTE-SECRET"));
                         } catch (VersionConflictException | IllegalTransitionException e) {
                             // the erasure came first: refused
                         }
