@@ -3,20 +3,23 @@ package dev.feedbackloop.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(Seeds.class)
 final class CalendarPeriodTest {
 
-    private static final long SEED = Long.getLong("feedbackloop.seed", 20240305L);
 
     @ParameterizedTest
     @CsvSource({
@@ -72,14 +75,13 @@ final class CalendarPeriodTest {
 
     @ParameterizedTest
     @EnumSource(Period.class)
-    void labels_roundTripThroughParse(Period unit) {
-        System.out.println("CalendarPeriodTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
-        Random random = new Random(SEED);
+    void labels_roundTripThroughParse(Period unit, Seed seed) {
+        Random random = seed.random();
         for (int i = 0; i < 2_000; i++) {
             LocalDate date = LocalDate.ofEpochDay(random.nextInt(3_000_000) - 1_000_000);
             CalendarPeriod period = CalendarPeriod.of(unit, date);
 
-            assertThat(CalendarPeriod.parse(period.label())).as("seed %d: %s", SEED, date).isEqualTo(period);
+            assertThat(CalendarPeriod.parse(period.label())).as("seed %d: %s", seed.value(), date).isEqualTo(period);
         }
     }
 

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.feedbackloop.survey.Polarity;
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(Seeds.class)
 final class CesTallyTest {
 
     static CesTally issueVector() {
@@ -132,11 +136,8 @@ final class CesTallyTest {
     }
 
     @Test
-    void merge_randomSplits_equalsOneTally_andMeanLiesInItsInterval() {
-        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-        System.out.println("CesTallyTest.merge_randomSplits_equalsOneTally seed = " + seed
-                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-        Random random = new Random(seed);
+    void merge_randomSplits_equalsOneTally_andMeanLiesInItsInterval(Seed seed) {
+        Random random = seed.random();
         for (int round = 0; round < 100; round++) {
             CesTally all = CesTally.agreement(7);
             CesTally left = CesTally.agreement(7);
@@ -148,7 +149,7 @@ final class CesTallyTest {
             }
             left.merge(right);
             CesScore score = left.score();
-            assertThat(score).as("seed %d round %d", seed, round).isEqualTo(all.score());
+            assertThat(score).as("seed %d round %d", seed.value(), round).isEqualTo(all.score());
             if (score.n() > 0) {
                 assertThat(score.ci().contains(score.mean())).isTrue();
                 assertThat(score.shareCi().contains(score.score())).isTrue();

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(Seeds.class)
 final class CsatTallyTest {
 
     /** Wilson bounds computed independently with 30-digit arithmetic; the first row is the reference vector. */
@@ -98,11 +102,8 @@ final class CsatTallyTest {
     }
 
     @Test
-    void merge_randomSplits_equalsOneTally() {
-        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-        System.out.println("CsatTallyTest.merge_randomSplits_equalsOneTally seed = " + seed
-                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-        Random random = new Random(seed);
+    void merge_randomSplits_equalsOneTally(Seed seed) {
+        Random random = seed.random();
         for (int round = 0; round < 100; round++) {
             int points = 2 + random.nextInt(10);
             CsatTally all = CsatTally.of(points);
@@ -115,7 +116,7 @@ final class CsatTallyTest {
             }
             left.merge(right);
             CsatScore score = left.score();
-            assertThat(score).as("seed %d round %d", seed, round).isEqualTo(all.score());
+            assertThat(score).as("seed %d round %d", seed.value(), round).isEqualTo(all.score());
             if (score.n() > 0) {
                 assertThat(score.ci().contains(score.score())).isTrue();
                 assertThat(score.ci().lower()).isGreaterThanOrEqualTo(0);

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(Seeds.class)
 final class NormalTest {
 
     @Nested
@@ -95,15 +99,12 @@ final class NormalTest {
         }
 
         @Test
-        void quantile_invertsCdf_onRandomPoints() {
-            long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-            System.out.println("NormalTest.quantile_invertsCdf_onRandomPoints seed = " + seed
-                    + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-            Random random = new Random(seed);
+        void quantile_invertsCdf_onRandomPoints(Seed seed) {
+            Random random = seed.random();
             for (int i = 0; i < 10_000; i++) {
                 double x = -random.nextDouble() * 30; // lower tail, where p keeps full relative precision
                 double p = Normal.cdf(x);
-                assertThat(Normal.quantile(p)).as("seed %d, x %s", seed, x)
+                assertThat(Normal.quantile(p)).as("seed %d, x %s", seed.value(), x)
                         .isCloseTo(x, within(1e-12 * Math.max(1, Math.abs(x))));
             }
         }

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(Seeds.class)
 final class NpsTallyTest {
 
     private static final double EPS = 1e-9;
@@ -161,11 +165,8 @@ final class NpsTallyTest {
     final class Merging {
 
         @Test
-        void merge_randomSplits_equalsOneTallyOfEverything() {
-            long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-            System.out.println("NpsTallyTest.merge_randomSplits_equalsOneTallyOfEverything seed = " + seed
-                    + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-            Random random = new Random(seed);
+        void merge_randomSplits_equalsOneTallyOfEverything(Seed seed) {
+            Random random = seed.random();
             for (int round = 0; round < 200; round++) {
                 NpsTally all = new NpsTally();
                 NpsTally left = new NpsTally();
@@ -178,7 +179,7 @@ final class NpsTallyTest {
                 }
                 left.merge(right);
                 NpsScore score = left.score();
-                assertThat(score).as("seed %d round %d", seed, round).isEqualTo(all.score());
+                assertThat(score).as("seed %d round %d", seed.value(), round).isEqualTo(all.score());
                 if (score.n() > 0) {
                     assertThat(score.score()).isBetween(-100.0, 100.0);
                     assertThat(score.ci().contains(score.score())).isTrue();
@@ -189,11 +190,8 @@ final class NpsTallyTest {
         }
 
         @Test
-        void collect_inParallel_equalsSequential() {
-            long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-            System.out.println("NpsTallyTest.collect_inParallel_equalsSequential seed = " + seed
-                    + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-            int[] ratings = new Random(seed).ints(200_000, 0, 11).toArray();
+        void collect_inParallel_equalsSequential(Seed seed) {
+            int[] ratings = seed.random().ints(200_000, 0, 11).toArray();
             NpsTally sequential = new NpsTally();
             for (int rating : ratings) {
                 sequential.add(rating);

@@ -3,16 +3,20 @@ package dev.feedbackloop.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@ExtendWith(Seeds.class)
 final class PeriodTest {
 
     @ParameterizedTest
@@ -34,11 +38,8 @@ final class PeriodTest {
 
     @ParameterizedTest
     @EnumSource(Period.class)
-    void bucket_agreesWithJavaTime_onRandomDays(Period period) {
-        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-        System.out.println("PeriodTest.bucket_agreesWithJavaTime " + period + " seed = " + seed
-                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-        Random random = new Random(seed);
+    void bucket_agreesWithJavaTime_onRandomDays(Period period, Seed seed) {
+        Random random = seed.random();
         for (int i = 0; i < 20_000; i++) {
             LocalDate date = LocalDate.ofEpochDay(random.nextInt(400_000) - 200_000);
             long bucket = period.bucket(date);
@@ -50,7 +51,7 @@ final class PeriodTest {
                 case QUARTER -> date.getYear() + "-Q" + date.get(IsoFields.QUARTER_OF_YEAR);
                 case YEAR -> Integer.toString(date.getYear());
             };
-            assertThat(period.label(bucket)).as("seed %d date %s", seed, date).isEqualTo(expected);
+            assertThat(period.label(bucket)).as("seed %d date %s", seed.value(), date).isEqualTo(expected);
             assertThat(period.start(bucket)).isBeforeOrEqualTo(date);
             assertThat(period.bucket(period.start(bucket))).isEqualTo(bucket);
             assertThat(period.bucket(period.start(bucket).minusDays(1))).isEqualTo(bucket - 1);

@@ -4,22 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feedbackloop.survey.Polarity;
+import dev.feedbackloop.testing.Seeds;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The "from counts / to counts" round trips of the tallies, used to keep tallies in engines' buffers. */
+@ExtendWith(Seeds.class)
 final class TallyCountsTest {
-
-    private static final long SEED = 20_261_124L;
 
     @Nested
     final class Nps {
 
         @Test
-        void fromCounts_ofToCounts_scoresTheSame() {
-            System.out.println("TallyCountsTest seed " + SEED);
-            Random random = new Random(SEED);
+        void fromCounts_ofToCounts_scoresTheSame(Random random) {
             NpsTally tally = new NpsTally();
             for (int i = 0; i < 500; i++) {
                 tally.add(random.nextInt(11));

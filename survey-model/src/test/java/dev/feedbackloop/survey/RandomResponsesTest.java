@@ -6,6 +6,7 @@ import dev.feedbackloop.survey.condition.Condition;
 import dev.feedbackloop.survey.json.SurveyJson;
 import dev.feedbackloop.survey.validation.ValidationResult;
 import dev.feedbackloop.survey.validation.ViolationCode;
+import dev.feedbackloop.testing.Seeds;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,23 +14,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Generated surveys and valid responses (all accepted, also after a JSON round trip), and mutations of them (each
  * rejected with the expected code). The seed is printed; rerun with {@code -Dfeedbackloop.seed=N}.
  */
+@ExtendWith(Seeds.class)
 final class RandomResponsesTest {
 
-    private static final long SEED = Long.getLong("feedbackloop.seed", 17L);
     private static final ResponseValidator VALIDATOR = ResponseValidator.standard();
     private static final int SURVEYS = 200;
 
-    private final Random random = new Random(SEED);
+    private Random random;
+
+    @BeforeEach
+    void seed(Random seeded) {
+        random = seeded;
+    }
 
     @Test
     void generatedResponses_areAcceptedAndMutationsRejectedWithTheirCode() {
-        System.out.println("RandomResponsesTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
         var mutationsApplied = new EnumMap<ViolationCode, Integer>(ViolationCode.class);
         for (int s = 0; s < SURVEYS; s++) {
             Survey survey = survey(s);
@@ -37,7 +44,7 @@ final class RandomResponsesTest {
             for (int r = 0; r < 5; r++) {
                 Map<String, Answer> answers = validAnswers(survey);
                 Response response = response(survey, answers);
-                String label = "seed " + SEED + ", survey " + s + ", response " + r + ": " + response;
+                String label = "survey " + s + ", response " + r + ": " + response;
 
                 assertThat(VALIDATOR.validate(survey, response).violations()).as(label).isEmpty();
                 Response reread = SurveyJson.standard().readResponse(SurveyJson.standard().write(response));

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.feedbackloop.survey.validation.ValidationResult;
 import dev.feedbackloop.survey.validation.Violation;
 import dev.feedbackloop.survey.validation.ViolationCode;
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Validator reports through {@link ResponseValidator#withBeanValidation()}. Seeded; rerun with
  * {@code -Dfeedbackloop.seed=N}.
  */
+@ExtendWith(Seeds.class)
 final class ResponseConstraintsTest {
 
-    private static final long SEED = Long.getLong("feedbackloop.seed", 20241123L);
     private static final Survey SURVEY = support();
 
     static Stream<Arguments> eachConstraint() {
@@ -85,9 +88,8 @@ final class ResponseConstraintsTest {
     }
 
     @Test
-    void randomResponses_getTheSameViolationsBothWays() {
-        System.out.println("ResponseConstraintsTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
-        var random = new Random(SEED);
+    void randomResponses_getTheSameViolationsBothWays(Seed seed) {
+        var random = seed.random();
         int withConstraintViolations = 0;
         int withSeveral = 0;
         for (int i = 0; i < 400; i++) {
@@ -96,7 +98,7 @@ final class ResponseConstraintsTest {
             ValidationResult plain = ResponseValidator.standard().validate(SURVEY, response);
             ValidationResult bean = ResponseValidator.withBeanValidation().validate(SURVEY, response);
 
-            assertThat(plain).as("seed %d, response %d", SEED, i).isEqualTo(bean);
+            assertThat(plain).as("seed %d, response %d", seed.value(), i).isEqualTo(bean);
             long constraints = plain.violations().stream().filter(v -> v.is(ViolationCode.CONSTRAINT)).count();
             withConstraintViolations += constraints > 0 ? 1 : 0;
             withSeveral += constraints > 1 ? 1 : 0;

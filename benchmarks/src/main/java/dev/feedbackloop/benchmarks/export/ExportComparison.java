@@ -21,10 +21,10 @@ import java.util.concurrent.CompletableFuture;
  * CSV, alternated round by round; it checks that both count the same and prints the medians and the ratio
  * ours/DuckDB (below 1 means faster than DuckDB).
  *
- * <p>Run (after {@code mvn -B -q -pl benchmarks,examples -am package -DskipTests}):
+ * <p>Run (after {@code mvn -B -q -pl benchmarks,examples/cli -am package -DskipTests}):
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.feedbackloop.benchmarks.export.ExportComparison \
- *     [--rows 10000000] [--rounds 5] [--dir /tmp/feedbackloop-bench] [--jar examples/target/feedbackloop.jar] \
+ *     [--rows 10000000] [--rounds 5] [--dir /tmp/feedbackloop-bench] [--jar examples/cli/target/feedbackloop.jar] \
  *     [--xmx 64m] [--loop-xmx 64m] [--only score|loop]
  * </pre>
  * {@code --xmx} is the heap of our {@code score} process and {@code --loop-xmx} that of {@code loop}; both default to
@@ -58,7 +58,7 @@ public final class ExportComparison {
         long rows = 10_000_000;
         int rounds = 5;
         Path dir = Path.of("/tmp/feedbackloop-bench");
-        String jar = "examples/target/feedbackloop.jar";
+        String jar = "examples/cli/target/feedbackloop.jar";
         String xmx = "64m";
         String loopXmx = "64m";
         String only = "";

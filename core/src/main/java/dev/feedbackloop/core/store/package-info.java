@@ -6,6 +6,8 @@
  * {@link dev.feedbackloop.core.store.jdbc.JdbcStore} (H2 and PostgreSQL). The values passed through the SPI
  * ({@link dev.feedbackloop.core.store.Submission}, {@link dev.feedbackloop.core.store.FollowUpChange},
  * {@link dev.feedbackloop.core.store.StoredResponse}, ...) are immutable records.
+ * {@link dev.feedbackloop.core.store.ForwardingFeedbackStore} is the base for decorators (metrics, tracing); the
+ * module {@code feedbackloop-store-tck} holds the contract tests that every implementation must pass.
  */
 @NullMarked
 package dev.feedbackloop.core.store;

@@ -1,7 +1,7 @@
 package dev.feedbackloop.core.durability;
 
 import dev.feedbackloop.core.store.FeedbackStore;
-import dev.feedbackloop.core.store.ForwardingStore;
+import dev.feedbackloop.core.store.ForwardingFeedbackStore;
 import dev.feedbackloop.core.store.OutboxEntry;
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
  * A store that delegates everything but never acknowledges outbox entries, so that a test can check afterwards that
  * every write's events were stored with it. Thread-safe when the delegate is.
  */
-public final class KeepOutboxStore extends ForwardingStore {
+public final class KeepOutboxStore extends ForwardingFeedbackStore {
 
     /** Wraps a store. */
     public KeepOutboxStore(FeedbackStore delegate) {

@@ -11,7 +11,10 @@ import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.scoring.export.ExportFormat;
 import dev.feedbackloop.scoring.export.ExportReader;
 import dev.feedbackloop.scoring.export.ExportRow;
+import dev.feedbackloop.scoring.internal.FormulaGuard;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +23,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@ExtendWith(Seeds.class)
 final class ExportTest {
 
     static final List<String> OWASP = List.of("=1+2\";=1+2", "=1+2'\" ;,=1+2", "=cmd|' /C calc'!A0",
@@ -110,10 +114,8 @@ final class ExportTest {
 
         @ParameterizedTest
         @EnumSource(ExportFormat.class)
-        void randomCorpus_roundTripsAndNoCellStartsDangerously(ExportFormat format) {
-            long seed = Long.getLong("feedbackloop.seed", 20240306L);
-            System.out.println("ExportTest seed = " + seed + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-            var random = new Random(seed);
+        void randomCorpus_roundTripsAndNoCellStartsDangerously(ExportFormat format, Seed seed) {
+            var random = seed.random();
             String alphabet = "=+-@\t\r\n\u0000\",;'| aZ9\u00e9\u4e2d";
             var responses = new ArrayList<Response>();
             for (int i = 0; i < 2_000; i++) {
@@ -136,14 +138,14 @@ final class ExportTest {
             for (int i = 0; i < rows.size(); i++) {
                 Response response = responses.get(i);
                 String customer = response.respondent().customerId();
-                assertThat(rows.get(i).texts().get("customerId")).as("seed %d row %d", seed, i)
+                assertThat(rows.get(i).texts().get("customerId")).as("seed %d row %d", seed.value(), i)
                         .isEqualTo(FormulaGuard.neutralise(customer));
                 assertThat(rows.get(i).texts().get("why")).isEqualTo(FormulaGuard.neutralise(customer));
                 assertThat(rows.get(i).nps()).isEqualTo(((dev.feedbackloop.survey.Answer.Rating)
                         response.answer("nps")).value());
                 int row = i;
                 rows.get(i).texts().forEach((column, text) ->
-                        assertThat(FormulaGuard.isDangerous(text)).as("seed %d row %d %s", seed, row, column)
+                        assertThat(FormulaGuard.isDangerous(text)).as("seed %d row %d %s", seed.value(), row, column)
                                 .isFalse());
             }
         }

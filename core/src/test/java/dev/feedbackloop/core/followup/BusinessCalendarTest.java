@@ -3,17 +3,20 @@ package dev.feedbackloop.core.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(Seeds.class)
 final class BusinessCalendarTest {
 
     // Monday to Friday 09:00-17:00 in Berlin; Friday 29 March 2024 (Good Friday) is a holiday; DST starts 31 March.
@@ -59,17 +62,15 @@ final class BusinessCalendarTest {
     }
 
     @Test
-    void plusThenBetween_roundTrips_forRandomStartsAndDurations() {
-        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-        System.out.println("BusinessCalendarTest seed = " + seed + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-        var random = new Random(seed);
+    void plusThenBetween_roundTrips_forRandomStartsAndDurations(Seed seed) {
+        var random = seed.random();
         Instant base = Instant.parse("2024-01-01T00:00:00Z");
         for (int i = 0; i < 500; i++) {
             Instant start = base.plusSeconds(random.nextInt(365 * 86_400));
             Duration work = Duration.ofMinutes(random.nextInt(60 * 200));
             Instant end = BERLIN.plus(start, work);
 
-            assertThat(BERLIN.between(start, end)).as("seed %d, start %s, work %s", seed, start, work)
+            assertThat(BERLIN.between(start, end)).as("seed %d, start %s, work %s", seed.value(), start, work)
                     .isEqualTo(work);
         }
     }

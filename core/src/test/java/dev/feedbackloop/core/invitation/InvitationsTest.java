@@ -5,18 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.feedbackloop.core.invitation.InvitationException.Reason;
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(Seeds.class)
 final class InvitationsTest {
 
     /** Secret bytes 0x00..0x1f, the key of the fixed vector. */
@@ -197,10 +200,8 @@ final class InvitationsTest {
         }
 
         @Test
-        void randomTokens_onlyEverFailWithOurException() {
-            long seed = Long.getLong("feedbackloop.seed", 20240304L);
-            System.out.println("InvitationsTest seed = " + seed + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-            var random = new Random(seed);
+        void randomTokens_onlyEverFailWithOurException(Seed seed) {
+            var random = seed.random();
             Invitations invitations = invitations();
             IntStream.range(0, 2_000).forEach(round -> {
                 char[] chars = VECTOR.toCharArray();
@@ -213,7 +214,7 @@ final class InvitationsTest {
                 } catch (InvitationException e) {
                     assertThat(e.getMessage()).isNotBlank();
                 } catch (RuntimeException e) {
-                    fail("seed " + seed + " round " + round + ": expected InvitationException, got " + e, e);
+                    fail("seed " + seed.value() + " round " + round + ": expected InvitationException, got " + e, e);
                 }
             });
         }

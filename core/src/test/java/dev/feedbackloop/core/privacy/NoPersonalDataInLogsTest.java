@@ -3,7 +3,6 @@ package dev.feedbackloop.core.privacy;
 import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.core.FeedbackListener;
@@ -26,8 +25,9 @@ import dev.feedbackloop.core.invitation.Invitations;
 import dev.feedbackloop.core.invitation.SigningKey;
 import dev.feedbackloop.core.limit.LimitExceededException;
 import dev.feedbackloop.core.limit.SubmissionLimits;
+import dev.feedbackloop.core.store.FeedbackStore;
+import dev.feedbackloop.core.store.StoreTest;
 import dev.feedbackloop.survey.Response;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.event.Level;
 
 /**
@@ -52,9 +49,6 @@ final class NoPersonalDataInLogsTest {
     private static final String NOTE = "NOTE-SECRET-9";
     private static final String ATTRIBUTE = "ATTR-SECRET-9";
 
-    @TempDir
-    Path directory;
-
     @BeforeEach
     void clear() {
         RecordingLogs.clear();
@@ -67,16 +61,13 @@ final class NoPersonalDataInLogsTest {
         assertThat(RecordingLogs.events()).extracting(RecordingLogs.Event::message).contains("probe 1");
     }
 
-    @ParameterizedTest
-    @EnumSource(PrivacyStores.class)
-    void everyPath_logsNothingPersonalAtInfoOrAbove(PrivacyStores kind) throws Exception {
-        PrivacyStores.Opened opened = kind.open(directory);
-        assumeTrue(opened != null, kind + " is not configured");
+    @StoreTest
+    void everyPath_logsNothingPersonalAtInfoOrAbove(FeedbackStore store) throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
             MutableClock clock = MutableClock.at(T0);
             Invitations invitations = Invitations.builder().signWith(SigningKey.of("k", new byte[32])).build();
-            FeedbackLoop loop = FeedbackLoop.builder().store(opened.store()).clock(clock).invitations(invitations)
+            FeedbackLoop loop = FeedbackLoop.builder().store(store).clock(clock).invitations(invitations)
                     .limits(SubmissionLimits.standard().withMaxTextLength(100))
                     .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48)))
                     .followUpPolicy(failingPolicy())
@@ -123,7 +114,6 @@ final class NoPersonalDataInLogsTest {
                     .noneMatch(NoPersonalDataInLogsTest::personal);
         } finally {
             scheduler.shutdownNow();
-            opened.cleanup().run();
         }
     }
 

@@ -30,7 +30,12 @@ import org.jspecify.annotations.Nullable;
  * grown if one record fills it), refilled, and the record is scanned again from its start, so a record is always
  * whole in the buffer while it is read. The physical line of each record start is counted across quoted line breaks.
  * Unquoted cells are scanned eight bytes at a time (a {@link VarHandle} view of the buffer as little-endian longs and
- * the has-less-than test for a byte below {@code '-'}, which covers the delimiters).
+ * the has-less-than test for a byte below {@code '-'}, which covers a comma or tab delimiter and the line breaks; a
+ * semicolon or bar delimiter is found with the has-zero test on the word xor the delimiter instead).
+ *
+ * <p>The delimiter is given, or detected from the header line: the most frequent of comma, semicolon, tab and bar
+ * outside quotes, comma on a tie. Each buffer is checked as it is filled ({@link TextCheck}); the first record that
+ * reaches bytes that are not UTF-8 ends the read with an error naming their line.
  */
 final class CsvSource extends RowCursor implements RowSource {
 
@@ -40,11 +45,24 @@ final class CsvSource extends RowCursor implements RowSource {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101_0101_0101_0101L;
     private static final long HIGHS = 0x8080_8080_8080_8080L;
-    /** {@code '-'} in every byte: the delimiters {@code , \n \r} are below it, digits, letters and {@code -:} not. */
+    /** {@code '-'} in every byte: {@code , \t \n \r} are below it, digits, letters and {@code -:} not. */
     private static final long BELOW_DASH = ONES * '-';
+    /** {@code \u000E} in every byte: only the line breaks among the delimiters are below it. */
+    private static final long BELOW_SHIFT_OUT = ONES * 0x0E;
+    /** The delimiters that {@link #detect} chooses from. */
+    private static final byte[] CANDIDATES = {',', ';', '\t', '|'};
 
     private final InputStream in;
     private final NaMarkers na;
+    private final boolean gzipped;
+    private final TextCheck check = new TextCheck();
+    /** The bytes of the buffer before this index are checked and good. */
+    private int checked;
+    /** The stream offset of the first bad byte, or Long.MAX_VALUE. */
+    private long badAt = Long.MAX_VALUE;
+    private byte delimiter;
+    private long belowMask;
+    private long delimiterMask;
     /** Whether there are no missing-value markers, so that only blank cells are blank. */
     private final boolean noMarkers;
     private final ByteChars view = new ByteChars();
@@ -73,38 +91,52 @@ final class CsvSource extends RowCursor implements RowSource {
     private int[] slotField = new int[0];
     private boolean duplicates;
 
-    CsvSource(InputStream in, String source, NaMarkers na, int bufferSize) {
+    /**
+     * A reader of a whole stream, header first.
+     *
+     * @param delimiter the delimiter, or 0 to detect it from the header line
+     * @param gzipped whether the stream was gzip-compressed, for the advice in messages
+     */
+    CsvSource(InputStream in, String source, NaMarkers na, char delimiter, boolean gzipped, int bufferSize) {
         super(source);
         this.in = in;
         this.na = na;
         this.noMarkers = na.isEmpty();
+        this.gzipped = gzipped;
         this.buf = new byte[Math.max(bufferSize, 16)];
-        this.header = readHeader();
+        this.header = readHeader(delimiter);
     }
 
-    CsvSource(InputStream in, String source, NaMarkers na) {
-        this(in, source, na, BUFFER_SIZE);
+    CsvSource(InputStream in, String source, NaMarkers na, int bufferSize) {
+        this(in, source, na, (char) 0, false, bufferSize);
+    }
+
+    CsvSource(InputStream in, String source, NaMarkers na, char delimiter, boolean gzipped) {
+        this(in, source, na, delimiter, gzipped, BUFFER_SIZE);
     }
 
     /**
      * A reader of one part of a file that starts at a record boundary (or is assumed to): no header is read, lines
      * and rows count from the part's start, and reading stops when {@code cancelled} is set.
      */
-    CsvSource(InputStream in, String source, NaMarkers na, List<String> header, AtomicBoolean cancelled) {
-        super(source);
+    CsvSource(InputStream in, CsvSource whole, AtomicBoolean cancelled) {
+        super(whole.source);
         this.in = in;
-        this.na = na;
+        this.na = whole.na;
         this.noMarkers = na.isEmpty();
+        this.gzipped = whole.gzipped;
         this.buf = new byte[BUFFER_SIZE];
-        this.header = header;
+        this.header = whole.header;
         this.cancelled = cancelled;
+        useDelimiter(whole.delimiter);
     }
 
-    private List<String> readHeader() {
+    private List<String> readHeader(char given) {
         fill();
         if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
             pos = 3;
         }
+        useDelimiter(given != 0 ? (byte) given : detect(pos));
         if (!next()) {
             throw new ExportFormatException(source, 0, null, null, "the file is empty, expected a CSV header row");
         }
@@ -113,6 +145,67 @@ final class CsvSource extends RowCursor implements RowSource {
             names.add(decode(i));
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * The most frequent of the candidate delimiters outside quotes on the line starting at {@code p}; a comma when
+     * two or more are most frequent (or none occurs).
+     */
+    private byte detect(int p) {
+        int[] counts = new int[CANDIDATES.length];
+        boolean quoted = false;
+        for (int i = p; i < limit; i++) {
+            byte c = buf[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (c == '\n' || c == '\r') {
+                    break;
+                }
+                for (int k = 0; k < CANDIDATES.length; k++) {
+                    if (c == CANDIDATES[k]) {
+                        counts[k]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        boolean tie = false;
+        for (int k = 1; k < CANDIDATES.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+                tie = false;
+            } else if (counts[k] == counts[best]) {
+                tie = true;
+            }
+        }
+        return tie ? (byte) ',' : CANDIDATES[best];
+    }
+
+    /** For a header read as one column that holds another delimiter: a hint naming it; "" otherwise. */
+    private String otherDelimiter() {
+        if (header.size() != 1) {
+            return "";
+        }
+        for (byte candidate : CANDIDATES) {
+            if (candidate != delimiter && header.get(0).indexOf(candidate) >= 0) {
+                return "; the header is read as one column, but it holds "
+                        + (candidate == '\t' ? "tabs" : "'" + (char) candidate + "'") + ": is that the delimiter?";
+            }
+        }
+        return "";
+    }
+
+    private void useDelimiter(byte d) {
+        delimiter = d;
+        boolean belowDash = d == ',' || d == '\t';
+        belowMask = belowDash ? BELOW_DASH : BELOW_SHIFT_OUT;
+        delimiterMask = belowDash ? 0 : ONES * d;
+    }
+
+    /** The delimiter in use, given or detected. */
+    char delimiter() {
+        return (char) delimiter;
     }
 
     @Override
@@ -135,7 +228,8 @@ final class CsvSource extends RowCursor implements RowSource {
             int field = header.indexOf(slotNames[slot]);
             if (field < 0) {
                 throw new ExportFormatException(source, 1, slotNames[slot], null,
-                        "no such column in the header, expected one of " + header);
+                        "no such column in the header" + ColumnNames.suggestion(slotNames[slot], header)
+                                + ", expected one of " + ColumnNames.list(header) + otherDelimiter());
             }
             fieldSlots[field] = slot;
         }
@@ -227,6 +321,9 @@ final class CsvSource extends RowCursor implements RowSource {
             }
             int end = scanRecord(p);
             if (end >= 0) {
+                if (base + end > badAt) {
+                    throw badByte(p);
+                }
                 pos = end;
                 return true;
             }
@@ -246,6 +343,9 @@ final class CsvSource extends RowCursor implements RowSource {
     private int scanRecord(int p) {
         final byte[] b = buf;
         final int lim = limit;
+        final byte d = delimiter;
+        final long below = belowMask;
+        final long equal = delimiterMask;
         int[] selection = slotOfField;
         int field = 0;
         long lines = 0;
@@ -297,10 +397,10 @@ final class CsvSource extends RowCursor implements RowSource {
                 }
                 cellEnd = p;
                 p++;
-                if (p < lim && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+                if (p < lim && b[p] != d && b[p] != '\n' && b[p] != '\r') {
                     // Text after the closing quote: kept as written, like most readers do.
                     needsUnquote = true;
-                    while (p < lim && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+                    while (p < lim && b[p] != d && b[p] != '\n' && b[p] != '\r') {
                         p++;
                     }
                 }
@@ -313,24 +413,29 @@ final class CsvSource extends RowCursor implements RowSource {
                 }
             } else {
                 cellStart = p;
-                // Eight bytes at a time up to the first byte below '-', which every delimiter is; such a byte that is
-                // not a delimiter (a space, '+', '"' inside the cell) is stepped over.
+                // Eight bytes at a time up to the first byte that may be a delimiter: below '-' (or below \u000E,
+                // then also equal to the delimiter). Such a byte that is not one (a space, '+', '"' inside the cell)
+                // is stepped over.
                 while (p <= lim - 8) {
                     long w = (long) LONGS.get(b, p);
-                    long below = (w - BELOW_DASH) & ~w & HIGHS;
-                    if (below == 0) {
+                    long hit = (w - below) & ~w & HIGHS;
+                    if (equal != 0) {
+                        long x = w ^ equal;
+                        hit |= (x - ONES) & ~x & HIGHS;
+                    }
+                    if (hit == 0) {
                         p += 8;
                         continue;
                     }
-                    p += Long.numberOfTrailingZeros(below) >>> 3;
+                    p += Long.numberOfTrailingZeros(hit) >>> 3;
                     byte c = b[p];
-                    if (c == ',' || c == '\n' || c == '\r') {
+                    if (c == d || c == '\n' || c == '\r') {
                         break;
                     }
                     p++;
                 }
                 byte c;
-                while (p < lim && (c = b[p]) != ',' && c != '\n' && c != '\r') {
+                while (p < lim && (c = b[p]) != d && c != '\n' && c != '\r') {
                     p++;
                 }
                 if (p >= lim && !eof) {
@@ -356,7 +461,7 @@ final class CsvSource extends RowCursor implements RowSource {
                 return finish(field, lines, p);
             }
             byte c = b[p];
-            if (c == ',') {
+            if (c == d) {
                 p++;
                 continue;
             }
@@ -410,17 +515,63 @@ final class CsvSource extends RowCursor implements RowSource {
         if (limit == buf.length) {
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
+        checked = Math.max(0, checked - keep);
         try {
             int n = in.read(buf, limit, buf.length - limit);
             if (n < 0) {
                 eof = true;
+                checkText();
                 return false;
             }
             limit += n;
+            checkText();
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Checks the bytes read since the last check, up to a multi-byte sequence cut by the end of the buffer. */
+    private void checkText() {
+        if (badAt != Long.MAX_VALUE) {
+            return;
+        }
+        int bad = check.firstBad(buf, checked, limit, eof);
+        if (bad >= 0) {
+            badAt = base + bad;
+        } else {
+            checked = check.resume();
+        }
+    }
+
+    /** The exception for the bad byte in the record starting at {@code start}, naming its physical line and column. */
+    private ExportFormatException badByte(int start) {
+        int bad = (int) (badAt - base);
+        long at = line;
+        int lineStart = start;
+        int cellStart = start;
+        int field = 0;
+        boolean quotedCell = false;
+        for (int i = start; i < bad; i++) {
+            byte c = buf[i];
+            if (c == '"') {
+                quotedCell = !quotedCell;
+            } else if (c == delimiter && !quotedCell) {
+                field++;
+                cellStart = i + 1;
+            }
+            if (c == '\n' || (c == '\r' && buf[i + 1] != '\n')) {
+                at++;
+                lineStart = i + 1;
+            }
+        }
+        int cellEnd = bad;
+        while (cellEnd < limit && buf[cellEnd] != delimiter) {
+            cellEnd++;
+        }
+        String column = slotOfField == null ? null : fieldName(field);
+        return TextCheck.problem(source, at, column, buf, lineStart, Math.max(cellStart, lineStart), bad, cellEnd,
+                gzipped);
     }
 
     // ---- cells

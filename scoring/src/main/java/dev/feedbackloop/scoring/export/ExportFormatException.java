@@ -1,6 +1,7 @@
 package dev.feedbackloop.scoring.export;
 
 import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.scoring.internal.Cells;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Carries where the problem is: the {@linkplain #source() source} (a file name or {@code "-"} for standard input),
  * the physical {@linkplain #line() line} where the record starts (1-based; in CSV the header is line 1; 0 when the
  * problem is not tied to a line), the {@linkplain #column() column} and the offending {@linkplain #value() value}.
- * The message is one line of the form {@code source:line: column "c": value "v": problem}.
+ * The message is one line of the form {@code source:line: column "c": value "v": problem}, with every character that
+ * a terminal would not show as itself (line breaks, control characters, invisible format characters) escaped, so that
+ * no raw binary byte of a broken export reaches a message.
  *
  * <p>Immutable and thread-safe.
  */
@@ -97,7 +100,7 @@ public final class ExportFormatException extends FeedbackLoopException {
 
     private static String format(
             String source, long line, @Nullable String column, @Nullable String value, String problem) {
-        StringBuilder sb = new StringBuilder(source);
+        StringBuilder sb = new StringBuilder(Cells.printable(source));
         if (line > 0) {
             sb.append(':').append(line);
         }
@@ -108,12 +111,13 @@ public final class ExportFormatException extends FeedbackLoopException {
         if (value != null) {
             sb.append("value \"").append(oneLine(value)).append("\": ");
         }
-        return sb.append(problem).toString();
+        return sb.append(Cells.printable(problem)).toString();
     }
 
-    /** Escapes line breaks and shortens long values so that the message stays on one line. */
+    /** Shortens a long value and escapes what a terminal would not show, so that the message stays on one line. */
     static String oneLine(String text) {
-        String shortened = text.length() > QUOTED_VALUE_MAX ? text.substring(0, QUOTED_VALUE_MAX) + "..." : text;
-        return shortened.replace("\r", "\\r").replace("\n", "\\n");
+        int end = text.length() > QUOTED_VALUE_MAX ? text.offsetByCodePoints(0,
+                Math.min(QUOTED_VALUE_MAX, text.codePointCount(0, text.length()))) : text.length();
+        return Cells.printable(text.substring(0, end)) + (end < text.length() ? "..." : "");
     }
 }

@@ -1,7 +1,7 @@
 package dev.feedbackloop.scoring.export;
 
+import dev.feedbackloop.scoring.internal.Cells;
 import dev.feedbackloop.scoring.internal.TimestampParser;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,8 +35,16 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>CSV follows RFC 4180 (quoted cells with commas, doubled quotes and line breaks; optional UTF-8 BOM; {@code \n},
- * {@code \r\n} or {@code \r} line ends) and starts with a header row. Empty lines are skipped. A record with fewer
+ * <p>Files are read as people have them: gzip-compressed input is decompressed on the fly, whatever its name; text
+ * is UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark. Other compressed formats (ZIP, bzip2,
+ * xz, ...), spreadsheets, UTF-16 without a byte-order mark, UTF-32 and bytes that are not UTF-8 are refused with an
+ * {@link ExportFormatException} that says what the input is and how to convert it, naming the line of the first bad
+ * byte.
+ *
+ * <p>CSV follows RFC 4180 (quoted cells with commas, doubled quotes and line breaks; {@code \n}, {@code \r\n} or
+ * {@code \r} line ends) and starts with a header row. The delimiter is a comma, semicolon, tab or bar: given to the
+ * {@linkplain #builder builder}, or else detected from the header line (the most frequent of the four outside
+ * quotes, comma on a tie; see {@link #delimiter()}). Empty lines are skipped. A record with fewer
  * cells than the header reads the missing cells as blank and one with more ignores the extra ones; both are
  * {@linkplain ExportRow#ragged() ragged}, so the caller can report them. Text after a closing quote is kept as written
  * ({@code "ab"c} reads {@code abc}). JSON Lines holds one JSON object per line; field names are columns.
@@ -56,19 +64,27 @@ public final class ExportReader implements AutoCloseable {
     private final RowSource rows;
     private final String source;
     private final ExportFormat format;
-    private final NaMarkers na;
     private @Nullable Path file;
     private boolean used;
 
-    private ExportReader(RowSource rows, String source, ExportFormat format, NaMarkers na) {
+    private ExportReader(RowSource rows, String source, ExportFormat format) {
         this.rows = rows;
         this.source = source;
         this.format = format;
-        this.na = na;
     }
 
     /**
-     * Opens a file; a CSV file's header is read at once.
+     * Starts to describe a reader for exports of a format; the builder then opens a file or reads a stream.
+     *
+     * @param format the format
+     * @return a builder with no missing-value markers and, for CSV, a delimiter detected from the header line
+     */
+    public static Builder builder(ExportFormat format) {
+        return new Builder(format);
+    }
+
+    /**
+     * Opens a file; a CSV file's header is read at once, its delimiter detected from it.
      *
      * @param file the file
      * @param format its format
@@ -78,19 +94,11 @@ public final class ExportReader implements AutoCloseable {
      * @throws ExportFormatException if a CSV file has no header row
      */
     public static ExportReader open(Path file, ExportFormat format, Collection<String> naMarkers) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        try {
-            ExportReader reader = of(in, file.toString(), format, naMarkers);
-            reader.file = file;
-            return reader;
-        } catch (RuntimeException e) {
-            in.close();
-            throw e;
-        }
+        return builder(format).naMarkers(naMarkers).open(file);
     }
 
     /**
-     * Reads a stream, such as standard input; a CSV stream's header is read at once.
+     * Reads a stream, such as standard input; a CSV stream's header is read at once, its delimiter detected from it.
      *
      * @param in the stream, closed by {@link #close()}
      * @param source the name used in error messages, e.g. a file name or {@code "-"}
@@ -101,17 +109,105 @@ public final class ExportReader implements AutoCloseable {
      * @throws UncheckedIOException if the stream cannot be read
      */
     public static ExportReader of(InputStream in, String source, ExportFormat format, Collection<String> naMarkers) {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(source, "source");
-        NaMarkers na = NaMarkers.of(naMarkers);
-        switch (format) {
-            case CSV:
-                return new ExportReader(new CsvSource(in, source, na), source, format, na);
-            case JSON_LINES:
-                return new ExportReader(new JsonLinesSource(new BufferedInputStream(in, 1 << 16), source, na),
-                        source, format, na);
-            default:
-                throw new AssertionError(format);
+        return builder(format).naMarkers(naMarkers).of(in, source);
+    }
+
+    /**
+     * How to read an export: its format, missing-value markers and CSV delimiter. Not thread-safe; each
+     * {@link #open} or {@link #of} makes an independent reader.
+     */
+    public static final class Builder {
+
+        private final ExportFormat format;
+        private List<String> naMarkers = List.of();
+        private char delimiter;
+
+        private Builder(ExportFormat format) {
+            this.format = Objects.requireNonNull(format, "format");
+        }
+
+        /**
+         * Sets the missing-value markers: a cell equal to one after trimming is blank.
+         *
+         * @param markers the markers, possibly empty
+         * @return this builder
+         */
+        public Builder naMarkers(Collection<String> markers) {
+            this.naMarkers = List.copyOf(markers);
+            return this;
+        }
+
+        /**
+         * Sets the CSV delimiter instead of detecting it from the header line. Ignored for JSON Lines.
+         *
+         * @param delimiter one of {@code ,} {@code ;} {@code |} or a tab
+         * @return this builder
+         * @throws IllegalArgumentException if the delimiter is none of those
+         */
+        public Builder delimiter(char delimiter) {
+            if (delimiter != ',' && delimiter != ';' && delimiter != '\t' && delimiter != '|') {
+                throw new IllegalArgumentException("delimiter: '" + Cells.printable(String.valueOf(delimiter))
+                        + "' is not a CSV delimiter, expected one of , ; | or a tab");
+            }
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /**
+         * Opens a file; a CSV file's header is read at once. A large plain CSV file can be read in parallel parts
+         * ({@link ExportReader#collect}); compressed and UTF-16 files are read in one part.
+         *
+         * @param file the file
+         * @return the reader, which the caller closes
+         * @throws IOException if the file cannot be opened
+         * @throws ExportFormatException if the file is not CSV or JSON Lines text (see the type description), or a
+         *     CSV file has no header row
+         * @throws UncheckedIOException if the file cannot be read
+         */
+        public ExportReader open(Path file) throws IOException {
+            InputStream in = Files.newInputStream(file);
+            try {
+                ExportInput input = ExportInput.of(in, file.toString());
+                ExportReader reader = of(input, file.toString());
+                if (input.raw() && Files.isRegularFile(file)) {
+                    reader.file = file;
+                }
+                return reader;
+            } catch (RuntimeException e) {
+                in.close();
+                throw e;
+            }
+        }
+
+        /**
+         * Reads a stream, such as standard input; a CSV stream's header is read at once.
+         *
+         * @param in the stream, closed by {@link ExportReader#close()}
+         * @param source the name used in error messages, e.g. a file name or {@code "-"}
+         * @return the reader
+         * @throws ExportFormatException if the stream is not CSV or JSON Lines text (see the type description), or
+         *     a CSV stream has no header row
+         * @throws UncheckedIOException if the stream cannot be read
+         */
+        public ExportReader of(InputStream in, String source) {
+            Objects.requireNonNull(in, "in");
+            Objects.requireNonNull(source, "source");
+            return of(ExportInput.of(in, source), source);
+        }
+
+        private ExportReader of(ExportInput input, String source) {
+            NaMarkers na = NaMarkers.of(naMarkers);
+            switch (format) {
+                case CSV:
+                    return new ExportReader(new CsvSource(input.stream(), source, na, delimiter, input.gzipped()),
+                            source, format);
+                case JSON_LINES:
+                    return new ExportReader(new JsonLinesSource(
+                            new CheckedTextStream(input.stream(), source, input.gzipped()), source, na),
+                            source, format);
+                default:
+                    throw new AssertionError(format);
+            }
         }
     }
 
@@ -146,6 +242,15 @@ public final class ExportReader implements AutoCloseable {
      */
     public ExportFormat format() {
         return format;
+    }
+
+    /**
+     * The delimiter of a CSV export: the one given to the builder, or else the one detected from the header line.
+     *
+     * @return {@code ,} {@code ;} {@code |} or a tab; {@code '\0'} for JSON Lines, which has none
+     */
+    public char delimiter() {
+        return rows instanceof CsvSource ? ((CsvSource) rows).delimiter() : '\0';
     }
 
     /**
@@ -230,7 +335,7 @@ public final class ExportReader implements AutoCloseable {
         List<String> selected = List.copyOf(columns);
         Path path = file;
         if (parallelism > 1 && path != null && rows instanceof CsvSource) {
-            return new PartedRead<>(path, (CsvSource) rows, source, na, selected, supplier, accumulator, merger)
+            return new PartedRead<>(path, (CsvSource) rows, source, selected, supplier, accumulator, merger)
                     .run(parallelism, minPartBytes, splitSearchBytes);
         }
         A container = supplier.get();

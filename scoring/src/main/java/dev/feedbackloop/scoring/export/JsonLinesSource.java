@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.feedbackloop.scoring.internal.Cells;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +16,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +35,10 @@ import org.jspecify.annotations.Nullable;
 final class JsonLinesSource extends RowCursor implements RowSource {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** How many names of unselected fields are kept for the message about an unknown column. */
+    private static final int MAX_FIELD_NAMES = 1000;
+    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("\\(code (\\d{1,7})\\)");
+    private static final Pattern TOKEN = Pattern.compile("token '([^']*)'");
 
     private final InputStream in;
     private final NaMarkers na;
@@ -64,6 +73,7 @@ final class JsonLinesSource extends RowCursor implements RowSource {
             slotsByName.put(slotNames[slot], slots);
         }
         boolean[] seen = new boolean[slotNames.length];
+        Set<String> otherFields = new LinkedHashSet<>();
         try (JsonParser parser = FACTORY.createParser(in)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -79,6 +89,9 @@ final class JsonLinesSource extends RowCursor implements RowSource {
                     int[] slots = slotsByName.get(parser.currentName());
                     JsonToken value = parser.nextToken();
                     if (slots == null) {
+                        if (otherFields.size() < MAX_FIELD_NAMES) {
+                            otherFields.add(parser.currentName());
+                        }
                         parser.skipChildren();
                         continue;
                     }
@@ -92,20 +105,51 @@ final class JsonLinesSource extends RowCursor implements RowSource {
                 handler.accept(this);
             }
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            long at = where == null ? 0 : Math.max(0, where.getLineNr());
-            throw new ExportFormatException(source, at, null, null,
-                    "not valid JSON Lines: " + ExportFormatException.oneLine(e.getOriginalMessage()));
+            throw notJson(e);
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": cannot read: " + e.getMessage(), e);
         }
         for (int slot = 0; slot < slotNames.length; slot++) {
             if (!seen[slot]) {
-                throw new ExportFormatException(source, 0, slotNames[slot], null,
-                        "no such field in any record, expected at least one object with a field of that name");
+                throw new ExportFormatException(source, 0, slotNames[slot], null, "no such field in any record"
+                        + ColumnNames.suggestion(slotNames[slot], otherFields)
+                        + ", expected at least one object with a field of that name; the fields are "
+                        + ColumnNames.list(otherFields));
             }
         }
         return number;
+    }
+
+    /** The exception for input that is not JSON, in the reader's words, naming the line and column. */
+    private ExportFormatException notJson(JsonProcessingException e) {
+        JsonLocation where = e.getLocation();
+        long at = where == null ? 0 : Math.max(0, where.getLineNr());
+        String column = where == null || where.getColumnNr() < 1 ? "" : " at column " + where.getColumnNr();
+        if (e instanceof JsonEOFException) {
+            return new ExportFormatException(source, at, null, null, "the file ends in the middle of a record"
+                    + column + " (is it cut short?), expected each line to be one complete JSON object");
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        Matcher character = UNEXPECTED_CHARACTER.matcher(message);
+        String what;
+        if (message.startsWith("Illegal unquoted character")) {
+            what = "a control character or line break inside a string (a JSON string must escape it, e.g. \\n)";
+        } else if (message.startsWith("Illegal character")) {
+            what = "a control character outside any string";
+        } else if (character.find() && Character.isValidCodePoint(Integer.parseInt(character.group(1)))) {
+            what = "unexpected character '" + Cells.printable(Character.toString(Integer.parseInt(
+                    character.group(1)))) + "'";
+        } else if (message.startsWith("Unrecognized token")) {
+            Matcher token = TOKEN.matcher(message);
+            what = "unexpected word" + (token.find() ? " '" + ExportFormatException.oneLine(token.group(1)) + "'"
+                    : "") + " (text must be in double quotes)";
+        } else if (message.contains("Numeric value") || message.contains("numeric value")) {
+            what = "a number that cannot be read";
+        } else {
+            what = "not valid JSON";
+        }
+        return new ExportFormatException(source, at, null, null, what + column
+                + ", expected one JSON object per line, such as {\"nps\": 9, \"plan\": \"pro\"}");
     }
 
     private static @Nullable String textOf(JsonParser parser, JsonToken value) throws IOException {

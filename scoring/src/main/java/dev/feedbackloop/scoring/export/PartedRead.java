@@ -32,19 +32,17 @@ final class PartedRead<A> {
     private final Path file;
     private final CsvSource first;
     private final String source;
-    private final NaMarkers na;
     private final List<String> columns;
     private final Supplier<A> supplier;
     private final BiConsumer<A, ExportRow> accumulator;
     private final PartMerger<A> merger;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    PartedRead(Path file, CsvSource first, String source, NaMarkers na, List<String> columns, Supplier<A> supplier,
+    PartedRead(Path file, CsvSource first, String source, List<String> columns, Supplier<A> supplier,
             BiConsumer<A, ExportRow> accumulator, PartMerger<A> merger) {
         this.file = file;
         this.first = first;
         this.source = source;
-        this.na = na;
         this.columns = columns;
         this.supplier = supplier;
         this.accumulator = accumulator;
@@ -71,7 +69,7 @@ final class PartedRead<A> {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 channel.position(start);
                 InputStream in = Channels.newInputStream(channel);
-                CsvSource part = new CsvSource(in, source, na, first.header(), cancelled);
+                CsvSource part = new CsvSource(in, first, cancelled);
                 part.select(columns);
                 part.stopAt(end - start);
                 A c = supplier.get();

@@ -69,6 +69,67 @@ public final class Cells {
     }
 
     /**
+     * Returns text as a terminal can show it safely on one line, for messages that quote cell values or names: line
+     * breaks and tabs become {@code \n}, {@code \r} and {@code \t}; other control characters, invisible format
+     * characters (such as a byte-order mark or a right-to-left override), line and paragraph separators, and
+     * unpaired surrogates become {@code \}{@code uXXXX}. Everything else, including every letter of every script, is
+     * kept.
+     *
+     * @param text the text
+     * @return the text with what is not printable escaped; the same instance when nothing needs escaping
+     */
+    public static String printable(CharSequence text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n && shows(text, i)) {
+            i++;
+        }
+        if (i == n) {
+            return text.toString();
+        }
+        StringBuilder sb = new StringBuilder(n + 16).append(text, 0, i);
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (shows(text, i)) {
+                sb.append(c);
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else {
+                sb.append(String.format("\\u%04X", (int) c));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Whether the char at {@code i} shows as itself: not a control, format or separator char, nor a lone surrogate. */
+    private static boolean shows(CharSequence text, int i) {
+        char c = text.charAt(i);
+        if (c >= ' ' && c < 0x7F) {
+            return true;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+        }
+        switch (Character.getType(c)) {
+            case Character.CONTROL:
+            case Character.FORMAT:
+            case Character.LINE_SEPARATOR:
+            case Character.PARAGRAPH_SEPARATOR:
+            case Character.UNASSIGNED:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /**
      * Reads an integer rating: an optional {@code +} or {@code -}, one or more digits, and optionally a {@code .}
      * followed by one or more zeros, with spaces and tabs around it ignored.
      *

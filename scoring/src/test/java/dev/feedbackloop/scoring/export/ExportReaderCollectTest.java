@@ -3,6 +3,8 @@ package dev.feedbackloop.scoring.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +15,12 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(Seeds.class)
 final class ExportReaderCollectTest {
 
     @TempDir
@@ -91,17 +95,17 @@ final class ExportReaderCollectTest {
 
         @ParameterizedTest
         @ValueSource(ints = {2, 3, 7, 16})
-        void collect_hostileCsvInManyParts_seesEveryRecordOnceInFileOrder(int parallelism) throws IOException {
-            long seed = 20_240_305L + parallelism;
-            System.out.println("collect_hostileCsvInManyParts seed=" + seed + " parallelism=" + parallelism);
+        void collect_hostileCsvInManyParts_seesEveryRecordOnceInFileOrder(int parallelism, Seed seed)
+                throws IOException {
             for (int round = 0; round < 20; round++) {
-                Random random = new Random(seed + round);
+                Random random = new Random(seed.value() + parallelism * 1_000L + round);
                 Path file = write(hostileCsv(random, 50 + random.nextInt(400)));
                 List<Seen> expected = sequential(file, "nps", "note, free text", "plan");
 
                 List<Seen> actual = parted(file, parallelism, 1, "nps", "note, free text", "plan");
 
-                assertThat(actual).as("seed %d round %d", seed, round).isEqualTo(expected);
+                assertThat(actual).as("seed %d, parallelism %d, round %d", seed.value(), parallelism, round)
+                        .isEqualTo(expected);
             }
         }
 

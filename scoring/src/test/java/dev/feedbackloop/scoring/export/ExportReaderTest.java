@@ -3,6 +3,8 @@ package dev.feedbackloop.scoring.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,9 +16,11 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(Seeds.class)
 final class ExportReaderTest {
 
     /** One record as seen through the selected columns: line, texts, and whether the record was ragged. */
@@ -27,6 +31,18 @@ final class ExportReaderTest {
         CsvSource source = new CsvSource(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
                 "test.csv", NaMarkers.of(na), bufferSize);
         return collect(source, columns);
+    }
+
+    static List<Seen> csv(String content, int bufferSize, char delimiter, String... columns) {
+        CsvSource source = new CsvSource(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
+                "test.csv", NaMarkers.of(List.of()), delimiter, false, bufferSize);
+        return collect(source, columns);
+    }
+
+    /** The delimiter a reader of this CSV text detects, and the texts of the given columns. */
+    static ExportReader csvReader(String content) {
+        return ExportReader.builder(ExportFormat.CSV).of(
+                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), "test.csv");
     }
 
     static List<Seen> csv(String content, String... columns) {
@@ -107,6 +123,24 @@ final class ExportReaderTest {
         void read_sameColumnTwice_readsItTwice() {
             assertThat(csv("a,b\n1,2\n", "b", "a", "b")).extracting(Seen::texts)
                     .containsExactly(List.of("2", "1", "2"));
+        }
+
+        @Test
+        void read_unknownColumn_suggestsTheClosestHeaderName() {
+            assertThatThrownBy(() -> csv("Overall_Rating,plan\n1,2\n", "overall_rating"))
+                    .hasMessage("test.csv:1: column \"overall_rating\": no such column in the header (did you mean"
+                            + " \"Overall_Rating\"?), expected one of [Overall_Rating, plan]");
+            assertThatThrownBy(() -> csv("overall_rating,plan\n1,2\n", "overal_ratin"))
+                    .hasMessageContaining("(did you mean \"overall_rating\"?)");
+            assertThatThrownBy(() -> csv("overall_rating,plan\n1,2\n", "score"))
+                    .hasMessageNotContaining("did you mean");
+        }
+
+        @Test
+        void read_unknownColumnOfAOneColumnHeaderHoldingAnotherDelimiter_namesIt() {
+            assertThatThrownBy(() -> csv("a;b\n1;2\n", 64, ',', "b"))
+                    .hasMessageEndingWith("the header is read as one column, but it holds ';': is that the"
+                            + " delimiter?");
         }
 
         @Test
@@ -197,12 +231,13 @@ final class ExportReaderTest {
                     .containsExactly(2L, 4L, 5L);
         }
 
-        @Test
-        void read_randomTablesWithHostileCells_roundTrip() {
-            long seed = System.nanoTime();
-            System.out.println("ExportReaderTest.read_randomTablesWithHostileCells_roundTrip seed: " + seed);
-            Random random = new Random(seed);
-            String[] pieces = {"a", "9", ",", "\"", "\n", "\r\n", "\r", " ", "é", "😀", "NA", "\"\"", "x,y"};
+        @ParameterizedTest(name = "delimiter {0}")
+        @ValueSource(chars = {',', ';', '\t', '|'})
+        void read_randomTablesWithHostileCells_roundTrip(char delimiter, Seed seed) {
+            Random random = new Random(seed.value() + delimiter);
+            String d = String.valueOf(delimiter);
+            String[] pieces = {"a", "9", ",", ";", "|", "\t", "\"", "\n", "\r\n", "\r", " ", "é", "😀", "NA", "\"\"",
+                "x" + d + "y", "a longer cell of text" + d + " with the delimiter", "abcdefghijklmnopq"};
             for (int table = 0; table < 300; table++) {
                 int columns = 1 + random.nextInt(4);
                 int rows = random.nextInt(12);
@@ -213,7 +248,7 @@ final class ExportReaderTest {
                 for (int c = 0; c < columns; c++) {
                     header.add("c" + c);
                 }
-                content.append(String.join(",", header)).append(newline);
+                content.append(String.join(d, header)).append(newline);
                 List<Long> lines = new ArrayList<>();
                 long line = 2;
                 for (int r = 0; r < rows; r++) {
@@ -231,9 +266,9 @@ final class ExportReaderTest {
                         }
                         row.add(cell.toString());
                         if (c > 0) {
-                            record.append(',');
+                            record.append(delimiter);
                         }
-                        record.append(quote(cell.toString(), random));
+                        record.append(quote(cell.toString(), delimiter, random));
                     }
                     cells.add(row);
                     lines.add(line);
@@ -244,16 +279,17 @@ final class ExportReaderTest {
                     content.setLength(content.length() - newline.length());
                 }
                 int bufferSize = 16 + random.nextInt(64);
-                List<Seen> seen = csv(content.toString(), bufferSize, List.of(), header.toArray(new String[0]));
-                assertThat(seen).as("seed %d, table %d:%n%s", seed, table, content)
+                List<Seen> seen = csv(content.toString(), bufferSize, delimiter, header.toArray(new String[0]));
+                assertThat(seen).as("seed %d, table %d:%n%s", seed.value(), table, content)
                         .extracting(Seen::texts).isEqualTo(cells);
-                assertThat(seen).as("seed %d, table %d lines", seed, table).extracting(Seen::line)
+                assertThat(seen).as("seed %d, table %d lines", seed.value(), table).extracting(Seen::line)
                         .isEqualTo(lines);
             }
         }
 
-        private static String quote(String cell, Random random) {
-            boolean needs = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r");
+        private static String quote(String cell, char delimiter, Random random) {
+            boolean needs = cell.indexOf(delimiter) >= 0 || cell.contains("\"") || cell.contains("\n")
+                    || cell.contains("\r") || cell.startsWith("\uFEFF");
             if (needs || random.nextInt(4) == 0) {
                 return "\"" + cell.replace("\"", "\"\"") + "\"";
             }
@@ -262,6 +298,63 @@ final class ExportReaderTest {
 
         private static long physicalLines(String record) {
             return record.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r').count();
+        }
+    }
+
+    @Nested
+    final class Delimiters {
+
+        @ParameterizedTest(name = "[{0}] is read with [{1}]")
+        @org.junit.jupiter.params.provider.CsvSource(delimiter = '/', value = {
+            "nps;plan;comment/;", "nps<TAB>plan<TAB>comment/<TAB>", "nps|plan|comment/|", "nps,plan,comment/,",
+            "nps;plan,comment/,", "\"n;p;s\",plan,comment/,", "\"a,b\";\"c,d\";comment/;", "nps/,",
+            "nps;plan|comment<TAB>x/,", "a|b;c/,", "a|b|c|d;e/|", "a;b;c<TAB>d<TAB>e<TAB>f/<TAB>"})
+        void detect_mostFrequentOutsideQuotes_commaOnATie(String header, String expected) {
+            try (ExportReader reader = csvReader(header.replace("<TAB>", "\t") + "\n1\n")) {
+                assertThat(reader.delimiter()).isEqualTo(expected.replace("<TAB>", "\t").charAt(0));
+            }
+        }
+
+        @Test
+        void read_detectedSemicolon_splitsCellsAndKeepsCommas() {
+            try (ExportReader reader = csvReader("nps;plan\n9;\"free; trial\"\n3;\"a, b\"\n")) {
+                List<String> plans = new ArrayList<>();
+                reader.read(List.of("plan", "nps"), row -> plans.add(row.text(0) + "=" + row.integer(1)));
+                assertThat(plans).containsExactly("free; trial=9", "a, b=3");
+            }
+        }
+
+        @Test
+        void read_givenDelimiter_overridesTheHeader() {
+            ExportReader reader = ExportReader.builder(ExportFormat.CSV).delimiter(',').of(
+                    new ByteArrayInputStream("a;b,c\n1;2,3\n".getBytes(StandardCharsets.UTF_8)), "t.csv");
+            assertThat(reader.delimiter()).isEqualTo(',');
+            assertThat(reader.header()).containsExactly("a;b", "c");
+        }
+
+        @Test
+        void builder_otherDelimiter_isRejected() {
+            assertThatThrownBy(() -> ExportReader.builder(ExportFormat.CSV).delimiter(':'))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("':'");
+        }
+
+        @ParameterizedTest(name = "delimiter {0}")
+        @ValueSource(chars = {';', '|', '\t'})
+        void read_longCellsWithOtherBytesBelowTheDelimiter_splitExactly(char delimiter) {
+            String d = String.valueOf(delimiter);
+            String note = "a long note, with commas, spaces + signs; bars | and tabs \t in it".replace(d, "");
+            String content = "id" + d + "note" + d + "nps\n"
+                    + "1" + d + note + d + "9\n"
+                    + "2" + d + "x".repeat(40) + d + "10\n";
+            assertThat(csv(content, 64, delimiter, "note", "nps")).extracting(Seen::texts).containsExactly(
+                    List.of(note, "9"), List.of("x".repeat(40), "10"));
+        }
+
+        @Test
+        void jsonLines_hasNoDelimiter() {
+            ExportReader reader = ExportReader.of(new ByteArrayInputStream("{}\n".getBytes(StandardCharsets.UTF_8)),
+                    "t.jsonl", ExportFormat.JSON_LINES, List.of());
+            assertThat(reader.delimiter()).isEqualTo('\0');
         }
     }
 
@@ -301,6 +394,29 @@ final class ExportReaderTest {
         }
 
         @Test
+        void read_truncatedFile_namesLineAndColumnInOurWords() {
+            assertThatThrownBy(() -> jsonl("{\"a\": 1}\n{\"a\": 2, \"plan\": \"fr", "a"))
+                    .hasMessage("test.jsonl:2: the file ends in the middle of a record at column 21 (is it cut"
+                            + " short?), expected each line to be one complete JSON object");
+        }
+
+        @Test
+        void read_unexpectedCharacter_namesItAndItsColumn() {
+            assertThatThrownBy(() -> jsonl("{\"a\": 1}\n{\"a\": 2 \"b\": 3}\n", "a"))
+                    .hasMessage("test.jsonl:2: unexpected character '\"' at column 9, expected one JSON object per"
+                            + " line, such as {\"nps\": 9, \"plan\": \"pro\"}");
+            assertThatThrownBy(() -> jsonl("{\"a\": nope}\n", "a"))
+                    .hasMessageStartingWith("test.jsonl:1: unexpected word 'nope' (text must be in double quotes)");
+        }
+
+        @Test
+        void read_unknownField_suggestsTheClosestFieldName() {
+            assertThatThrownBy(() -> jsonl("{\"NPS\": 1, \"plan\": \"pro\"}\n", "nps"))
+                    .hasMessage("test.jsonl: column \"nps\": no such field in any record (did you mean \"NPS\"?),"
+                            + " expected at least one object with a field of that name; the fields are [NPS, plan]");
+        }
+
+        @Test
         void read_malformedJson_throwsWithLine() {
             assertThatThrownBy(() -> jsonl("{\"a\": 1}\n{\"a\": \n", "a"))
                     .isInstanceOfSatisfying(ExportFormatException.class, e -> assertThat(e.line()).isPositive());
@@ -314,6 +430,12 @@ final class ExportReaderTest {
         assertThat(ExportFormat.findByFileName("x/Data.CSV")).contains(ExportFormat.CSV);
         assertThat(ExportFormat.findByFileName("a.ndjson")).contains(ExportFormat.JSON_LINES);
         assertThat(ExportFormat.findByFileName("a.json")).isEmpty();
+        assertThat(ExportFormat.findByFileName("a.TSV")).contains(ExportFormat.CSV);
+        assertThat(ExportFormat.findByFileName("a.csv.gz")).contains(ExportFormat.CSV);
+        assertThat(ExportFormat.findByFileName("a.jsonl.GZ")).contains(ExportFormat.JSON_LINES);
+        assertThat(ExportFormat.findByFileName("a.gz")).isEmpty();
+        assertThat(ExportFormat.isTabSeparatedName("a.tsv.gz")).isTrue();
+        assertThat(ExportFormat.isTabSeparatedName("a.csv")).isFalse();
         assertThat(ExportFormat.parse("JSONL")).isEqualTo(ExportFormat.JSON_LINES);
         assertThatThrownBy(() -> ExportFormat.parse("xlsx")).hasMessageContaining("xlsx");
         assertThat(Arrays.stream(ExportFormat.values()).map(f -> ExportFormat.parse(

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,9 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with {@link ExportFormatException}, never another exception, a hang or an out-of-memory. Seeded and reproducible
  * ({@code -Dfeedbackloop.seed=N}).
  */
+@ExtendWith(Seeds.class)
 final class HostileExportTest {
 
-    private static final long SEED = Long.getLong("feedbackloop.seed", 20240308L);
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
     private static final List<String> COLUMNS = List.of("nps", "created", "plan", "comment");
 
@@ -42,7 +45,12 @@ final class HostileExportTest {
 
     /** Reads an export through every accessor; returns whether it was refused with our exception. */
     static boolean readFully(String label, byte[] bytes, ExportFormat format) {
-        try (ExportReader reader = ExportReader.of(new ByteArrayInputStream(bytes), "corpus", format, List.of("NA"))) {
+        return readFully(label, bytes, ExportReader.builder(format).naMarkers(List.of("NA")));
+    }
+
+    /** Reads an export as the builder says through every accessor; returns whether it was refused with ours. */
+    static boolean readFully(String label, byte[] bytes, ExportReader.Builder builder) {
+        try (ExportReader reader = builder.of(new ByteArrayInputStream(bytes), "corpus")) {
             reader.read(COLUMNS, row -> {
                 for (int c = 0; c < COLUMNS.size(); c++) {
                     row.text(c);
@@ -60,8 +68,9 @@ final class HostileExportTest {
             });
             return false;
         } catch (ExportFormatException e) {
-            // a header name or a quoted value may hold a line break; the CLI folds messages to one line
             assertThat(e.getMessage()).as(label).isNotBlank().hasSizeLessThan(10_000);
+            assertThat(e.getMessage().chars().noneMatch(c -> Character.isISOControl(c) || c == 0xFEFF))
+                    .as(label + ": the message is printable: " + e.getMessage()).isTrue();
             return true;
         } catch (Throwable t) {
             fail(label + ": expected ExportFormatException or success, got " + t, t);
@@ -86,9 +95,8 @@ final class HostileExportTest {
 
     @ParameterizedTest
     @MethodSource("formats")
-    void randomByteFlipsAndSplices_readOrFailWithOurException(ExportFormat format, String document) {
-        System.out.println("HostileExportTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
-        var random = new Random(SEED + format.ordinal());
+    void randomByteFlipsAndSplices_readOrFailWithOurException(ExportFormat format, String document, Seed seed) {
+        var random = new Random(seed.value() + format.ordinal());
         byte[] original = document.getBytes(StandardCharsets.UTF_8);
         byte[] junk = "\",\r\n\u0000{}[]:\\\uFEFF\u00e9".getBytes(StandardCharsets.UTF_8);
         int[] refused = {0};
@@ -99,15 +107,45 @@ final class HostileExportTest {
                     bytes[random.nextInt(bytes.length)] = random.nextBoolean() ? (byte) random.nextInt(256)
                             : junk[random.nextInt(junk.length)];
                 }
-                refused[0] += readFully("seed " + SEED + " " + format + " round " + round, bytes, format) ? 1 : 0;
+                refused[0] += readFully(format + " round " + round, bytes, format) ? 1 : 0;
             }
         });
         assertThat(refused[0]).isPositive();
     }
 
     @Test
-    void randomRaggedCsvTables_readOrFailWithOurException() {
-        var random = new Random(SEED + 7);
+    void randomBytesBehindEveryKnownStart_readOrFailWithOurException(Seed seed) {
+        var random = seed.random();
+        byte[][] starts = {{}, {0x1F, (byte) 0x8B, 8, 0}, {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xFE, (byte) 0xFF},
+            {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {'P', 'K', 3, 4}, {'n', 'p', 's', ';', 'a', '\t', 'b', '|', '\n'}};
+        byte[] alphabet = ",;|\t\"\r\n{}[]:9aé\u0000".getBytes(StandardCharsets.UTF_8);
+        char[] delimiters = {0, ',', ';', '\t', '|'};
+        int[] refused = {0};
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            for (int round = 0; round < 4_000; round++) {
+                var bytes = new ByteArrayOutputStream();
+                bytes.writeBytes(starts[random.nextInt(starts.length)]);
+                for (int k = random.nextInt(200); k > 0; k--) {
+                    bytes.write(random.nextBoolean() ? random.nextInt(256) : alphabet[random.nextInt(alphabet.length)]);
+                }
+                byte[] input = random.nextInt(5) == 0 ? ExportInputTest.gzip(bytes.toByteArray()) : bytes.toByteArray();
+                if (random.nextInt(3) == 0 && input.length > 0) {
+                    input = Arrays.copyOf(input, random.nextInt(input.length));
+                }
+                ExportFormat format = random.nextBoolean() ? ExportFormat.CSV : ExportFormat.JSON_LINES;
+                ExportReader.Builder builder = ExportReader.builder(format).naMarkers(List.of("NA"));
+                char delimiter = delimiters[random.nextInt(delimiters.length)];
+                if (delimiter != 0) {
+                    builder.delimiter(delimiter);
+                }
+                refused[0] += readFully(seed + " random bytes round " + round, input, builder) ? 1 : 0;
+            }
+        });
+        assertThat(refused[0]).isPositive();
+    }
+
+    @Test
+    void randomRaggedCsvTables_readOrFailWithOurException(Random random) {
         String alphabet = ",\"\r\n \t\u0000ab9-=";
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             for (int round = 0; round < 2_000; round++) {
@@ -115,7 +153,7 @@ final class HostileExportTest {
                 for (int k = 0; k < random.nextInt(200); k++) {
                     text.append(alphabet.charAt(random.nextInt(alphabet.length())));
                 }
-                readFully("seed " + SEED + " ragged round " + round, text.toString().getBytes(StandardCharsets.UTF_8),
+                readFully("ragged round " + round, text.toString().getBytes(StandardCharsets.UTF_8),
                         ExportFormat.CSV);
             }
         });

@@ -2,11 +2,17 @@ package dev.feedbackloop.scoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedbackloop.testing.Seeds;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+@ExtendWith(Seeds.class)
 final class CellsTest {
 
     @ParameterizedTest(name = "[{0}] reads {1}")
@@ -32,10 +38,7 @@ final class CellsTest {
     }
 
     @Test
-    void parseInteger_randomText_agreesWithReferenceDefinition() {
-        long seed = System.nanoTime();
-        System.out.println("CellsTest seed: " + seed);
-        Random random = new Random(seed);
+    void parseInteger_randomText_agreesWithReferenceDefinition(Random random) {
         String alphabet = "0123456789+-. \tx9e";
         for (int i = 0; i < 20_000; i++) {
             StringBuilder sb = new StringBuilder();
@@ -44,7 +47,7 @@ final class CellsTest {
                 sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String cell = sb.toString();
-            assertThat(Cells.parseInteger(cell)).as("seed %d, cell [%s]", seed, cell).isEqualTo(reference(cell));
+            assertThat(Cells.parseInteger(cell)).as("cell [%s]", cell).isEqualTo(reference(cell));
         }
     }
 
@@ -60,5 +63,41 @@ final class CellsTest {
         String digits = t.replaceAll("\\.0+$", "");
         long value = Long.parseLong(digits.startsWith("+") ? digits.substring(1) : digits);
         return (int) Math.max(-1_000_000_000L, Math.min(1_000_000_000L, value));
+    }
+
+    static Stream<Arguments> unprintable() {
+        return Stream.of(Arguments.of("a\nb", "a\\nb"), Arguments.of("a\rb", "a\\rb"), Arguments.of("a\tb", "a\\tb"),
+                Arguments.of("a\u0000b", "a\\u0000b"), Arguments.of("\u001B[31m", "\\u001B[31m"),
+                Arguments.of("x\u007F", "x\\u007F"), Arguments.of("x\u0085", "x\\u0085"),
+                Arguments.of("\uFEFFnps", "\\uFEFFnps"), Arguments.of("a\u202Eb", "a\\u202Eb"),
+                Arguments.of("a\u2028b", "a\\u2028b"), Arguments.of("a\uD800b", "a\\uD800b"),
+                Arguments.of("b\uDC00", "b\\uDC00"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unprintable")
+    void printable_escapesWhatATerminalWouldNotShow(String text, String expected) {
+        assertThat(Cells.printable(text)).isEqualTo(expected);
+    }
+
+    @Test
+    void printable_keepsLettersOfEveryScriptAndEmoji() {
+        String text = "café naïve 日本語 Ελληνικά עברית 😀 \\x41 \"quoted\"";
+
+        assertThat(Cells.printable(text)).isSameAs(text);
+    }
+
+    @Test
+    void printable_randomText_neverHoldsAControlCharacter(Random random) {
+        for (int round = 0; round < 10_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < random.nextInt(20); i++) {
+                text.append((char) random.nextInt(0x10000));
+            }
+            String shown = Cells.printable(text);
+            assertThat(shown.codePoints().noneMatch(c -> Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SURROGATE))
+                    .as("round %d: %s", round, shown).isTrue();
+        }
     }
 }

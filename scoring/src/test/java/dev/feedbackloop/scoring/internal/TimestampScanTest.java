@@ -3,6 +3,8 @@ package dev.feedbackloop.scoring.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -14,21 +16,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The byte scanner behind the CSV reader's timestamps agrees with java.time on every form it reads. */
+@ExtendWith(Seeds.class)
 final class TimestampScanTest {
-
-    private static final long SEED = 20_240_305L;
 
     @ParameterizedTest
     @ValueSource(strings = {"UTC", "+05:30", "Europe/Paris", "America/New_York"})
-    void scan_randomTimestamps_agreesWithJavaTime(String zoneId) {
-        System.out.println("scan_randomTimestamps seed=" + SEED + " zone=" + zoneId);
+    void scan_randomTimestamps_agreesWithJavaTime(String zoneId, Seed seed) {
         ZoneId zone = ZoneId.of(zoneId);
         TimestampParser parser = TimestampParser.of(zone);
-        Random random = new Random(SEED);
+        Random random = seed.random();
         for (int i = 0; i < 20_000; i++) {
             LocalDateTime local = LocalDateTime.of(LocalDate.ofEpochDay(random.nextInt(2_900_000) - 719_000),
                     java.time.LocalTime.ofSecondOfDay(random.nextInt(86_400)));
@@ -56,8 +57,8 @@ final class TimestampScanTest {
 
             long seconds = parser.scan(bytes, 0, bytes.length);
 
-            assertThat(seconds).as("seed %d: %s", SEED, text).isEqualTo(expected.getEpochSecond());
-            assertThat(parser.parse(text)).as("seed %d: %s", SEED, text).isEqualTo(expected);
+            assertThat(seconds).as("seed %d: %s", seed.value(), text).isEqualTo(expected.getEpochSecond());
+            assertThat(parser.parse(text)).as("seed %d: %s", seed.value(), text).isEqualTo(expected);
         }
     }
 
@@ -102,11 +103,9 @@ final class TimestampScanTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"UTC", "+05:30", "Europe/Paris"})
-    void scan_mutatedCommonForms_agreeWithTheGeneralPath(String zoneId) {
-        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-        System.out.println("scan_mutatedCommonForms seed=" + seed + " zone=" + zoneId);
+    void scan_mutatedCommonForms_agreeWithTheGeneralPath(String zoneId, Seed seed) {
         TimestampParser parser = TimestampParser.of(ZoneId.of(zoneId));
-        Random random = new Random(seed);
+        Random random = seed.random();
         byte[] alphabet = "0123456789-:TZtz +./a\u00e9".getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < 50_000; i++) {
             LocalDateTime local = LocalDateTime.of(LocalDate.ofEpochDay(random.nextInt(100_000) - 20_000),
@@ -125,18 +124,17 @@ final class TimestampScanTest {
 
             Object fast = scanOrException(parser, bytes, 1, 1 + text.length());
 
-            assertThat(fast).as("seed %d: %s", seed, mutated)
+            assertThat(fast).as("seed %d: %s", seed.value(), mutated)
                     .isEqualTo(scanOrException(parser, bytes, 0, 1 + text.length()));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"UTC", "+05:30"})
-    void scanPlain_commonFormsInFixedZones_readEightBytesAtATime(String zoneId) {
-        System.out.println("scanPlain_commonForms seed=" + SEED + " zone=" + zoneId);
+    void scanPlain_commonFormsInFixedZones_readEightBytesAtATime(String zoneId, Seed seed) {
         ZoneId zone = ZoneId.of(zoneId);
         TimestampParser parser = TimestampParser.of(zone);
-        Random random = new Random(SEED);
+        Random random = seed.random();
         for (int i = 0; i < 20_000; i++) {
             LocalDateTime local = LocalDateTime.of(LocalDate.ofEpochDay(random.nextInt(2_000_000) - 134_000),
                     java.time.LocalTime.ofSecondOfDay(random.nextInt(86_400)));
@@ -146,7 +144,7 @@ final class TimestampScanTest {
             byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
             Instant expected = zulu ? local.toInstant(ZoneOffset.UTC) : local.atZone(zone).toInstant();
 
-            assertThat(parser.scanPlain(bytes, 0, zulu)).as("seed %d: %s", SEED, text)
+            assertThat(parser.scanPlain(bytes, 0, zulu)).as("seed %d: %s", seed.value(), text)
                     .isEqualTo(expected.getEpochSecond());
         }
     }

@@ -2,6 +2,8 @@ package dev.feedbackloop.scoring.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,17 +11,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(Seeds.class)
 final class BoundedCountsTest {
-
-    private static long seed(String test) {
-        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-        System.out.println("BoundedCountsTest." + test + " seed = " + seed
-                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-        return seed;
-    }
 
     /** A value from a mix that exercises every place a count can live: dense seconds, odd millis, far values. */
     private static long value(SplittableRandom random) {
@@ -55,8 +52,8 @@ final class BoundedCountsTest {
 
     @ParameterizedTest(name = "budget {0} bytes")
     @ValueSource(longs = {0, 2_000, 50_000, BoundedCounts.DEFAULT_BUDGET})
-    void cursor_seededRandomMix_givesExactlyTheSortedCountsOfAnOracle(long budget) {
-        SplittableRandom random = new SplittableRandom(seed("cursor"));
+    void cursor_seededRandomMix_givesExactlyTheSortedCountsOfAnOracle(long budget, Seed seed) {
+        SplittableRandom random = new SplittableRandom(seed.value());
         TreeMap<Long, Long> oracle = new TreeMap<>();
         try (BoundedCounts counts = new BoundedCounts(budget)) {
             for (int i = 0; i < 40_000; i++) {
@@ -74,8 +71,8 @@ final class BoundedCountsTest {
     }
 
     @Test
-    void removeBelowInMemory_countsWhatItRemovesAndKeepsTheRest() {
-        SplittableRandom random = new SplittableRandom(seed("removeBelow"));
+    void removeBelowInMemory_countsWhatItRemovesAndKeepsTheRest(Seed seed) {
+        SplittableRandom random = new SplittableRandom(seed.value());
         TreeMap<Long, Long> oracle = new TreeMap<>();
         BoundedCounts counts = new BoundedCounts();
         for (int i = 0; i < 50_000; i++) {
@@ -91,9 +88,9 @@ final class BoundedCountsTest {
     }
 
     @Test
-    void manyDistinctSecondsInAFewDays_fitInDenseBlocksWithoutSpilling() {
+    void manyDistinctSecondsInAFewDays_fitInDenseBlocksWithoutSpilling(Seed seed) {
         // Like the generated help desk: response times uniform over five days, to the second.
-        SplittableRandom random = new SplittableRandom(seed("helpDesk"));
+        SplittableRandom random = new SplittableRandom(seed.value());
         try (BoundedCounts counts = new BoundedCounts()) {
             for (int i = 0; i < 1_000_000; i++) {
                 counts.add((60 + random.nextLong(5 * 86_400)) * 1000);
@@ -105,8 +102,8 @@ final class BoundedCountsTest {
     }
 
     @Test
-    void manyDistinctMillis_spillWithinBudgetAndLeaveNoFileAfterClose() throws Exception {
-        SplittableRandom random = new SplittableRandom(seed("spill"));
+    void manyDistinctMillis_spillWithinBudgetAndLeaveNoFileAfterClose(Seed seed) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed.value());
         long budget = 256 << 10;
         BoundedCounts counts = new BoundedCounts(budget);
         long maxMemory = 0;

@@ -3,6 +3,8 @@ package dev.feedbackloop.scoring.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -13,10 +15,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(Seeds.class)
 final class DurationTallyTest {
 
     @ParameterizedTest(name = "q={0} of 1..{1} hours is {2}")
@@ -58,11 +62,8 @@ final class DurationTallyTest {
     }
 
     @Test
-    void merge_randomSplits_equalsTallyOfAll() {
-        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-        System.out.println("DurationTallyTest seed = " + seed
-                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-        Random random = new Random(seed);
+    void merge_randomSplits_equalsTallyOfAll(Seed seed) {
+        Random random = seed.random();
         for (int round = 0; round < 50; round++) {
             int n = 1 + random.nextInt(500);
             long[] values = new long[n];
@@ -76,20 +77,13 @@ final class DurationTallyTest {
             }
             left.merge(right);
             Arrays.sort(values);
-            assertThat(left.summary()).as("seed %d", seed).isEqualTo(all.summary());
-            assertThat(all.summary().median().toMillis()).as("seed %d", seed)
+            assertThat(left.summary()).as("seed %d", seed.value()).isEqualTo(all.summary());
+            assertThat(all.summary().median().toMillis()).as("seed %d", seed.value())
                     .isEqualTo(values[(int) Math.ceil(0.5 * n) - 1]);
-            assertThat(all.summary().meanMillis()).as("seed %d", seed)
+            assertThat(all.summary().meanMillis()).as("seed %d", seed.value())
                     .isCloseTo(Arrays.stream(values).average().orElseThrow(),
                             org.assertj.core.data.Offset.offset(1e-6));
         }
-    }
-
-    private static long seed(String test) {
-        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-        System.out.println("DurationTallyTest." + test + " seed = " + seed
-                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-        return seed;
     }
 
     /** Whole seconds over a few days, sub-second values, repeats and huge values, as in adversarial exports. */
@@ -123,8 +117,8 @@ final class DurationTallyTest {
 
     @ParameterizedTest(name = "budget {0} bytes")
     @ValueSource(longs = {0, 4_000, 100_000, 4L << 20})
-    void summary_seededRandomMix_equalsSortBasedOracleAtAnyBudget(long budget) {
-        SplittableRandom random = new SplittableRandom(seed("oracle"));
+    void summary_seededRandomMix_equalsSortBasedOracleAtAnyBudget(long budget, Seed seed) {
+        SplittableRandom random = new SplittableRandom(seed.value());
         for (int round = 0; round < 8; round++) {
             int n = 1 + random.nextInt(round < 4 ? 200 : 30_000);
             long[] values = new long[n];
@@ -147,8 +141,8 @@ final class DurationTallyTest {
     }
 
     @Test
-    void merge_isAssociativeAndExactAcrossSpilledParts() {
-        SplittableRandom random = new SplittableRandom(seed("associative"));
+    void merge_isAssociativeAndExactAcrossSpilledParts(Seed seed) {
+        SplittableRandom random = new SplittableRandom(seed.value());
         long[] budgets = {0, 3_000, 4L << 20};
         for (int round = 0; round < 6; round++) {
             List<long[]> parts = new ArrayList<>();

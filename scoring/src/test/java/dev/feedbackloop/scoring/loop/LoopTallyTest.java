@@ -3,11 +3,15 @@ package dev.feedbackloop.scoring.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(Seeds.class)
 final class LoopTallyTest {
 
     private static final Instant T0 = Instant.parse("2024-06-01T00:00:00Z");
@@ -67,11 +71,8 @@ final class LoopTallyTest {
     }
 
     @Test
-    void advanceAsOfAndMerge_randomRows_giveSameSummaryAsOneTally() {
-        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-        System.out.println("LoopTallyTest seed = " + seed
-                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-        Random random = new Random(seed);
+    void advanceAsOfAndMerge_randomRows_giveSameSummaryAsOneTally(Seed seed) {
+        Random random = seed.random();
         for (int round = 0; round < 50; round++) {
             Duration sla = Duration.ofHours(random.nextInt(72));
             LoopTally plain = LoopTally.of(sla);
@@ -97,7 +98,7 @@ final class LoopTallyTest {
             }
             left.merge(right);
             Instant asOf = at(latest + random.nextInt(100));
-            assertThat(left.summary(asOf)).as("seed %d round %d", seed, round).isEqualTo(plain.summary(asOf));
+            assertThat(left.summary(asOf)).as("seed %d round %d", seed.value(), round).isEqualTo(plain.summary(asOf));
         }
     }
 }

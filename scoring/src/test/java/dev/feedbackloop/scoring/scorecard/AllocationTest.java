@@ -8,6 +8,7 @@ import dev.feedbackloop.scoring.Period;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.testing.Seeds;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Checks the hot paths' promise: counting into existing groups allocates nothing, whatever the JIT does. */
+@ExtendWith(Seeds.class)
 final class AllocationTest {
 
     private static long allocatedBytes() {
@@ -30,11 +33,8 @@ final class AllocationTest {
     }
 
     @Test
-    void scorecardAdd_toExistingGroups_allocatesNothingPerResponse() {
+    void scorecardAdd_toExistingGroups_allocatesNothingPerResponse(Random random) {
         assumeTrue(measurable(), "thread allocation counters unavailable");
-        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-        System.out.println("AllocationTest seed=" + seed + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-        Random random = new Random(seed);
         ScorecardSpec spec = ScorecardSpec.builder(ScorecardTest.survey(1)).groupBy("plan", "region")
                 .period(Period.MONTH, ZoneId.of("Europe/Paris")).build();
         List<Response> responses = new ArrayList<>();

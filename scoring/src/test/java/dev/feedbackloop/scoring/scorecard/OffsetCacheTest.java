@@ -2,22 +2,23 @@ package dev.feedbackloop.scoring.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Random;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(Seeds.class)
 final class OffsetCacheTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"UTC", "Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata",
         "Pacific/Apia"})
-    void offsetAt_agreesWithZoneRules_onRandomInstantsAndAroundTransitions(String zoneId) {
-        long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-        System.out.println("OffsetCacheTest " + zoneId + " seed = " + seed
-                + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-        Random random = new Random(seed);
+    void offsetAt_agreesWithZoneRules_onRandomInstantsAndAroundTransitions(String zoneId, Seed seed) {
+        Random random = seed.random();
         ZoneId zone = ZoneId.of(zoneId);
         OffsetCache cache = new OffsetCache(zone);
         long from = Instant.parse("1900-01-01T00:00:00Z").getEpochSecond();
@@ -27,7 +28,7 @@ final class OffsetCacheTest {
                     ? from + (long) (random.nextDouble() * (to - from))
                     : Instant.parse("2024-03-31T01:00:00Z").getEpochSecond() + random.nextInt(7_200) - 3_600;
             int expected = zone.getRules().getOffset(Instant.ofEpochSecond(second)).getTotalSeconds();
-            assertThat(cache.offsetAt(second)).as("seed %d second %d", seed, second).isEqualTo(expected);
+            assertThat(cache.offsetAt(second)).as("seed %d second %d", seed.value(), second).isEqualTo(expected);
         }
     }
 }

@@ -26,6 +26,7 @@ import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.Scale;
 import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.TextQuestion;
+import dev.feedbackloop.testing.Seeds;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -38,7 +39,9 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(Seeds.class)
 final class ScorecardTest {
 
     static final Instant MARCH = Instant.parse("2024-03-05T10:00:00Z");
@@ -376,11 +379,7 @@ final class ScorecardTest {
     final class Equivalence {
 
         @Test
-        void sequential_parallel_andPartitioned_giveTheSameScorecard() {
-            long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-            System.out.println("ScorecardTest.sequential_parallel_andPartitioned seed = " + seed
-                    + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-            Random random = new Random(seed);
+        void sequential_parallel_andPartitioned_giveTheSameScorecard(Random random) {
             Survey v2 = Survey.builder("relationship", 2).title("Relationship survey")
                     .question(NpsQuestion.standard("nps"))
                     .question(RatingQuestion.csat("csat", "How satisfied are you?", 5)).build();

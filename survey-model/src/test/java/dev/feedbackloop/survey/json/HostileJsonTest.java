@@ -3,6 +3,8 @@ package dev.feedbackloop.survey.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,14 +12,15 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Malformed and hostile input only ever yields {@link SurveyJsonException}, never another failure. */
+@ExtendWith(Seeds.class)
 final class HostileJsonTest {
 
     private static final SurveyJson JSON = SurveyJson.standard();
-    private static final long SEED = Long.getLong("feedbackloop.seed", 20240305L);
     private static final String SURVEY = SurveyJsonTest.resource("examples/support-ticket.json");
     private static final String RESPONSE = SurveyJsonTest.resource("responses/detractor.json");
     private static final List<String> JUNK = List.of("null", "1e999", "-0", "1.0", "true", "\"\"", "\"\\u0000\"",
@@ -59,9 +62,8 @@ final class HostileJsonTest {
     }
 
     @Test
-    void randomByteFlips_failWithOurExceptionOrStillRead() {
-        System.out.println("HostileJsonTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
-        var random = new Random(SEED);
+    void randomByteFlips_failWithOurExceptionOrStillRead(Seed seed) {
+        var random = seed.random();
         byte[] original = SURVEY.getBytes(StandardCharsets.UTF_8);
         int rejected = 0;
         for (int round = 0; round < 3_000; round++) {
@@ -70,7 +72,7 @@ final class HostileJsonTest {
             for (int f = 0; f < flips; f++) {
                 bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
             }
-            var label = "seed " + SEED + " round " + round;
+            var label = "seed " + seed.value() + " round " + round;
             try {
                 JSON.readSurvey(new ByteArrayInputStream(bytes));
             } catch (SurveyJsonException e) {
@@ -83,9 +85,8 @@ final class HostileJsonTest {
     }
 
     @Test
-    void randomJunkSpliced_failsWithOurExceptionOrStillReads() {
-        System.out.println("HostileJsonTest seed = " + SEED);
-        var random = new Random(SEED + 1);
+    void randomJunkSpliced_failsWithOurExceptionOrStillReads(Seed seed) {
+        var random = seed.random();
         for (int round = 0; round < 3_000; round++) {
             String base = random.nextBoolean() ? SURVEY : RESPONSE;
             var text = new StringBuilder(base);
@@ -99,8 +100,8 @@ final class HostileJsonTest {
                 }
             }
             String document = text.toString();
-            onlyOurException("seed " + SEED + " round " + round, () -> JSON.readSurvey(document));
-            onlyOurException("seed " + SEED + " round " + round, () -> JSON.readResponse(document));
+            onlyOurException("seed " + seed.value() + " round " + round, () -> JSON.readSurvey(document));
+            onlyOurException("seed " + seed.value() + " round " + round, () -> JSON.readResponse(document));
         }
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,10 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * BOMs, wrong types, huge numbers, deep nesting), through every read entry point (text, reader, bytes): only
  * {@link SurveyJsonException} or a successful read, never another exception, a hang or an out-of-memory.
  */
+@ExtendWith(Seeds.class)
 final class HostileResponseJsonTest {
 
     private static final SurveyJson JSON = SurveyJson.standard();
-    private static final long SEED = Long.getLong("feedbackloop.seed", 20240307L);
     private static final String RESPONSE = SurveyJsonTest.resource("responses/detractor.json");
     private static final String SURVEY = SurveyJsonTest.resource("examples/support-ticket.json");
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
@@ -66,9 +68,8 @@ final class HostileResponseJsonTest {
     }
 
     @Test
-    void responseByteFlips_failWithOurExceptionOrStillRead() {
-        System.out.println("HostileResponseJsonTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
-        var random = new Random(SEED);
+    void responseByteFlips_failWithOurExceptionOrStillRead(Seed seed) {
+        var random = seed.random();
         byte[] original = RESPONSE.getBytes(StandardCharsets.UTF_8);
         int[] refused = {0};
         assertTimeoutPreemptively(HANG_GUARD, () -> {
@@ -77,7 +78,7 @@ final class HostileResponseJsonTest {
                 for (int f = 0; f <= random.nextInt(3); f++) {
                     bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
                 }
-                refused[0] += readEveryWay("seed " + SEED + " round " + round, bytes) > 0 ? 1 : 0;
+                refused[0] += readEveryWay("seed " + seed.value() + " round " + round, bytes) > 0 ? 1 : 0;
             }
         });
         assertThat(refused[0]).isGreaterThan(1_000);

@@ -2,18 +2,20 @@ package dev.feedbackloop.survey.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link Instants#parse} agrees with {@link Instant#parse} everywhere. Seeded; rerun with -Dfeedbackloop.seed=N. */
+@ExtendWith(Seeds.class)
 final class InstantsTest {
 
-    private static final long SEED = Long.getLong("feedbackloop.seed", 20241123L);
 
     private static Instant reference(String text) {
         try {
@@ -47,9 +49,8 @@ final class InstantsTest {
     }
 
     @Test
-    void randomTexts_parseAsInstantParseDoes() {
-        System.out.println("InstantsTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
-        var random = new Random(SEED);
+    void randomTexts_parseAsInstantParseDoes(Seed seed) {
+        var random = seed.random();
         int fast = 0;
         for (int i = 0; i < 50_000; i++) {
             String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d%sZ", random.nextInt(10_000),
@@ -61,7 +62,7 @@ final class InstantsTest {
                 text = new String(chars);
             }
 
-            assertThat(Instants.parse(text)).as("seed %d: %s", SEED, text).isEqualTo(reference(text));
+            assertThat(Instants.parse(text)).as("seed %d: %s", seed.value(), text).isEqualTo(reference(text));
             fast += Instants.fastPath(text) != null ? 1 : 0;
         }
         assertThat(fast).isGreaterThan(10_000);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,6 +23,7 @@ import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,10 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link SurveyJsonException} message (path, problem, line and column). Seeded; rerun with
  * {@code -Dfeedbackloop.seed=N}.
  */
+@ExtendWith(Seeds.class)
 final class ResponseStreamReaderTest {
 
     private static final SurveyJson JSON = SurveyJson.standard();
-    private static final long SEED = Long.getLong("feedbackloop.seed", 20241123L);
     private static final String DETRACTOR = SurveyJsonTest.resource("responses/detractor.json");
     private static final List<String> JUNK = List.of("null", "true", "false", "0", "-1", "1.5", "4.0", "1e3",
             "2147483648", "\"\"", "\" \"", "\"x\"", "[]", "[\"a\",\"a\"]", "[null]", "[1]", "{}",
@@ -84,13 +87,13 @@ final class ResponseStreamReaderTest {
         }
 
         @Test
-        void writtenResponses_areStreamedBackToEqualResponses() {
-            var random = new Random(SEED);
+        void writtenResponses_areStreamedBackToEqualResponses(Seed seed) {
+            var random = seed.random();
             for (int i = 0; i < 500; i++) {
                 Response response = randomResponse(random);
                 String json = JSON.write(response);
 
-                assertThat(streamed(json)).as("seed %d, response %d: %s", SEED, i, json).isEqualTo(response);
+                assertThat(streamed(json)).as("seed %d, response %d: %s", seed.value(), i, json).isEqualTo(response);
             }
         }
 
@@ -138,10 +141,8 @@ final class ResponseStreamReaderTest {
     }
 
     @Test
-    void mutatedDocuments_readExactlyAsThroughTheTree() {
-        System.out.println("ResponseStreamReaderTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED
-                + ")");
-        var random = new Random(SEED);
+    void mutatedDocuments_readExactlyAsThroughTheTree(Seed seed) {
+        var random = seed.random();
         int streamedCount = 0;
         int failures = 0;
         for (int i = 0; i < 4_000; i++) {
@@ -151,7 +152,7 @@ final class ResponseStreamReaderTest {
                 mutate(document, random);
             }
             String json = render(document, random);
-            String label = "seed " + SEED + ", document " + i + ": " + json;
+            String label = "seed " + seed.value() + ", document " + i + ": " + json;
 
             Object tree = outcome(() -> JSON.readResponseThroughTree(json));
             Response streamed = streamed(json);

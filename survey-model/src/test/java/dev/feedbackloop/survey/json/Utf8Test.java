@@ -3,6 +3,8 @@ package dev.feedbackloop.survey.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -15,15 +17,16 @@ import java.util.HexFormat;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Strict UTF-8 validation of byte input: the validator alone, against the JDK decoder, and through every entry. */
+@ExtendWith(Seeds.class)
 final class Utf8Test {
 
     private static final SurveyJson JSON = SurveyJson.standard();
-    private static final long SEED = Long.getLong("feedbackloop.seed", 20241123L);
     private static final String RESPONSE = SurveyJsonTest.resource("responses/detractor.json");
     private static final String SURVEY = SurveyJsonTest.resource("examples/support-ticket.json");
 
@@ -181,9 +184,8 @@ final class Utf8Test {
     }
 
     @Test
-    void randomBytes_agreeWithTheJdkDecoder() {
-        System.out.println("Utf8Test seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
-        var random = new Random(SEED);
+    void randomBytes_agreeWithTheJdkDecoder(Seed seed) {
+        var random = seed.random();
         // Bytes biased towards the interesting ones: ASCII, continuations and every kind of lead.
         int[] pool = {0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
             0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF7, 0xF8, 0xFF};
@@ -207,7 +209,7 @@ final class Utf8Test {
             }
             int expected = jdkFirstInvalid(bytes);
             assertThat(Utf8.firstInvalid(bytes, 0, bytes.length))
-                    .as("seed %d round %d bytes %s", SEED, round, HexFormat.ofDelimiter(" ").formatHex(bytes))
+                    .as("seed %d round %d bytes %s", seed.value(), round, HexFormat.ofDelimiter(" ").formatHex(bytes))
                     .isEqualTo(expected);
             valid += expected < 0 ? 1 : 0;
         }

@@ -20,8 +20,8 @@ import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.core.store.SubmitResult;
-import dev.feedbackloop.core.store.internal.ReportingStore;
 import dev.feedbackloop.core.store.internal.ReportingStore.Submitted;
+import dev.feedbackloop.core.store.internal.ReportingStore;
 import dev.feedbackloop.survey.json.SurveyJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -350,13 +350,14 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
             stored.put(submission.response().id(), new Submitted(new SubmitResult(true, submission.response(),
                     sorted), own));
         }
+        var reported = new HashSet<String>();
         for (Submission submission : batch) {
             String id = submission.response().id();
             Submitted result = taken.get(id);
             if (result == null) {
                 result = stored.get(id);
-                if (fresh.get(id) != submission) {
-                    // the same id earlier in the batch stored its response: this one stored nothing
+                if (!reported.add(id)) {
+                    // a repeat of an id earlier in the batch, even the same submission again, stored nothing
                     result = Submitted.unreported(new SubmitResult(false, result.result().response(),
                             result.result().followUps()));
                 }

@@ -7,8 +7,6 @@ import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.followup.FollowUp;
-import dev.feedbackloop.core.store.FeedbackStore;
-import dev.feedbackloop.core.store.FeedbackStoreContract;
 import dev.feedbackloop.core.store.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
@@ -18,16 +16,20 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store contract on PostgreSQL, in a schema of its own that every test empties first. Needs
+ * What the JDBC store does on PostgreSQL beyond the store test kit (which runs on PostgreSQL in
+ * {@code feedbackloop-store-tck}), in a schema of its own that every test empties first. Needs
  * {@value Databases#POSTGRES_URL}; skipped without it, failed without it when {@code CI=true}.
  */
-final class JdbcStorePostgresTest extends FeedbackStoreContract {
+final class JdbcStorePostgresTest {
 
     private static final Databases DATABASES = new Databases();
     private static @Nullable DataSource dataSource;
+
+    private JdbcStore store;
 
     @BeforeAll
     static void createSchema() {
@@ -39,19 +41,19 @@ final class JdbcStorePostgresTest extends FeedbackStoreContract {
         DATABASES.close();
     }
 
-    @Override
-    protected FeedbackStore newStore() {
-        return Databases.freshPostgresStore(dataSource);
+    @BeforeEach
+    void emptySchema() {
+        store = Databases.freshPostgresStore(dataSource);
     }
 
     @Test
     void of_detectsPostgresql() {
-        assertThat(((JdbcStore) store).dialect()).isEqualTo(JdbcDialect.POSTGRESQL);
+        assertThat(store.dialect()).isEqualTo(JdbcDialect.POSTGRESQL);
     }
 
     @Test
     void createSchema_again_keepsTheDataAndTheOutbox() {
-        FollowUp followUp = JdbcStoreTest.submitDetractor((JdbcStore) store, "r1", "c1", T0);
+        FollowUp followUp = JdbcStoreTest.submitDetractor(store, "r1", "c1", T0);
         List<OutboxEntry> pending = store.pollOutbox(10);
 
         JdbcStore restarted = JdbcStore.of(Objects.requireNonNull(dataSource)).createSchema();

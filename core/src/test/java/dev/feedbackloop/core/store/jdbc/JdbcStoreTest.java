@@ -22,6 +22,7 @@ import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.core.store.internal.ReportingStore.Submitted;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.testing.Seeds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,12 +42,14 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** What the JDBC store does beyond the store contract: schema, dialects, failures, durability, streaming. */
+@ExtendWith(Seeds.class)
 final class JdbcStoreTest {
 
     private final Databases databases = new Databases();
@@ -243,10 +246,7 @@ final class JdbcStoreTest {
     class Streaming {
 
         @Test
-        void forEachResponse_streamsMoreThanAFetchInOrderOfReceipt() {
-            long seed = Long.getLong("feedbackloop.seed", System.nanoTime());
-            System.out.println("JdbcStoreTest.Streaming seed = " + seed + " (rerun with -Dfeedbackloop.seed=" + seed + ")");
-            var random = new Random(seed);
+        void forEachResponse_streamsMoreThanAFetchInOrderOfReceipt(Random random) {
             JdbcStore store = JdbcStore.of(databases.h2Memory()).createSchema();
             var expected = new ArrayList<StoredResponse>();
             for (int i = 0; i < Sql.FETCH_SIZE * 2 + 7; i++) {

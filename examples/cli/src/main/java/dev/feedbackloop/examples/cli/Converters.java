@@ -24,8 +24,12 @@ final class Converters {
     enum Output {
         /** Aligned columns for people. */
         TABLE,
-        /** The JSON document of cli.md. */
-        JSON
+        /** The JSON document of docs/cli.md. */
+        JSON,
+        /** One CSV row per group and one for all rows, unrounded, for spreadsheets. */
+        CSV,
+        /** The table as a Markdown table. */
+        MARKDOWN
     }
 
     static final class OutputConverter implements ITypeConverter<Output> {
@@ -36,8 +40,53 @@ final class Converters {
                     return Output.TABLE;
                 case "json":
                     return Output.JSON;
+                case "csv":
+                    return Output.CSV;
+                case "markdown":
+                case "md":
+                    return Output.MARKDOWN;
                 default:
-                    throw new TypeConversionException("'" + value + "' is not an output, expected table or json");
+                    throw new TypeConversionException("'" + value
+                            + "' is not an output, expected table, json, csv or markdown");
+            }
+        }
+    }
+
+    static final class ListConverter implements ITypeConverter<LoopCommand.ListWhat> {
+        @Override
+        public LoopCommand.ListWhat convert(String value) {
+            switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "overdue":
+                    return LoopCommand.ListWhat.OVERDUE;
+                case "unresponded":
+                    return LoopCommand.ListWhat.UNRESPONDED;
+                default:
+                    throw new TypeConversionException("'" + value + "' is not a list, expected overdue or unresponded");
+            }
+        }
+    }
+
+    static final class DelimiterConverter implements ITypeConverter<Character> {
+        @Override
+        public Character convert(String value) {
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case ",":
+                case "comma":
+                    return ',';
+                case ";":
+                case "semicolon":
+                    return ';';
+                case "|":
+                case "bar":
+                case "pipe":
+                    return '|';
+                case "tab":
+                case "\\t":
+                case "\t":
+                    return '\t';
+                default:
+                    throw new TypeConversionException("'" + value
+                            + "' is not a delimiter, expected one of , ; | or tab");
             }
         }
     }
@@ -122,6 +171,11 @@ final class Converters {
         }
         if (duration.isNegative()) {
             throw new TypeConversionException("'" + value + "' is negative, expected a duration of zero or more");
+        }
+        try {
+            duration.toMillis();
+        } catch (ArithmeticException e) {
+            throw new TypeConversionException("'" + value + "' is too long, expected at most about 290 million years");
         }
         return duration;
     }

@@ -2,18 +2,21 @@ package dev.feedbackloop.examples.cli;
 
 import dev.feedbackloop.examples.demo.DemoCommand;
 import dev.feedbackloop.scoring.export.ExportFormatException;
+import dev.feedbackloop.scoring.internal.Cells;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code feedbackloop} command: scores survey exports ({@code score}), checks that unhappy feedback got a
@@ -89,6 +92,7 @@ public final class FeedbackLoopCommand implements Callable<Integer> {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(FeedbackLoopCommand::onParameterException);
         cli.setExecutionExceptionHandler((e, line, parsed) -> onExecutionException(e, line));
+        HelpLayout.install(cli, List.of("score", "loop"));
         return cli;
     }
 
@@ -113,7 +117,7 @@ public final class FeedbackLoopCommand implements Callable<Integer> {
         CommandLine line = e.getCommandLine();
         PrintWriter err = line.getErr();
         String name = line.getCommandSpec().qualifiedName();
-        err.println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+        err.println(oneLine(name + ": " + e.getMessage() + " (see '" + name + " --help')"));
         err.flush();
         return 2;
     }
@@ -121,12 +125,18 @@ public final class FeedbackLoopCommand implements Callable<Integer> {
     private static int onExecutionException(Exception e, CommandLine line) {
         PrintWriter err = line.getErr();
         String name = line.getCommandSpec().qualifiedName();
-        if (e instanceof ExportFormatException || e instanceof InputException || e instanceof UncheckedIOException) {
-            err.println(name + ": " + oneLine(e.getMessage()));
+        if (e instanceof ExportFormatException) {
+            ExportFormatException bad = (ExportFormatException) e;
+            err.println(oneLine(name + ": " + bad.getMessage() + Warnings.missingHint(bad.value())));
             err.flush();
             return 2;
         }
-        err.println(name + ": internal error: " + oneLine(String.valueOf(e))
+        if (e instanceof InputException || e instanceof UncheckedIOException) {
+            err.println(oneLine(name + ": " + e.getMessage()));
+            err.flush();
+            return 2;
+        }
+        err.println(oneLine(name + ": internal error: " + e)
                 + " (this is a bug; set FEEDBACKLOOP_DEBUG=1 to see the stack trace)");
         if (System.getenv("FEEDBACKLOOP_DEBUG") != null) {
             e.printStackTrace(err);
@@ -135,11 +145,12 @@ public final class FeedbackLoopCommand implements Callable<Integer> {
         return 1;
     }
 
-    static String oneLine(@org.jspecify.annotations.Nullable String message) {
+    /** A message as one printable line: line breaks, control and invisible characters escaped. */
+    static String oneLine(@Nullable String message) {
         if (message == null) {
             return "(no message)";
         }
-        return message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return Cells.printable(message);
     }
 
     /** The version from the jar's manifest ({@code Implementation-Version}), or the fallback. */

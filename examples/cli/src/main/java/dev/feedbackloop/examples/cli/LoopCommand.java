@@ -9,12 +9,13 @@ import dev.feedbackloop.scoring.loop.LoopSummary;
 import dev.feedbackloop.scoring.loop.LoopTally;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -32,9 +33,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code feedbackloop loop}: of the feedback that needed a response, how much got one, how fast, what is overdue. */
 @Command(name = "loop", mixinStandardHelpOptions = true, sortOptions = false,
+        customSynopsis = {"feedbackloop loop FILE (--nps COL | --csat COL) --created COL",
+                "                         --responded COL [options]"},
         description = "Did we respond? Response rate, SLA compliance, time to respond and overdue feedback.",
-        footer = {"", "A row needs a response when its rating is <= --trigger-at-most. Rows with an invalid rating,"
-                + " a blank created time or a response before creation are reported and left out."})
+        footer = {"", "A row needs a response when its rating is at most --trigger-at-most. Rows with an invalid"
+                + " rating, a blank created time or a response before creation are reported and left out.",
+                "", "Examples:",
+                "  feedbackloop loop tickets.csv --csat csat --created created_at \\",
+                "      --responded first_reply_at --by team",
+                "  feedbackloop loop reviews.csv.gz --csat score --created at \\",
+                "      --responded repliedAt --sla 24h --list overdue --id reviewId",
+                "  feedbackloop loop survey.jsonl --nps nps --created submitted \\",
+                "      --responded called_back --period month --output markdown"})
 final class LoopCommand implements Callable<Integer> {
 
     /** How many rows pass between settling the overdue rows against the latest timestamp so far. */
@@ -47,10 +57,6 @@ final class LoopCommand implements Callable<Integer> {
     @ParentCommand
     @SuppressWarnings("NullAway.Init")
     private FeedbackLoopCommand parent;
-
-    @Mixin
-    @SuppressWarnings("NullAway.Init")
-    private InputOptions input;
 
     /** Exactly one rating column. */
     static final class Rating {
@@ -90,8 +96,33 @@ final class LoopCommand implements Callable<Integer> {
     private Duration sla;
 
     @Option(names = "--as-of", paramLabel = "T",
-            description = "'Now' for the overdue count (default: the latest created/responded time in the file).")
+            description = "'Now' for the overdue count (default: the latest created or responded time in the file).")
     private @Nullable String asOfText;
+
+    /** What {@code --list} lists. */
+    enum ListWhat {
+        /** Triggered, unresponded rows past their deadline, most overdue first. */
+        OVERDUE,
+        /** Every triggered row without a response, oldest first. */
+        UNRESPONDED
+    }
+
+    @Option(names = "--list", paramLabel = "W", converter = Converters.ListConverter.class,
+            description = "Also list the rows behind the counts: overdue (most overdue first) or unresponded (oldest"
+                    + " first).")
+    private @Nullable ListWhat list;
+
+    @Option(names = "--id", paramLabel = "COL",
+            description = "The column that names a listed row, e.g. a ticket or review id (default: line numbers only).")
+    private @Nullable String id;
+
+    @Mixin
+    @SuppressWarnings("NullAway.Init")
+    private InputOptions input;
+
+    /** A row that --list may show; its line counts from its part's start until the parts are merged. */
+    record Item(long line, @Nullable String id, long createdMilli, @Nullable String[] segment, long period) {
+    }
 
     /**
      * What one part of the export adds up to. When grouped, each row goes to its group only and the overall tally is
@@ -104,8 +135,13 @@ final class LoopCommand implements Callable<Integer> {
         @Nullable Map<GroupKey, LoopTally> groups;
         final InvalidCells invalid = new InvalidCells(input.strict);
         final @Nullable Instant fixedAsOf;
+        final Warnings.EarlyTimes earlyCreated = new Warnings.EarlyTimes();
+        final Warnings.EarlyTimes earlyResponded = new Warnings.EarlyTimes();
+        final List<Item> items = new ArrayList<>();
         long latest = Long.MIN_VALUE;
         long rows;
+        long rated;
+        int highest = Integer.MIN_VALUE;
 
         Part(boolean grouped, @Nullable Instant fixedAsOf) {
             this.fixedAsOf = fixedAsOf;
@@ -158,8 +194,16 @@ final class LoopCommand implements Callable<Integer> {
                 it.remove();
             }
             invalid.append(later.invalid, linesBefore);
+            earlyCreated.merge(later.earlyCreated);
+            earlyResponded.merge(later.earlyResponded);
+            for (Item item : later.items) {
+                items.add(new Item(item.line() + linesBefore, item.id(), item.createdMilli(), item.segment(),
+                        item.period()));
+            }
             latest = Math.max(latest, later.latest);
             rows += later.rows;
+            rated += later.rated;
+            highest = Math.max(highest, later.highest);
             return this;
         }
     }
@@ -188,9 +232,21 @@ final class LoopCommand implements Callable<Integer> {
             }
         }
         Instant fixedAsOf = explicitAsOf;
+        if (id != null && list == null) {
+            throw new ParameterException(spec.commandLine(), "--id names the rows that --list lists; add --list"
+                    + " overdue or --list unresponded");
+        }
         List<String> columns = new ArrayList<>(List.of(ratingColumn, created, responded));
         columns.addAll(input.by);
+        int idSlot = id != null ? columns.size() : -1;
+        if (id != null) {
+            columns.add(id);
+        }
+        int segments = input.by.size();
+        long slaMillis = sla.toMillis();
+        boolean listing = list != null;
         boolean grouped = GroupReport.grouped(input);
+        PrintWriter err = spec.commandLine().getErr();
 
         PeriodBuckets buckets = input.period != null ? new PeriodBuckets(input.period, input.zone) : null;
         Progress progress = new Progress(spec.commandLine().getErr(), input.source());
@@ -203,6 +259,12 @@ final class LoopCommand implements Callable<Integer> {
                 }
                 long createdAt = row.epochMilli(1, input.zone);
                 long respondedAt = row.epochMilli(2, input.zone);
+                if (createdAt != ExportRow.NO_TIME) {
+                    part.earlyCreated.add(Math.floorDiv(createdAt, 1000L));
+                }
+                if (respondedAt != ExportRow.NO_TIME) {
+                    part.earlyResponded.add(Math.floorDiv(respondedAt, 1000L));
+                }
                 // NO_TIME is Long.MIN_VALUE, below every time.
                 part.latest = Math.max(part.latest, Math.max(createdAt, respondedAt));
                 if (fixedAsOf == null && (row.number() & (SETTLE_EVERY - 1)) == 0) {
@@ -227,14 +289,22 @@ final class LoopCommand implements Callable<Integer> {
                             + row.instant(1, input.zone) + "), expected a time at or after it");
                     return;
                 }
+                if (value != ExportRow.BLANK) {
+                    part.rated++;
+                    part.highest = Math.max(part.highest, value);
+                }
                 LoopTally group = part.overall;
+                long bucket = buckets != null ? buckets.bucket(Math.floorDiv(createdAt, 1000L)) : GroupKey.NO_PERIOD;
                 if (part.table != null) {
-                    group = part.table.find(row, buckets != null
-                            ? buckets.bucket(Math.floorDiv(createdAt, 1000L)) : GroupKey.NO_PERIOD);
+                    group = part.table.find(row, bucket);
                 }
                 if (value != ExportRow.BLANK && value <= trigger) {
                     if (respondedAt == ExportRow.NO_TIME) {
                         group.addUnresponded(createdAt);
+                        if (listing && (fixedAsOf == null || list == ListWhat.UNRESPONDED
+                                || overdue(createdAt, slaMillis, fixedAsOf.toEpochMilli()))) {
+                            part.items.add(item(row, idSlot, segments, createdAt, bucket));
+                        }
                     } else {
                         group.addResponded(createdAt, respondedAt);
                     }
@@ -261,27 +331,222 @@ final class LoopCommand implements Callable<Integer> {
         }
         LoopSummary overall = overallTally.summary(summaryAsOf);
         overallTally.close();
-        GroupReport<LoopSummary> report = new GroupReport<>(input, rows, invalid, overall, groups);
         PrintWriter out = spec.commandLine().getOut();
-        if (input.output == Converters.Output.JSON) {
-            out.print(report.json(json -> {
-                if (asOf == null) {
-                    json.writeNullField("asOf");
-                } else {
-                    json.writeStringField("asOf", asOf.toString());
-                }
-                json.writeStringField("sla", sla.toString());
-            }, LoopCommand::fields));
+        Listing listed = list == null ? null : new Listing(list, listedItems(all.items, summaryAsOf), summaryAsOf);
+        new GroupReport<>(input, rows, invalid, overall, groups).print(out, err, json -> {
+            if (asOf == null) {
+                json.writeNullField("asOf");
+            } else {
+                json.writeStringField("asOf", asOf.toString());
+            }
+            json.writeStringField("sla", sla.toString());
+        }, LoopCommand::fields, new LoopColumns(), "; as of " + (asOf == null ? "-" : asOf.toString()) + ", SLA "
+                + sla, Reports.wrap("triggered = rating at most " + trigger + "; within SLA = responded within " + sla
+                + "; overdue = unresponded and created + SLA before the as-of time; h = hours from created to first"
+                + " response (median and p90 by nearest rank).", ScoreCommand.LEGEND_WIDTH), listed);
+        input.printNotes(err);
+        Warnings warnings = new Warnings(input.source());
+        if (isNps) {
+            warnings.npsScale(ratingColumn, all.rated, all.highest);
         } else {
-            out.print(report.text(List.of("triggered", "responded", "within SLA", "unresponded", "overdue",
-                    "response %", "SLA %", "mean h", "median h", "p90 h"), LoopCommand::cells,
-                    "; as of " + (asOf == null ? "-" : asOf.toString()) + ", SLA " + sla,
-                    "triggered = rating <= " + trigger + "; within SLA = responded within " + sla
-                    + "; overdue = unresponded and created + SLA before the as-of time; h = hours from created to"
-                    + " first response (median and p90 by nearest rank)."));
+            warnings.ratingScale("CSAT", "--csat-scale", ratingColumn, csatScale, all.rated, all.highest);
         }
-        out.flush();
+        warnings.missingMarkers(invalid, input.na);
+        warnings.earlyTimes(created, all.earlyCreated);
+        warnings.earlyTimes(responded, all.earlyResponded);
+        warnings.print(err, spec.qualifiedName());
         return 0;
+    }
+
+    /** Whether feedback created then is overdue as of then: created + SLA before the as-of time, without overflow. */
+    static boolean overdue(long createdMilli, long slaMillis, long asOfMilli) {
+        long deadlineBound = asOfMilli - slaMillis;
+        boolean overflow = ((asOfMilli ^ slaMillis) & (asOfMilli ^ deadlineBound)) < 0;
+        return createdMilli < (overflow ? Long.MIN_VALUE + 1 : deadlineBound);
+    }
+
+    private static Item item(ExportRow row, int idSlot, int segments, long createdMilli, long bucket) {
+        String[] segment = new String[segments];
+        for (int i = 0; i < segments; i++) {
+            segment[i] = row.value(3 + i);
+        }
+        return new Item(row.line(), idSlot < 0 ? null : row.value(idSlot), createdMilli, segment, bucket);
+    }
+
+    /** The items --list shows, in its order: oldest created first (so most overdue first), then by line. */
+    private List<Item> listedItems(List<Item> candidates, Instant asOf) {
+        long slaMillis = sla.toMillis();
+        long asOfMilli = asOf.toEpochMilli();
+        List<Item> items = new ArrayList<>();
+        for (Item item : candidates) {
+            if (list == ListWhat.UNRESPONDED || overdue(item.createdMilli(), slaMillis, asOfMilli)) {
+                items.add(item);
+            }
+        }
+        items.sort(Comparator.comparingLong(Item::createdMilli).thenComparingLong(Item::line));
+        return items;
+    }
+
+    /** The rows --list shows, in every output. */
+    private final class Listing implements GroupReport.Listing {
+
+        private final ListWhat what;
+        private final List<Item> items;
+        private final long asOfMilli;
+
+        Listing(ListWhat what, List<Item> items, Instant asOf) {
+            this.what = what;
+            this.items = items;
+            this.asOfMilli = asOf.toEpochMilli();
+        }
+
+        @Override
+        public String title() {
+            String rows = items.size() + (items.size() == 1 ? " row" : " rows");
+            return what == ListWhat.OVERDUE
+                    ? "overdue: " + rows + " (triggered, no response, created + SLA before the as-of time),"
+                            + " most overdue first"
+                    : "unresponded: " + rows + " (triggered, no response), oldest first";
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        private double overdueHours(Item item) {
+            return ((double) asOfMilli - item.createdMilli() - sla.toMillis()) / 3_600_000.0;
+        }
+
+        @Override
+        public List<String> header() {
+            List<String> header = new ArrayList<>();
+            if (id != null) {
+                header.add(id);
+            }
+            header.add("created");
+            header.addAll(input.by);
+            if (input.period != null) {
+                header.add("period");
+            }
+            header.addAll(List.of("line", "overdue h"));
+            return header;
+        }
+
+        @Override
+        public int labelColumns() {
+            return header().size() - 2;
+        }
+
+        @Override
+        public List<String> cells(int index) {
+            Item item = items.get(index);
+            List<String> cells = new ArrayList<>();
+            if (id != null) {
+                cells.add(item.id() == null ? "(blank)" : item.id());
+            }
+            cells.add(Instant.ofEpochMilli(item.createdMilli()).toString());
+            for (String value : item.segment()) {
+                cells.add(value == null ? "(blank)" : value);
+            }
+            if (input.period != null) {
+                cells.add(input.period.label(item.period()));
+            }
+            cells.add(Long.toString(item.line()));
+            cells.add(Reports.number(overdueHours(item), 1));
+            return cells;
+        }
+
+        @Override
+        public List<CsvTable.Column> csvColumns() {
+            List<CsvTable.Column> columns = new ArrayList<>(List.of(CsvTable.Column.number("line"),
+                    CsvTable.Column.text("id"), CsvTable.Column.text("created")));
+            input.by.forEach(column -> columns.add(CsvTable.Column.text(column)));
+            if (input.period != null) {
+                columns.add(CsvTable.Column.text("period"));
+            }
+            columns.add(CsvTable.Column.number("overdue_hours"));
+            return columns;
+        }
+
+        @Override
+        public List<@Nullable String> csvCells(int index) {
+            Item item = items.get(index);
+            List<@Nullable String> cells = new ArrayList<>();
+            cells.add(Long.toString(item.line()));
+            cells.add(item.id());
+            cells.add(Instant.ofEpochMilli(item.createdMilli()).toString());
+            cells.addAll(Arrays.asList(item.segment()));
+            if (input.period != null) {
+                cells.add(input.period.label(item.period()));
+            }
+            cells.add(Reports.csvNumber(overdueHours(item)));
+            return cells;
+        }
+
+        @Override
+        public void json(JsonGenerator json) throws IOException {
+            json.writeArrayFieldStart("items");
+            for (Item item : items) {
+                json.writeStartObject();
+                json.writeNumberField("line", item.line());
+                if (item.id() == null) {
+                    json.writeNullField("id");
+                } else {
+                    json.writeStringField("id", item.id());
+                }
+                json.writeStringField("created", Instant.ofEpochMilli(item.createdMilli()).toString());
+                Reports.groupKey(json, new GroupKey(item.segment(), item.period()), input.by, input.period);
+                json.writeNumberField("overdueHours", overdueHours(item));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+    }
+
+    /** The columns of the table and CSV outputs. */
+    private static final class LoopColumns implements GroupReport.Columns<LoopSummary> {
+
+        @Override
+        public List<String> header() {
+            return List.of("triggered", "responded", "within SLA", "unresponded", "overdue", "response %", "SLA %",
+                    "mean h", "median h", "p90 h");
+        }
+
+        @Override
+        public List<String> cells(LoopSummary s) {
+            DurationSummary time = s.timeToRespond();
+            return List.of(Long.toString(s.triggered()), Long.toString(s.responded()),
+                    Long.toString(s.respondedWithinSla()), Long.toString(s.unresponded()), Long.toString(s.overdue()),
+                    Reports.number(s.responseRate(), 1), Reports.number(s.slaRate(), 1),
+                    time == null ? "-" : Reports.number(time.meanHours(), 1),
+                    time == null ? "-" : Reports.number(time.medianHours(), 1),
+                    time == null ? "-" : Reports.number(time.p90Hours(), 1));
+        }
+
+        @Override
+        public List<CsvTable.Column> csvColumns() {
+            List<CsvTable.Column> columns = new ArrayList<>();
+            for (String name : List.of("triggered", "responded", "responded_within_sla", "unresponded", "overdue",
+                    "response_rate", "sla_rate", "time_to_respond_hours_mean", "time_to_respond_hours_median",
+                    "time_to_respond_hours_p90")) {
+                columns.add(CsvTable.Column.number(name));
+            }
+            return columns;
+        }
+
+        @Override
+        public List<@Nullable String> csvCells(LoopSummary s) {
+            DurationSummary time = s.timeToRespond();
+            List<@Nullable String> cells = new ArrayList<>(List.of(Long.toString(s.triggered()),
+                    Long.toString(s.responded()), Long.toString(s.respondedWithinSla()),
+                    Long.toString(s.unresponded()), Long.toString(s.overdue()),
+                    Reports.csvNumber(s.responseRate()), Reports.csvNumber(s.slaRate())));
+            cells.add(time == null ? null : Reports.csvNumber(time.meanHours()));
+            cells.add(time == null ? null : Reports.csvNumber(time.medianHours()));
+            cells.add(time == null ? null : Reports.csvNumber(time.p90Hours()));
+            return cells;
+        }
     }
 
     /** Whether one timestamp cell is before another, to the nanosecond; both cells are known not to be blank. */
@@ -307,15 +572,5 @@ final class LoopCommand implements Callable<Integer> {
             json.writeNumberField("p90", time.p90Hours());
             json.writeEndObject();
         }
-    }
-
-    private static List<String> cells(LoopSummary s) {
-        DurationSummary time = s.timeToRespond();
-        return List.of(Long.toString(s.triggered()), Long.toString(s.responded()),
-                Long.toString(s.respondedWithinSla()), Long.toString(s.unresponded()), Long.toString(s.overdue()),
-                Reports.number(s.responseRate(), 1), Reports.number(s.slaRate(), 1),
-                time == null ? "-" : Reports.number(time.meanHours(), 1),
-                time == null ? "-" : Reports.number(time.medianHours(), 1),
-                time == null ? "-" : Reports.number(time.p90Hours(), 1));
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -88,7 +89,7 @@ final class Reports {
 
     /** The label cells of a group in a table: its segment values, then its period. */
     static List<String> labels(GroupKey key, List<String> by, @Nullable Period period) {
-        java.util.ArrayList<String> cells = new java.util.ArrayList<>();
+        List<String> cells = new ArrayList<>();
         for (int i = 0; i < by.size(); i++) {
             String value = key.segment(i);
             cells.add(value == null ? "(blank)" : value);
@@ -99,19 +100,64 @@ final class Reports {
         return cells;
     }
 
+    /** The label cells of a group in CSV: its segment values, then its period; {@code null} for blank. */
+    static List<@Nullable String> csvLabels(GroupKey key, List<String> by, @Nullable Period period) {
+        List<@Nullable String> cells = new ArrayList<>();
+        for (int i = 0; i < by.size(); i++) {
+            cells.add(key.segment(i));
+        }
+        if (period != null) {
+            cells.add(key.period() == GroupKey.NO_PERIOD ? null : period.label(key.period()));
+        }
+        return cells;
+    }
+
     static String number(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
-    /** Prints the invalid cells under a table: the count and the first few. */
-    static void invalidSummary(PrintWriter out, InvalidCells invalid, String source) {
+    /** A 95% interval for people: {@code [low, high]}, both rounded to {@code decimals}. */
+    static String interval(Interval ci, int decimals) {
+        return "[" + number(ci.lower(), decimals) + ", " + number(ci.upper(), decimals) + "]";
+    }
+
+    /** A number in CSV: unrounded, as in JSON. */
+    static String csvNumber(double value) {
+        return Double.toString(value);
+    }
+
+    /** How many invalid cells the table and CSV outputs print on standard error. */
+    static final int LISTED_INVALID = 10;
+
+    /** Prints the invalid cells on standard error: the count and the first few. */
+    static void invalidSummary(PrintWriter err, InvalidCells invalid, String source) {
         if (invalid.count() == 0) {
             return;
         }
-        out.println();
-        out.println(invalid.count() + " invalid " + (invalid.count() == 1 ? "cell was" : "cells were")
-                + " left out" + (invalid.count() > 10 ? "; the first 10:" : ":"));
-        invalid.first().stream().limit(10).forEach(e -> out.println("  " + source + ":" + e.line() + ": column \""
-                + e.column() + "\": value \"" + FeedbackLoopCommand.oneLine(e.value()) + "\": " + e.message()));
+        err.println(FeedbackLoopCommand.oneLine(source + ": " + invalid.count() + " invalid "
+                + (invalid.count() == 1 ? "cell was" : "cells were") + " left out"
+                + (invalid.count() > LISTED_INVALID ? "; the first " + LISTED_INVALID
+                + " (--output json lists " + InvalidCells.KEPT + "):" : ":")));
+        invalid.first().stream().limit(LISTED_INVALID).forEach(e -> err.println("  " + FeedbackLoopCommand.oneLine(
+                source + ":" + e.line() + ": column \"" + e.column() + "\": value \"" + e.value() + "\": "
+                        + e.message())));
+    }
+
+    /** Breaks text into lines of at most {@code width} characters at spaces. */
+    static String wrap(String text, int width) {
+        StringBuilder sb = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                sb.append(System.lineSeparator());
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                sb.append(' ');
+                lineLength++;
+            }
+            sb.append(word);
+            lineLength += word.length();
+        }
+        return sb.toString();
     }
 }

@@ -8,11 +8,11 @@ import dev.feedbackloop.scoring.CsatTally;
 import dev.feedbackloop.scoring.Interval;
 import dev.feedbackloop.scoring.NpsScore;
 import dev.feedbackloop.scoring.NpsTally;
+import dev.feedbackloop.scoring.Score;
 import dev.feedbackloop.scoring.export.ExportReader;
 import dev.feedbackloop.scoring.export.ExportRow;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,10 +29,21 @@ import picocli.CommandLine.Spec;
 
 /** {@code feedbackloop score}: NPS, CSAT and CES of an export, overall and by segment and period. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Scores NPS, CSAT and CES in a CSV or JSON Lines export, with 95% confidence intervals.",
-        footer = {"", "NPS = %promoters (9-10) - %detractors (0-6); CSAT = % in the top two points;"
-                + " CES = mean rating (agree = top three points). Invalid cells are reported and left out."})
+        customSynopsis = "feedbackloop score FILE [--nps COL] [--csat COL] [--ces COL] [options]",
+        description = "Scores NPS, CSAT and CES in a CSV or JSON Lines export, with 95%% confidence intervals. At"
+                + " least one of --nps, --csat and --ces is required.",
+        footer = {"", "NPS = %% promoters (9-10) - %% detractors (0-6); CSAT = %% of answers in the top two points;"
+                + " CES = mean rating (agree = top three points). Invalid cells are reported and left out.",
+                "", "Examples:",
+                "  feedbackloop score survey.csv --nps nps --by plan --date submitted_at \\",
+                "      --period quarter",
+                "  feedbackloop score reviews.tsv.gz --csat stars --na NA --output csv > out.csv",
+                "  feedbackloop score responses.jsonl --nps nps --csat csat --ces effort \\",
+                "      --output json"})
 final class ScoreCommand implements Callable<Integer> {
+
+    /** The width the legend under the table is wrapped to. */
+    static final int LEGEND_WIDTH = 80;
 
     @Spec
     @SuppressWarnings("NullAway.Init")
@@ -41,10 +52,6 @@ final class ScoreCommand implements Callable<Integer> {
     @ParentCommand
     @SuppressWarnings("NullAway.Init")
     private FeedbackLoopCommand parent;
-
-    @Mixin
-    @SuppressWarnings("NullAway.Init")
-    private InputOptions input;
 
     @Option(names = "--nps", paramLabel = "COL", description = "The 0-10 likelihood-to-recommend column.")
     private @Nullable String nps;
@@ -65,6 +72,10 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--date", paramLabel = "COL", description = "The timestamp column that --period buckets.")
     private @Nullable String date;
+
+    @Mixin
+    @SuppressWarnings("NullAway.Init")
+    private InputOptions input;
 
     /** The tallies of one group (or of all rows). */
     private final class Tallies {
@@ -94,6 +105,7 @@ final class ScoreCommand implements Callable<Integer> {
         final @Nullable GroupTable<Tallies> table;
         @Nullable Map<GroupKey, Tallies> groups;
         final InvalidCells invalid = new InvalidCells(input.strict);
+        final Warnings.EarlyTimes early = new Warnings.EarlyTimes();
         long rows;
 
         Part(boolean grouped, int bySlot) {
@@ -117,6 +129,7 @@ final class ScoreCommand implements Callable<Integer> {
                 }
             });
             invalid.append(later.invalid, linesBefore);
+            early.merge(later.early);
             rows += later.rows;
             return this;
         }
@@ -126,6 +139,7 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         List<String> columns = new ArrayList<>();
         int npsSlot = slot(columns, nps);
         int csatSlot = slot(columns, csat);
@@ -147,19 +161,17 @@ final class ScoreCommand implements Callable<Integer> {
                     part.invalid.addRagged(row, header);
                     return;
                 }
-                Tallies group = part.overall;
-                if (part.table != null) {
-                    long bucket = GroupKey.NO_PERIOD;
-                    if (buckets != null) {
-                        long at = row.epochSecond(dateSlot, input.zone);
-                        if (at != ExportRow.NO_TIME) {
+                long bucket = GroupKey.NO_PERIOD;
+                if (dateSlot >= 0) {
+                    long at = row.epochSecond(dateSlot, input.zone);
+                    if (at != ExportRow.NO_TIME) {
+                        part.early.add(at);
+                        if (buckets != null) {
                             bucket = buckets.bucket(at);
                         }
                     }
-                    group = part.table.find(row, bucket);
-                } else if (dateSlot >= 0) {
-                    row.epochSecond(dateSlot, input.zone);
                 }
+                Tallies group = part.table != null ? part.table.find(row, bucket) : part.overall;
                 if (npsSlot >= 0) {
                     int rating = rating(row, npsSlot, 0, 10, "an NPS rating", part.invalid);
                     if (rating != ExportRow.BLANK) {
@@ -188,16 +200,54 @@ final class ScoreCommand implements Callable<Integer> {
         if (grouped) {
             groups.values().forEach(overall::merge);
         }
-        GroupReport<Tallies> report = new GroupReport<>(input, rows, invalid, overall, groups);
-        if (input.output == Converters.Output.JSON) {
-            out.print(report.json(json -> { }, this::metrics));
-        } else {
-            out.print(report.text(valueHeader(), this::cells, "", "NPS = % promoters (9-10) - % detractors (0-6);"
-                    + " CSAT = % in the top two points; CES = mean (agree = top three points); +- = half the 95%"
-                    + " interval; * = small sample (n < 30)."));
+        new GroupReport<>(input, rows, invalid, overall, groups).print(out, err, json -> { }, this::metrics,
+                new ScoreColumns(), "", legend(), null);
+        input.printNotes(err);
+        Warnings warnings = new Warnings(input.source());
+        if (nps != null) {
+            NpsScore s = overall.npsTally.score();
+            warnings.npsScale(nps, s.n(), highest(s));
         }
-        out.flush();
+        if (csat != null) {
+            CsatScore s = overall.csatTally.score();
+            warnings.ratingScale("CSAT", "--csat-scale", csat, csatScale, s.n(), highest(s));
+        }
+        if (ces != null) {
+            CesScore s = overall.cesTally.score();
+            warnings.ratingScale("CES", "--ces-scale", ces, cesScale, s.n(), highest(s));
+        }
+        warnings.missingMarkers(invalid, input.na);
+        if (date != null) {
+            warnings.earlyTimes(date, all.early);
+        }
+        warnings.print(err, spec.qualifiedName());
         return 0;
+    }
+
+    /** What the columns mean, for the scores asked for. */
+    private String legend() {
+        List<String> parts = new ArrayList<>();
+        if (nps != null) {
+            parts.add("NPS = % promoters (9-10) - % detractors (0-6)");
+        }
+        if (csat != null) {
+            parts.add("CSAT % = share of answers in the top two points");
+        }
+        if (ces != null) {
+            parts.add("CES mean = mean rating, agree % = share of answers in the top three points");
+        }
+        parts.add("95% CI = 95% confidence interval; * = fewer than 30 answers.");
+        return Reports.wrap(String.join("; ", parts), LEGEND_WIDTH);
+    }
+
+    /** The highest rating given, or the scale's minimum less one when there is none. */
+    static int highest(Score score) {
+        for (int rating = score.max(); rating >= score.min(); rating--) {
+            if (score.count(rating) > 0) {
+                return rating;
+            }
+        }
+        return score.min() - 1;
     }
 
     private void validate() {
@@ -279,50 +329,101 @@ final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    /** The value columns of the table: two or three for each score asked for. */
-    private List<String> valueHeader() {
-        List<String> header = new ArrayList<>();
-        if (nps != null) {
-            header.addAll(List.of("NPS n", "NPS"));
-        }
-        if (csat != null) {
-            header.addAll(List.of("CSAT n", "CSAT %"));
-        }
-        if (ces != null) {
-            header.addAll(List.of("CES n", "CES mean", "agree %"));
-        }
-        return header;
-    }
+    /** The columns of the table and CSV outputs: those of each score asked for. */
+    private final class ScoreColumns implements GroupReport.Columns<Tallies> {
 
-    private List<String> cells(Tallies t) {
-        List<String> cells = new ArrayList<>();
-        if (t.npsTally != null) {
-            NpsScore s = t.npsTally.score();
-            cells.add(Long.toString(s.n()));
-            cells.add(s.n() == 0 ? "-" : signed(s.score()) + " ± " + halfWidth(s.ci(), 1) + mark(s.smallSample()));
+        @Override
+        public List<String> header() {
+            List<String> header = new ArrayList<>();
+            if (nps != null) {
+                header.addAll(List.of("NPS n", "NPS", "NPS 95% CI"));
+            }
+            if (csat != null) {
+                header.addAll(List.of("CSAT n", "CSAT %", "CSAT 95% CI"));
+            }
+            if (ces != null) {
+                header.addAll(List.of("CES n", "CES mean", "CES 95% CI", "agree %"));
+            }
+            return header;
         }
-        if (t.csatTally != null) {
-            CsatScore s = t.csatTally.score();
-            cells.add(Long.toString(s.n()));
-            cells.add(s.n() == 0 ? "-"
-                    : Reports.number(s.score(), 1) + " ± " + halfWidth(s.ci(), 1) + mark(s.smallSample()));
+
+        @Override
+        public List<String> cells(Tallies t) {
+            List<String> cells = new ArrayList<>();
+            if (t.npsTally != null) {
+                NpsScore s = t.npsTally.score();
+                cells.add(Long.toString(s.n()));
+                cells.add(s.n() == 0 ? "-" : signed(s.score()) + mark(s.smallSample()));
+                cells.add(s.n() == 0 ? "-" : Reports.interval(s.ci(), 1));
+            }
+            if (t.csatTally != null) {
+                CsatScore s = t.csatTally.score();
+                cells.add(Long.toString(s.n()));
+                cells.add(s.n() == 0 ? "-" : Reports.number(s.score(), 1) + mark(s.smallSample()));
+                cells.add(s.n() == 0 ? "-" : Reports.interval(s.ci(), 1));
+            }
+            if (t.cesTally != null) {
+                CesScore s = t.cesTally.score();
+                cells.add(Long.toString(s.n()));
+                cells.add(s.n() == 0 ? "-" : Reports.number(s.mean(), 2) + mark(s.smallSample()));
+                cells.add(s.n() == 0 ? "-" : Reports.interval(s.ci(), 2));
+                cells.add(s.n() == 0 ? "-" : Reports.number(s.score(), 1));
+            }
+            return cells;
         }
-        if (t.cesTally != null) {
-            CesScore s = t.cesTally.score();
-            cells.add(Long.toString(s.n()));
-            cells.add(s.n() == 0 ? "-"
-                    : Reports.number(s.mean(), 2) + " ± " + halfWidth(s.ci(), 2) + mark(s.smallSample()));
-            cells.add(s.n() == 0 ? "-" : Reports.number(s.score(), 1));
+
+        @Override
+        public List<CsvTable.Column> csvColumns() {
+            List<String> names = new ArrayList<>();
+            if (nps != null) {
+                names.addAll(List.of("nps_n", "nps_promoters", "nps_passives", "nps_detractors", "nps_score",
+                        "nps_standard_error", "nps_ci95_low", "nps_ci95_high"));
+            }
+            if (csat != null) {
+                names.addAll(List.of("csat_n", "csat_satisfied", "csat_score", "csat_mean", "csat_ci95_low",
+                        "csat_ci95_high"));
+            }
+            if (ces != null) {
+                names.addAll(List.of("ces_n", "ces_agree", "ces_score", "ces_mean", "ces_ci95_low", "ces_ci95_high"));
+            }
+            List<CsvTable.Column> columns = new ArrayList<>();
+            names.forEach(name -> columns.add(CsvTable.Column.number(name)));
+            return columns;
         }
-        return cells;
+
+        @Override
+        public List<@Nullable String> csvCells(Tallies t) {
+            List<@Nullable String> cells = new ArrayList<>();
+            if (t.npsTally != null) {
+                NpsScore s = t.npsTally.score();
+                metric(cells, s.n(), s.ci(), s.promoters(), s.passives(), s.detractors(), s.score(),
+                        s.standardError());
+            }
+            if (t.csatTally != null) {
+                CsatScore s = t.csatTally.score();
+                metric(cells, s.n(), s.ci(), s.satisfied(), s.score(), s.mean());
+            }
+            if (t.cesTally != null) {
+                CesScore s = t.cesTally.score();
+                metric(cells, s.n(), s.ci(), s.agree(), s.score(), s.mean());
+            }
+            return cells;
+        }
+
+        /** The CSV cells of one metric: n, its fields, the interval; all but n blank when n is 0. */
+        private void metric(List<@Nullable String> cells, long n, Interval ci, Number... fields) {
+            cells.add(Long.toString(n));
+            for (Number field : fields) {
+                cells.add(n == 0 ? null : field instanceof Long ? field.toString()
+                        : Reports.csvNumber(field.doubleValue()));
+            }
+            cells.add(n == 0 ? null : Reports.csvNumber(ci.lower()));
+            cells.add(n == 0 ? null : Reports.csvNumber(ci.upper()));
+        }
     }
 
     private static String signed(double score) {
         return (score > 0 ? "+" : "") + Reports.number(score, 1);
-    }
-
-    private static String halfWidth(Interval ci, int decimals) {
-        return Reports.number((ci.upper() - ci.lower()) / 2, decimals);
     }
 
     private static String mark(boolean small) {

@@ -6,7 +6,9 @@ import dev.feedbackloop.core.followup.FollowUpMetrics;
 import dev.feedbackloop.examples.demo.Findings.Bucket;
 import dev.feedbackloop.examples.demo.Findings.PeriodScore;
 import dev.feedbackloop.examples.demo.Findings.SegmentScore;
+import dev.feedbackloop.examples.demo.Findings.Standing;
 import java.time.Month;
+import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,19 +18,21 @@ import java.util.Map;
 /**
  * The report's charts as inline SVG: no script, no fonts or images fetched, readable in any browser and by screen
  * readers. Each chart is a {@code <figure>} holding an {@code <svg role="img">} with an {@code aria-label}, a
- * {@code <title>} and a {@code <desc>} that states what the chart shows in words, a caption, and the numbers as a
- * small table. Every text from data is escaped with {@link Html#escape(String)}.
+ * {@code <title>} and a {@code <desc>} that states what the chart shows in words, axis titles, a caption, and the
+ * numbers as a small table. Every text from data is escaped with {@link Html#escape(String)}. A value and its colour
+ * are always decided on the same rounded number (one decimal), so a bar labelled 80.0 is never drawn as missing an
+ * 80% target. The SVG scales to its column (its width is 100%), so no chart is wider than a phone's screen.
  *
  * <p>Stateless and thread-safe.
  */
 final class Charts {
 
-    static final int WIDTH = 640;
-    static final int HEIGHT = 280;
-    private static final int LEFT = 52;
-    private static final int RIGHT = 16;
-    private static final int TOP = 18;
-    private static final int BOTTOM = 40;
+    static final int WIDTH = 560;
+    static final int HEIGHT = 300;
+    private static final int LEFT = 66;
+    private static final int RIGHT = 14;
+    private static final int TOP = 30;
+    private static final int BOTTOM = 58;
 
     private Charts() {
     }
@@ -50,9 +54,12 @@ final class Charts {
                 + "</figure>\n";
     }
 
-    /** A monthly trend: the score as a line, its 95% interval as a band, significant changes ringed. */
+    /**
+     * A monthly trend: the score as a line, its 95% interval as a band, significant changes ringed, a month that is
+     * not over drawn hollow with a dashed line and labelled with the days it covers.
+     */
     static String trend(String id, String title, List<PeriodScore> scores, double min, double max, double step,
-                        boolean points, String caption) {
+                        boolean points, String yTitle, String caption) {
         var body = new StringBuilder();
         double low = min;
         double high = max;
@@ -63,6 +70,7 @@ final class Charts {
         Scale y = Scale.vertical(low, high, TOP, HEIGHT - BOTTOM);
         double band = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, scores.size());
         grid(body, y, step, points);
+        yTitle(body, yTitle, HEIGHT);
         if (points && low < 0 && high > 0) {
             body.append(line(LEFT, y.at(0), WIDTH - RIGHT, y.at(0), "zero"));
         }
@@ -74,7 +82,9 @@ final class Charts {
             PeriodScore score = scores.get(i);
             upper.append(num(x)).append(',').append(num(y.at(score.ci().upper()))).append(' ');
             lower.add(0, num(x) + "," + num(y.at(score.ci().lower())));
-            line.append(num(x)).append(',').append(num(y.at(score.score()))).append(' ');
+            if (!score.partial()) {
+                line.append(num(x)).append(',').append(num(y.at(score.score()))).append(' ');
+            }
         }
         body.append("<polygon class=\"band\" points=\"").append(upper).append(String.join(" ", lower))
                 .append("\"/>\n");
@@ -83,6 +93,10 @@ final class Charts {
             PeriodScore score = scores.get(i);
             double x = LEFT + (i + 0.5) * band;
             double yy = y.at(score.score());
+            if (score.partial() && i > 0) {
+                double previous = y.at(scores.get(i - 1).score());
+                body.append(line(x - band, previous, x, yy, "series partial"));
+            }
             if (score.significant()) {
                 double change = score.change().difference();
                 body.append("<circle class=\"significant\" cx=\"").append(num(x)).append("\" cy=\"").append(num(yy))
@@ -91,14 +105,16 @@ final class Charts {
                 body.append(text(x, labelY, "middle", "change", (change < 0 ? "\u25BC " : "\u25B2 ")
                         + TextSummary.signed(change)));
             }
-            body.append("<circle class=\"point\" cx=\"").append(num(x)).append("\" cy=\"").append(num(yy))
-                    .append("\" r=\"3.5\"/>\n");
-            body.append(text(x, HEIGHT - BOTTOM + 18, "middle", "axis", monthName(score.period())));
+            body.append("<circle class=\"").append(score.partial() ? "point partial" : "point").append("\" cx=\"")
+                    .append(num(x)).append("\" cy=\"").append(num(yy)).append("\" r=\"3.5\"/>\n");
+            monthLabel(body, x, score.period(), score.partial());
         }
+        xTitle(body, "month of 2025", HEIGHT);
         String description = trendDescription(scores, points);
         var rows = new ArrayList<List<String>>();
         for (PeriodScore score : scores) {
-            rows.add(List.of(score.period(), String.valueOf(score.n()), value(score.score(), points),
+            rows.add(List.of(score.period() + (score.partial() ? " (" + TextSummary.partialDays() + " only)" : ""),
+                    String.valueOf(score.n()), value(score.score(), points),
                     TextSummary.interval(score.ci().lower(), score.ci().upper(), points),
                     score.change() == null ? "" : TextSummary.signed(score.change().difference())
                             + (score.significant() ? " (significant)" : "")));
@@ -121,87 +137,151 @@ final class Charts {
                 significant.add(score.period() + " (" + TextSummary.signed(score.change().difference()) + ")");
             }
         }
-        return "Monthly values from " + scores.get(0).period() + " to " + scores.get(scores.size() - 1).period()
+        PeriodScore last = scores.get(scores.size() - 1);
+        return "Monthly values from " + scores.get(0).period() + " to " + last.period()
                 + ", with 95% intervals as a shaded band. Highest " + value(highest.score(), points) + " in "
                 + highest.period() + ", lowest " + value(lowest.score(), points) + " in " + lowest.period() + ". "
                 + (significant.isEmpty() ? "No month changed significantly."
-                : "Significant changes from the month before: " + String.join(", ", significant) + ".");
+                : "Significant changes from the month before: " + String.join(", ", significant) + ".")
+                + (last.partial() ? " " + last.period() + " is not over: it covers " + TextSummary.partialDays()
+                + "." : "");
     }
 
-    /** Horizontal bars of a percentage per segment, each with its 95% interval as a whisker. */
-    static String segments(String id, String title, List<SegmentScore> scores, String caption) {
+    /**
+     * Horizontal bars of a score per segment, each with its 95% interval as a whisker; NPS bars start at zero and
+     * may point left.
+     */
+    static String segments(String id, String title, List<SegmentScore> scores, boolean points, String xTitle,
+                           String caption) {
         int rowHeight = 30;
-        int height = TOP + scores.size() * rowHeight + BOTTOM;
-        int labelWidth = 170;
-        Scale x = Scale.horizontal(0, 100, labelWidth, WIDTH - RIGHT - 40);
-        var body = new StringBuilder();
-        for (int tick = 0; tick <= 100; tick += 20) {
-            body.append(line(x.at(tick), TOP - 4, x.at(tick), height - BOTTOM + 4, "grid"));
-            body.append(text(x.at(tick), height - BOTTOM + 20, "middle", "axis", tick + "%"));
+        int top = 12;
+        int height = top + scores.size() * rowHeight + 52;
+        int labelWidth = 186;
+        double min = 0;
+        double max = 100;
+        if (points) {
+            min = -20;
+            max = 60;
+            for (SegmentScore score : scores) {
+                min = Math.min(min, Math.floor(score.ci().lower() / 20) * 20);
+                max = Math.max(max, Math.ceil(score.ci().upper() / 20) * 20);
+            }
         }
+        Scale x = Scale.horizontal(min, max, labelWidth, WIDTH - RIGHT - 56);
+        var body = new StringBuilder();
+        double bottom = top + scores.size() * rowHeight;
+        for (double tick = min; tick <= max + 1e-9; tick += 20) {
+            body.append(line(x.at(tick), top - 4, x.at(tick), bottom + 4, tick == 0 && points ? "zero" : "grid"));
+            body.append(text(x.at(tick), bottom + 20, "middle", "axis", points ? signedTick(tick)
+                    : format(tick) + "%"));
+        }
+        body.append(text(x.at((min + max) / 2), bottom + 42, "middle", "axis-title", xTitle));
+        yTitle(body, "segment", top, bottom);
         var parts = new ArrayList<String>();
         var rows = new ArrayList<List<String>>();
         for (int i = 0; i < scores.size(); i++) {
             SegmentScore score = scores.get(i);
-            double top = TOP + i * rowHeight + 5;
-            double mid = top + 10;
+            double rowTop = top + i * rowHeight + 5;
+            double mid = rowTop + 10;
+            double from = Math.min(x.at(0), x.at(score.score()));
             body.append(text(labelWidth - 8, mid + 4, "end", "label", score.attribute() + ": " + score.value()));
-            body.append("<rect class=\"bar\" x=\"").append(num(x.at(0))).append("\" y=\"").append(num(top))
-                    .append("\" width=\"").append(num(x.at(score.score()) - x.at(0)))
+            body.append("<rect class=\"bar\" x=\"").append(num(from)).append("\" y=\"").append(num(rowTop))
+                    .append("\" width=\"").append(num(Math.abs(x.at(score.score()) - x.at(0))))
                     .append("\" height=\"20\"/>\n");
-            body.append(line(x.at(score.ci().lower()), mid, x.at(score.ci().upper()), mid, "whisker"));
-            body.append(line(x.at(score.ci().lower()), mid - 6, x.at(score.ci().lower()), mid + 6, "whisker"));
-            body.append(line(x.at(score.ci().upper()), mid - 6, x.at(score.ci().upper()), mid + 6, "whisker"));
+            whisker(body, x.at(score.ci().lower()), x.at(score.ci().upper()), mid);
             body.append(text(x.at(Math.max(score.score(), score.ci().upper())) + 6, mid + 4, "start", "value",
-                    TextSummary.fixed(score.score()) + "%"));
-            parts.add(score.attribute() + " " + score.value() + " " + TextSummary.fixed(score.score()) + "%");
-            rows.add(List.of(score.attribute(), score.value(), String.valueOf(score.n()),
-                    TextSummary.fixed(score.score()) + "%",
-                    TextSummary.interval(score.ci().lower(), score.ci().upper(), false)));
+                    value(score.score(), points)));
+            parts.add(score.attribute() + " " + score.value() + " " + value(score.score(), points));
+            rows.add(List.of(score.attribute(), score.value(), String.valueOf(score.n()), value(score.score(), points),
+                    TextSummary.interval(score.ci().lower(), score.ci().upper(), points)));
         }
-        String description = "Share of satisfied answers per segment over the year, with 95% intervals as "
-                + "whiskers: " + String.join("; ", parts) + ".";
+        String description = (points ? "NPS" : "Share of satisfied answers") + " per segment over the year, with "
+                + "95% intervals as whiskers: " + String.join("; ", parts) + ".";
         return figure(id, title, description, body.toString(), height, caption,
-                table(List.of("attribute", "segment", "n", "satisfied", "95% interval"), rows));
+                table(List.of("attribute", "segment", "n", points ? "NPS" : "satisfied", "95% interval"), rows));
     }
 
-    /** The follow-up funnel: needed an answer, contacted, within the deadline, resolved. */
-    static String funnel(String id, FollowUpMetrics metrics, String caption) {
-        String[] labels = {"Needed an answer", "Contacted", "Contacted within deadline", "Resolved"};
-        long[] counts = {metrics.needed(), metrics.contacted(), metrics.contactedWithinDeadline(),
-            metrics.resolved()};
-        int rowHeight = 42;
-        int height = TOP + labels.length * rowHeight + 12;
-        int labelWidth = 200;
-        Scale x = Scale.horizontal(0, Math.max(1, metrics.needed()), labelWidth, WIDTH - RIGHT - 110);
+    /**
+     * Where the follow-ups stand, as two stacked columns of the same height (every follow-up opened): their state
+     * now, in six parts, and their first contact, in three. Parts never overlap, so none is drawn inside another.
+     */
+    static String standing(String id, Standing standing, String caption) {
+        long needed = standing.needed();
+        String[] nowLabels = {"resolved", "closed after contact", "closed, never reached", "open, contacted",
+            "open, overdue", "open, not yet due"};
+        long[] now = {standing.resolved(), standing.closedAfterContact(), standing.closedWithoutContact(),
+            standing.awaitingResolution(), standing.overdue(), standing.notYetDue()};
+        String[] nowClasses = {"good", "muted", "faint", "info", "bad", "warn"};
+        String[] contactLabels = {"within the deadline", "after the deadline", "never contacted"};
+        long[] contact = {standing.contactedOnTime(), standing.contactedLate(), standing.notContacted()};
+        String[] contactClasses = {"good", "warn", "bad"};
+        int height = 320;
+        double bottom = height - 40;
+        double top = 20;
+        double step = niceStep(needed);
+        Scale y = Scale.vertical(0, Math.max(1, Math.ceil(needed / step) * step), top, bottom);
         var body = new StringBuilder();
-        var parts = new ArrayList<String>();
-        var rows = new ArrayList<List<String>>();
-        for (int i = 0; i < labels.length; i++) {
-            double top = TOP + i * rowHeight;
-            double width = x.at(counts[i]) - x.at(0);
-            double offset = (x.at(metrics.needed()) - x.at(0) - width) / 2;
-            String percent = TextSummary.fixed(TextSummary.percent(counts[i], metrics.needed())) + "%";
-            body.append(text(labelWidth - 10, top + 20, "end", "label", labels[i]));
-            body.append("<rect class=\"funnel step").append(i).append("\" x=\"").append(num(x.at(0) + offset))
-                    .append("\" y=\"").append(num(top)).append("\" width=\"").append(num(Math.max(width, 1)))
-                    .append("\" height=\"30\" rx=\"3\"/>\n");
-            body.append(text(x.at(metrics.needed()) + 10, top + 20, "start", "value",
-                    String.format(Locale.ROOT, "%,d (%s)", counts[i], percent)));
-            parts.add(labels[i] + " " + counts[i] + " (" + percent + ")");
-            rows.add(List.of(labels[i], String.valueOf(counts[i]), percent));
+        for (double v = 0; v <= y.max() + 1e-9; v += step) {
+            body.append(line(LEFT, y.at(v), LEFT + 8, y.at(v), "grid"));
+            body.append(text(LEFT - 6, y.at(v) + 4, "end", "axis", format(v)));
         }
-        String description = "Of the follow-ups opened this year: " + String.join(", ", parts)
-                + ". Still open: " + metrics.open() + ", of which overdue: " + metrics.overdue() + ".";
-        return figure(id, "Follow-up funnel", description, body.toString(), height, caption,
-                table(List.of("step", "follow-ups", "of needed"), rows));
+        yTitle(body, "follow-ups", top, bottom);
+        var rows = new ArrayList<List<String>>();
+        stack(body, y, LEFT + 14, "now", nowLabels, now, nowClasses, needed, rows);
+        stack(body, y, LEFT + 14 + 242, "first contact", contactLabels, contact, contactClasses, needed, rows);
+        String description = "Of the " + needed + " follow-ups opened this year, now: " + parts(nowLabels, now, needed)
+                + ". First contact: " + parts(contactLabels, contact, needed) + ".";
+        return figure(id, "Where the follow-ups stand", description, body.toString(), height, caption,
+                table(List.of("column", "part", "follow-ups", "share"), rows));
     }
 
-    /** SLA compliance by month: bars for first contact within the deadline, a line for any contact. */
+    private static void stack(StringBuilder body, Scale y, double x, String label, String[] labels, long[] counts,
+                              String[] classes, long total, List<List<String>> rows) {
+        double columnWidth = 62;
+        double below = 0;
+        for (int i = 0; i < counts.length; i++) {
+            double from = y.at(below);
+            double to = y.at(below + counts[i]);
+            body.append("<rect class=\"part ").append(classes[i]).append("\" x=\"").append(num(x))
+                    .append("\" y=\"").append(num(to)).append("\" width=\"").append(num(columnWidth))
+                    .append("\" height=\"").append(num(from - to)).append("\"/>\n");
+            if (from - to >= 14) {
+                body.append(text(x + columnWidth / 2, (from + to) / 2 + 4, "middle", "inside", count(counts[i])));
+            }
+            below += counts[i];
+            double legendY = y.at(y.max()) + i * 34;
+            body.append("<rect class=\"part ").append(classes[i]).append("\" x=\"").append(num(x + columnWidth + 10))
+                    .append("\" y=\"").append(num(legendY)).append("\" width=\"12\" height=\"12\"/>\n");
+            body.append(text(x + columnWidth + 28, legendY + 10, "start", "label", labels[i]));
+            String share = TextSummary.share(counts[i], total);
+            body.append(text(x + columnWidth + 28, legendY + 25, "start", "axis", count(counts[i]) + " \u00B7 "
+                    + share));
+            rows.add(List.of(label, labels[i], String.valueOf(counts[i]), share));
+        }
+        body.append(text(x + columnWidth / 2, y.at(0) + 20, "middle", "axis", label));
+    }
+
+    private static String parts(String[] labels, long[] counts, long total) {
+        var parts = new ArrayList<String>();
+        for (int i = 0; i < labels.length; i++) {
+            parts.add(labels[i] + " " + counts[i] + " (" + TextSummary.share(counts[i], total) + ")");
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * On time by month of opening: a bar per month for first contact within the deadline, red when under the
+     * target, a dotted line for contact at all, a dashed line for the target. A month that is not over has a
+     * dashed outline and says which days it covers.
+     */
     static String sla(String id, Map<String, FollowUpMetrics> byMonth, double target, String caption) {
         Scale y = Scale.vertical(0, 100, TOP, HEIGHT - BOTTOM);
         var body = new StringBuilder();
         grid(body, y, 20, false);
+        yTitle(body, "% contacted on time", HEIGHT);
+        legend(body, List.of(new String[] {"bar", "on time"}, new String[] {"bar miss", "under target"},
+                new String[] {"series contacted", "contacted at all"}, new String[] {"target",
+                    "target " + format(target) + "%"}));
         double band = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, byMonth.size());
         var contacted = new StringBuilder();
         var rows = new ArrayList<List<String>>();
@@ -210,17 +290,18 @@ final class Charts {
         int i = 0;
         for (Map.Entry<String, FollowUpMetrics> entry : byMonth.entrySet()) {
             FollowUpMetrics m = entry.getValue();
-            double rate = m.withinDeadlinePercent();
+            double rate = oneDecimal(m.withinDeadlinePercent());
+            boolean partial = TextSummary.isPartial(entry.getKey());
             double x = LEFT + i * band;
-            body.append("<rect class=\"").append(rate < target ? "bar miss" : "bar").append("\" x=\"")
-                    .append(num(x + band * 0.18)).append("\" y=\"").append(num(y.at(rate))).append("\" width=\"")
-                    .append(num(band * 0.64)).append("\" height=\"").append(num(y.at(0) - y.at(rate)))
-                    .append("\"/>\n");
-            body.append(text(x + band / 2, y.at(rate) - 4, "middle", "small", String.format(Locale.ROOT, "%.0f",
-                    rate)));
-            body.append(text(x + band / 2, HEIGHT - BOTTOM + 18, "middle", "axis", monthName(entry.getKey())));
+            body.append("<rect class=\"bar").append(rate < target ? " miss" : "").append(partial ? " partial" : "")
+                    .append("\" x=\"").append(num(x + band * 0.16)).append("\" y=\"").append(num(y.at(rate)))
+                    .append("\" width=\"").append(num(band * 0.68)).append("\" height=\"")
+                    .append(num(y.at(0) - y.at(rate))).append("\"/>\n");
+            body.append(text(x + band / 2, y.at(rate) - 4, "middle", "small", TextSummary.fixed(rate)));
+            monthLabel(body, x + band / 2, entry.getKey(), partial);
             contacted.append(num(x + band / 2)).append(',').append(num(y.at(m.contactedPercent()))).append(' ');
-            rows.add(List.of(entry.getKey(), String.valueOf(m.needed()), String.valueOf(m.contacted()),
+            rows.add(List.of(entry.getKey() + (partial ? " (" + TextSummary.partialDays() + " only)" : ""),
+                    String.valueOf(m.needed()), String.valueOf(m.contacted()),
                     String.valueOf(m.contactedWithinDeadline()), TextSummary.fixed(rate) + "%"));
             if (rate < worstRate) {
                 worstRate = rate;
@@ -231,16 +312,56 @@ final class Charts {
         body.append("<polyline class=\"series contacted\" points=\"").append(contacted.toString().trim())
                 .append("\"/>\n");
         body.append(line(LEFT, y.at(target), WIDTH - RIGHT, y.at(target), "target"));
+        xTitle(body, "month the follow-up was opened", HEIGHT);
         String description = "Per month of opening, the share of follow-ups first contacted within their deadline "
-                + "(bars) and contacted at all (line), against a target of " + String.format(Locale.ROOT, "%.0f%%",
-                target) + "." + (worst == null ? "" : " Lowest: " + TextSummary.fixed(worstRate) + "% in " + worst
-                + ".");
-        return figure(id, "SLA compliance by month", description, body.toString(), HEIGHT, caption,
-                table(List.of("month", "needed", "contacted", "within deadline", "compliance"), rows));
+                + "(bars) and contacted at all (dotted line), against a target of " + format(target) + "%."
+                + (worst == null ? "" : " Lowest: " + TextSummary.fixed(worstRate) + "% in " + worst + ".");
+        return figure(id, "On time, by month", description, body.toString(), HEIGHT, caption,
+                table(List.of("month", "needed", "contacted", "on time", "on-time rate"), rows));
+    }
+
+    /** On time per owner: a horizontal bar per owner, red when under the target, with the target as a line. */
+    static String owners(String id, Map<String, FollowUpMetrics> byOwner, double target, String caption) {
+        int rowHeight = 30;
+        int top = 12;
+        double bottom = top + byOwner.size() * rowHeight;
+        int height = (int) bottom + 52;
+        int labelWidth = 150;
+        Scale x = Scale.horizontal(0, 100, labelWidth, WIDTH - RIGHT - 96);
+        var body = new StringBuilder();
+        for (int tick = 0; tick <= 100; tick += 20) {
+            body.append(line(x.at(tick), top - 4, x.at(tick), bottom + 4, "grid"));
+            body.append(text(x.at(tick), bottom + 20, "middle", "axis", tick + "%"));
+        }
+        body.append(text(x.at(50), bottom + 42, "middle", "axis-title", "% first contacted within the deadline"));
+        yTitle(body, "owner", top, bottom);
+        var parts = new ArrayList<String>();
+        var rows = new ArrayList<List<String>>();
+        int i = 0;
+        for (Map.Entry<String, FollowUpMetrics> entry : byOwner.entrySet()) {
+            FollowUpMetrics m = entry.getValue();
+            double rate = oneDecimal(m.withinDeadlinePercent());
+            double rowTop = top + i * rowHeight + 5;
+            body.append(text(labelWidth - 8, rowTop + 14, "end", "label", entry.getKey()));
+            body.append("<rect class=\"bar").append(rate < target ? " miss" : "").append("\" x=\"")
+                    .append(num(x.at(0))).append("\" y=\"").append(num(rowTop)).append("\" width=\"")
+                    .append(num(x.at(rate) - x.at(0))).append("\" height=\"20\"/>\n");
+            body.append(text(x.at(rate) + 6, rowTop + 14, "start", "value", TextSummary.fixed(rate) + "% of "
+                    + m.needed()));
+            parts.add(entry.getKey() + " " + TextSummary.fixed(rate) + "% of " + m.needed());
+            rows.add(List.of(entry.getKey(), String.valueOf(m.needed()), String.valueOf(m.contactedWithinDeadline()),
+                    TextSummary.fixed(rate) + "%", String.valueOf(m.overdue())));
+            i++;
+        }
+        body.append(line(x.at(target), top - 8, x.at(target), bottom + 4, "target"));
+        String description = "Per owner, the share of their follow-ups first contacted within the deadline, against "
+                + "a target of " + format(target) + "%: " + String.join("; ", parts) + ".";
+        return figure(id, "On time, by owner", description, body.toString(), height, caption,
+                table(List.of("owner", "needed", "on time", "on-time rate", "overdue now"), rows));
     }
 
     /** A histogram of counts per bucket. */
-    static String histogram(String id, String title, List<Bucket> buckets, String unit, String caption) {
+    static String histogram(String id, String title, List<Bucket> buckets, String xTitle, String caption) {
         long most = 1;
         long total = 0;
         for (Bucket bucket : buckets) {
@@ -251,6 +372,7 @@ final class Charts {
         Scale y = Scale.vertical(0, top, TOP, HEIGHT - BOTTOM);
         var body = new StringBuilder();
         grid(body, y, top / 5, false);
+        yTitle(body, "follow-ups", HEIGHT);
         double band = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, buckets.size());
         var parts = new ArrayList<String>();
         var rows = new ArrayList<List<String>>();
@@ -263,43 +385,119 @@ final class Charts {
             body.append(text(x + band / 2, y.at(bucket.count()) - 4, "middle", "small",
                     String.valueOf(bucket.count())));
             body.append(text(x + band / 2, HEIGHT - BOTTOM + 18, "middle", "axis", bucket.label()));
-            String share = TextSummary.fixed(TextSummary.percent(bucket.count(), total)) + "%";
+            String share = TextSummary.share(bucket.count(), total);
             parts.add(bucket.label() + ": " + bucket.count() + " (" + share + ")");
             rows.add(List.of(bucket.label(), String.valueOf(bucket.count()), share));
         }
-        String description = "How many first contacts took how long, in " + unit + ": " + String.join("; ", parts)
+        xTitle(body, xTitle, HEIGHT);
+        String description = "How many first contacts took how long, in " + xTitle + ": " + String.join("; ", parts)
                 + ".";
         return figure(id, title, description, body.toString(), HEIGHT, caption,
-                table(List.of(unit, "follow-ups", "share"), rows));
+                table(List.of(xTitle, "follow-ups", "share"), rows));
     }
 
     /** An HTML table; every cell is escaped. */
     static String table(List<String> header, List<List<String>> rows) {
-        var html = new StringBuilder("<table>\n<thead><tr>");
-        for (String cell : header) {
-            html.append("<th scope=\"col\">").append(escape(cell)).append("</th>");
+        return table(header, List.of(), rows);
+    }
+
+    /**
+     * An HTML table whose cells in column {@code i} carry the CSS class {@code classes.get(i)} (none when the list
+     * is shorter or the class is empty) and their column's name as {@code data-label}, so that a narrow screen can
+     * show each row as a card of labelled values; every cell, class and label is escaped.
+     */
+    static String table(List<String> header, List<String> classes, List<List<String>> rows) {
+        var html = new StringBuilder("<div class=\"table\"><table>\n<thead><tr>");
+        for (int i = 0; i < header.size(); i++) {
+            html.append("<th scope=\"col\"").append(classAttribute(classes, i)).append('>')
+                    .append(escape(header.get(i))).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : rows) {
             html.append("<tr>");
-            for (String cell : row) {
-                html.append("<td>").append(escape(cell)).append("</td>");
+            for (int i = 0; i < row.size(); i++) {
+                html.append("<td").append(classAttribute(classes, i));
+                if (i < header.size()) {
+                    html.append(" data-label=\"").append(escape(header.get(i))).append('"');
+                }
+                html.append('>').append(escape(row.get(i))).append("</td>");
             }
             html.append("</tr>\n");
         }
-        return html.append("</tbody>\n</table>\n").toString();
+        return html.append("</tbody>\n</table></div>\n").toString();
+    }
+
+    private static String classAttribute(List<String> classes, int column) {
+        return column < classes.size() && !classes.get(column).isEmpty()
+                ? " class=\"" + escape(classes.get(column)) + "\"" : "";
+    }
+
+    /** A value rounded to one decimal, the precision every chart label shows. */
+    static double oneDecimal(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     private static void grid(StringBuilder body, Scale y, double step, boolean signed) {
         for (double v = y.min(); v <= y.max() + 1e-9; v += step) {
             body.append(line(LEFT, y.at(v), WIDTH - RIGHT, y.at(v), "grid"));
-            String label = signed && v > 0 ? "+" + format(v) : format(v);
-            body.append(text(LEFT - 6, y.at(v) + 4, "end", "axis", label));
+            body.append(text(LEFT - 6, y.at(v) + 4, "end", "axis", signed ? signedTick(v) : format(v)));
         }
+    }
+
+    private static void yTitle(StringBuilder body, String title, int height) {
+        yTitle(body, title, TOP, height - BOTTOM);
+    }
+
+    private static void yTitle(StringBuilder body, String title, double top, double bottom) {
+        double middle = (top + bottom) / 2;
+        body.append("<text class=\"axis-title\" x=\"").append(num(14)).append("\" y=\"").append(num(middle))
+                .append("\" text-anchor=\"middle\" transform=\"rotate(-90 14 ").append(num(middle)).append(")\">")
+                .append(escape(title)).append("</text>\n");
+    }
+
+    private static void xTitle(StringBuilder body, String title, int height) {
+        body.append(text((LEFT + WIDTH - RIGHT) / 2.0, height - 8, "middle", "axis-title", title));
+    }
+
+    private static void monthLabel(StringBuilder body, double x, String period, boolean partial) {
+        body.append(text(x, HEIGHT - BOTTOM + 18, "middle", "axis", monthName(period)));
+        if (partial) {
+            body.append(text(x, HEIGHT - BOTTOM + 31, "middle", "axis partial-note",
+                    TextSummary.partialDays()));
+        }
+    }
+
+    private static void legend(StringBuilder body, List<String[]> items) {
+        double x = LEFT;
+        for (String[] item : items) {
+            String cssClass = item[0];
+            if (cssClass.startsWith("bar")) {
+                body.append("<rect class=\"").append(cssClass).append("\" x=\"").append(num(x)).append("\" y=\"6\" ")
+                        .append("width=\"12\" height=\"12\"/>\n");
+            } else {
+                body.append(line(x, 12, x + 16, 12, cssClass));
+            }
+            body.append(text(x + 20, 16, "start", "axis", item[1]));
+            x += 30 + item[1].length() * 7.2;
+        }
+    }
+
+    private static void whisker(StringBuilder body, double from, double to, double y) {
+        body.append(line(from, y, to, y, "whisker"));
+        body.append(line(from, y - 6, from, y + 6, "whisker"));
+        body.append(line(to, y - 6, to, y + 6, "whisker"));
+    }
+
+    private static String signedTick(double v) {
+        return v > 0 ? "+" + format(v) : format(v);
     }
 
     private static String format(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     private static double niceCeiling(long value) {
@@ -310,6 +508,11 @@ final class Charts {
             }
         }
         return 10 * magnitude;
+    }
+
+    /** A round step that cuts {@code 0..value} into four to ten parts. */
+    private static double niceStep(long value) {
+        return niceCeiling(Math.max(1, value)) / 5;
     }
 
     private static String line(double x1, double y1, double x2, double y2, String cssClass) {
@@ -328,14 +531,21 @@ final class Charts {
 
     /** The short month name of a period label such as {@code 2025-03}; the label itself if it is no month. */
     static String monthName(String period) {
-        if (period.length() == 7 && period.charAt(4) == '-') {
-            try {
-                return Month.of(Integer.parseInt(period.substring(5))).getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-            } catch (RuntimeException e) {
-                return period;
-            }
+        try {
+            return YearMonth.parse(period).getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        } catch (RuntimeException e) {
+            return period;
         }
-        return period;
+    }
+
+    /** The full month name of a period label such as {@code 2025-03}; the label itself if it is no month. */
+    static String fullMonthName(String period) {
+        try {
+            Month month = YearMonth.parse(period).getMonth();
+            return month.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        } catch (RuntimeException e) {
+            return period;
+        }
     }
 
     private static String num(double value) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +29,12 @@ import picocli.CommandLine.Spec;
  *
  * <p>The database is an H2 file under {@code ./feedbackloop-demo/} unless {@code --db} names another H2 or a
  * PostgreSQL database ({@code jdbc:postgresql://host/db?user=...&password=...}). The demo keeps its tables in the
- * schema {@code feedbackloop_demo}, which it drops and recreates on every run, so it can run any number of times.
- * The output is deterministic: a fixed seed and a simulated clock.
+ * schema {@code feedbackloop_demo}, which it drops and recreates on every run, so it can run any number of times;
+ * its own H2 file is compacted at the end of every run, so it stays a few megabytes. The summary and the report are
+ * deterministic: a fixed seed and a simulated clock.
+ *
+ * <p>Standard output gets the summary; standard error gets progress (unless {@code --quiet}): a line as soon as the
+ * command starts, one per stage and one per simulated month.
  *
  * <p>Exit codes: 0 done; 2 the database cannot be used or the report cannot be written (one line on standard
  * error); 1 an unexpected failure.
@@ -39,7 +44,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the closing-the-loop demo: a year of generated customer feedback captured, scored and "
                 + "followed up on an embedded database, then a summary and an HTML report.",
-            "Running it again starts from a fresh demo schema."})
+            "Running it again starts from a fresh demo schema. Progress goes to standard error, the summary to "
+                    + "standard output."})
 public final class DemoCommand implements Callable<Integer> {
 
     /** The seed of every random choice; one seed, one world. */
@@ -60,6 +66,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Where to write the HTML report (default: ./feedbackloop-demo/report.html).")
     private @Nullable Path report;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "Print no progress on standard error; standard output still gets the summary.")
+    private boolean quiet;
+
     /** Creates the command working in {@code ./feedbackloop-demo/}; picocli calls this. */
     public DemoCommand() {
         this(Path.of("feedbackloop-demo"));
@@ -71,7 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the demo, prints the summary and writes the report.
+     * Runs the demo, prints the summary and writes the report. Unless {@code --quiet}, says on standard error
+     * what it is doing: at once, at every stage, and after every simulated month.
      *
      * @return 0 when done
      * @throws ParameterException if the database cannot be used (exit code 2)
@@ -80,40 +91,50 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        createDirectories(directory);
-        String url = db != null ? db : DemoDatabase.defaultUrl(directory);
+        DemoProgress progress = DemoProgress.of(spec.commandLine().getErr(), quiet);
         Path reportFile = report != null ? report : directory.resolve("report.html");
+        progress.stage("starting afresh in " + (db != null ? DemoDatabase.redacted(db)
+                : DemoDatabase.defaultFile(directory).toAbsolutePath().normalize()) + " (schema "
+                + DemoDatabase.SCHEMA + ")");
+        createDirectories(directory);
         Findings findings;
-        try (DemoDatabase database = open(url)) {
-            findings = play(database);
-        } catch (JdbcStoreException e) {
-            throw new ParameterException(spec.commandLine(), "--db: the database failed during the demo: "
+        try (DemoDatabase database = open()) {
+            findings = play(database, progress);
+            if (database.compactsOnClose()) {
+                progress.stage("compacting the database file");
+            }
+        } catch (JdbcStoreException | SQLException e) {
+            throw new ParameterException(spec.commandLine(), "the database failed during the demo: "
                     + e.getMessage(), e, null, null);
         }
-        TextSummary.print(findings, out);
+        progress.stage("writing the report to " + reportFile.toAbsolutePath().normalize());
         Path parent = reportFile.toAbsolutePath().getParent();
         if (parent != null) {
             createDirectories(parent);
         }
         HtmlReport.write(findings, reportFile);
+        progress.stage("done" + (db != null ? "" : "; the database file is " + megabytes(
+                DemoDatabase.defaultFile(directory))));
+        TextSummary.print(findings, out);
         out.println();
         out.println("Report: " + reportFile.toAbsolutePath().normalize());
         out.flush();
         return 0;
     }
 
-    private DemoDatabase open(String url) {
+    private DemoDatabase open() {
         try {
-            return DemoDatabase.open(url);
+            return db != null ? DemoDatabase.open(db) : DemoDatabase.openDefault(directory);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, url);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, db);
         } catch (SQLException e) {
-            throw new ParameterException(spec.commandLine(), "--db: cannot open " + DemoDatabase.redacted(url)
-                    + ": " + e.getMessage(), e, null, url);
+            String what = db != null ? "--db: cannot open " + DemoDatabase.redacted(db)
+                    : "cannot open the demo database " + DemoDatabase.defaultFile(directory).toAbsolutePath();
+            throw new ParameterException(spec.commandLine(), what + ": " + e.getMessage(), e, null, db);
         }
     }
 
-    private static Findings play(DemoDatabase database) {
+    private static Findings play(DemoDatabase database, DemoProgress progress) {
         JdbcStore store = JdbcStore.of(database.dataSource()).createSchema();
         var clock = new DemoClock(Scenario.START);
         Scenario scenario = Scenario.generate(SEED);
@@ -125,9 +146,20 @@ public final class DemoCommand implements Callable<Integer> {
                 .throttle(ThrottlePolicy.standard())
                 .taxonomy(Scenario.RESOLUTION_CODES, Scenario.ROOT_CAUSES);
         Scenario.policies().forEach(builder::followUpPolicy);
-        Simulation.Outcome outcome = Simulation.run(scenario, builder, clock, SEED);
+        progress.stage(String.format(Locale.ROOT, "playing 2025 for %d customers: %d surveys, %d follow-up "
+                + "policies", scenario.customers().size(), scenario.surveys().size(), Scenario.policies().size()));
+        Simulation.Outcome outcome = Simulation.run(scenario, builder, clock, SEED, progress::month);
+        progress.stage("reading the findings back through the library");
         try (FeedbackLoop loop = outcome.loop()) {
-            return Findings.collect(loop, scenario, outcome, database.describe());
+            return Findings.collect(loop, scenario, outcome.responses(), database.describe());
+        }
+    }
+
+    private static String megabytes(Path file) {
+        try {
+            return String.format(Locale.ROOT, "%.1f MB", Files.size(file) / 1e6);
+        } catch (IOException e) {
+            return "of unknown size (" + e.getMessage() + ")";
         }
     }
 

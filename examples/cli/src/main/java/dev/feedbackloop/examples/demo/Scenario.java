@@ -2,6 +2,7 @@ package dev.feedbackloop.examples.demo;
 
 import dev.feedbackloop.core.care.CarePlan;
 import dev.feedbackloop.core.care.CareTier;
+import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.followup.BusinessCalendar;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.EscalationStep;
@@ -9,9 +10,7 @@ import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.OwnerRule;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.core.followup.Trigger;
-import dev.feedbackloop.survey.ChoiceOption;
 import dev.feedbackloop.survey.ChoiceQuestion;
-import dev.feedbackloop.survey.LocalizedText;
 import dev.feedbackloop.survey.NpsQuestion;
 import dev.feedbackloop.survey.RatingQuestion;
 import dev.feedbackloop.survey.Survey;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -73,8 +73,6 @@ final class Scenario {
     static final Instant START = ZonedDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZONE).toInstant();
     /** "Now": the simulation ends and every report is taken at this instant. */
     static final Instant END = ZonedDateTime.of(2025, 12, 12, 16, 30, 0, 0, ZONE).toInstant();
-    /** The first day of the current quarter, for "not contacted this quarter". */
-    static final LocalDate QUARTER_START = LocalDate.of(2025, 10, 1);
 
     static final List<String> ACCOUNT_MANAGERS = List.of("maria.lopez", "tom.becker", "aiko.sato");
     static final List<String> CS_TEAM = List.of("ana", "ben", "chloe");
@@ -113,16 +111,23 @@ final class Scenario {
                 .build();
         this.cesSurvey = Survey.builder(CES_SURVEY, 1).title("Customer effort after a support case")
                 .question(RatingQuestion.cesAgreement(CES, "The company made it easy for me to handle my issue.", 7))
-                .question(new ChoiceQuestion(WHAT_WENT_WRONG, LocalizedText.of("What went wrong?"), true, null,
-                        Condition.atMost(CES, 3), true, List.of(
-                                ChoiceOption.of("slow-response", "It took too long to get an answer"),
-                                ChoiceOption.of("passed-around", "I was passed between people"),
-                                ChoiceOption.of("had-to-repeat", "I had to explain my issue more than once"),
-                                ChoiceOption.of("docs-unclear", "The documentation did not help"),
-                                ChoiceOption.of("still-unresolved", "My issue is still not resolved")),
-                        false, 1, 5))
+                .question(ChoiceQuestion.builder(WHAT_WENT_WRONG, "What went wrong?")
+                        .option("slow-response", "It took too long to get an answer")
+                        .option("passed-around", "I was passed between people")
+                        .option("had-to-repeat", "I had to explain my issue more than once")
+                        .option("docs-unclear", "The documentation did not help")
+                        .option("still-unresolved", "My issue is still not resolved")
+                        .multiple(1, 5)
+                        .condition(Condition.atMost(CES, 3))
+                        .build())
                 .build();
         this.customers = List.copyOf(customers);
+    }
+
+    /** Whether {@link #END} cuts a month short, so that its figures cover only part of it. */
+    static boolean isCutShort(YearMonth month) {
+        Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
+        return END.isBefore(monthEnd) && !END.isBefore(month.atDay(1).atStartOfDay(ZONE).toInstant());
     }
 
     /** Builds the world from a seed. */
@@ -290,6 +295,11 @@ final class Scenario {
                 attributes.put(ACCOUNT_OWNER, accountOwner);
             }
             return attributes;
+        }
+
+        /** The customer as the care plan sees it. */
+        Customer asCustomer() {
+            return Customer.of(id, attributes());
         }
 
         DemoCustomer renamed(String newName) {

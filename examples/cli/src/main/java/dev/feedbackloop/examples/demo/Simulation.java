@@ -5,9 +5,12 @@ import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.BusinessCalendar;
+import dev.feedbackloop.core.followup.Closure;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
-import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.core.followup.Resolution;
+import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.examples.demo.Scenario.DemoCustomer;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
@@ -19,13 +22,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Month;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * A year of customer feedback played through a {@link FeedbackLoop} as a discrete-event simulation: responses
@@ -60,13 +68,19 @@ final class Simulation {
     private final PriorityQueue<Event> queue = new PriorityQueue<>(
             Comparator.comparing(Event::at).thenComparingLong(Event::sequence));
     private final List<DemoCustomer> weightedByUsers = new ArrayList<>();
+    private final Consumer<MonthPlayed> progress;
+    /** The version of every follow-up as the team last saw it. */
+    private final Map<String, Long> seen = new HashMap<>();
     private long sequence;
     private int responses;
-    private int escalationPages;
+    private int monthResponses;
+    private int monthFollowUps;
 
-    private Simulation(Scenario scenario, FeedbackLoop.Builder builder, DemoClock clock, long seed) {
+    private Simulation(Scenario scenario, FeedbackLoop.Builder builder, DemoClock clock, long seed,
+                       Consumer<MonthPlayed> progress) {
         this.scenario = scenario;
         this.clock = clock;
+        this.progress = progress;
         this.calendar = Scenario.calendar();
         this.random = new Random(seed);
         this.loop = builder.listener(new WorkScheduler()).build();
@@ -79,12 +93,30 @@ final class Simulation {
 
     /**
      * Runs the year on a loop built from the given builder (store, clock, calendar and policies already set; this
-     * adds its listener) and returns the loop, with the clock at {@link Scenario#END}.
+     * adds its listener) and returns the loop, with the clock at {@link Scenario#END}. Tells {@code progress}
+     * about every simulated month as soon as it is played, the last one (which {@link Scenario#END} cuts short)
+     * included.
      */
-    static Outcome run(Scenario scenario, FeedbackLoop.Builder builder, DemoClock clock, long seed) {
-        var simulation = new Simulation(scenario, builder, clock, seed);
+    static Outcome run(Scenario scenario, FeedbackLoop.Builder builder, DemoClock clock, long seed,
+                       Consumer<MonthPlayed> progress) {
+        var simulation = new Simulation(scenario, builder, clock, seed, progress);
         simulation.play();
-        return new Outcome(simulation.loop, simulation.responses, simulation.escalationPages);
+        return new Outcome(simulation.loop, simulation.responses);
+    }
+
+    /**
+     * One simulated month, played.
+     *
+     * @param month the month
+     * @param partial whether the simulation ended before the month did
+     * @param responses responses submitted in the month
+     * @param followUpsOpened follow-ups the loop opened in the month
+     */
+    record MonthPlayed(YearMonth month, boolean partial, int responses, int followUpsOpened) {
+
+        MonthPlayed {
+            Objects.requireNonNull(month, "month");
+        }
     }
 
     /**
@@ -92,9 +124,8 @@ final class Simulation {
      *
      * @param loop the loop, with every response and follow-up stored
      * @param responses the responses submitted
-     * @param escalationPages the escalations the listener saw
      */
-    record Outcome(FeedbackLoop loop, int responses, int escalationPages) {
+    record Outcome(FeedbackLoop loop, int responses) {
 
         Outcome {
             Objects.requireNonNull(loop, "loop");
@@ -104,19 +135,31 @@ final class Simulation {
     private void play() {
         scenario.surveys().forEach(loop::register);
         for (DemoCustomer customer : scenario.customers()) {
-            loop.care().registerCustomer(dev.feedbackloop.core.care.Customer.of(customer.id(),
-                    customer.attributes()));
+            loop.care().registerCustomer(customer.asCustomer());
         }
         scheduleNpsWaves();
         scheduleSupportTickets();
         scheduleBusinessReviews();
         scheduleDailyEscalation();
+        YearMonth month = YearMonth.from(Scenario.START.atZone(Scenario.ZONE));
         while (!queue.isEmpty() && !queue.peek().at().isAfter(Scenario.END)) {
             Event event = queue.poll();
+            YearMonth eventMonth = YearMonth.from(event.at().atZone(Scenario.ZONE));
+            while (month.isBefore(eventMonth)) {
+                monthPlayed(month, false);
+                month = month.plusMonths(1);
+            }
             clock.set(event.at());
             event.action().run();
         }
         clock.set(Scenario.END);
+        monthPlayed(month, Scenario.isCutShort(month));
+    }
+
+    private void monthPlayed(YearMonth month, boolean partial) {
+        progress.accept(new MonthPlayed(month, partial, monthResponses, monthFollowUps));
+        monthResponses = 0;
+        monthFollowUps = 0;
     }
 
     // ---- what arrives -----------------------------------------------------------------------------------------
@@ -245,6 +288,7 @@ final class Simulation {
     private void submit(Response response) {
         loop.submit(response);
         responses++;
+        monthResponses++;
     }
 
     private static Respondent respondent(DemoCustomer customer) {
@@ -258,12 +302,9 @@ final class Simulation {
 
         @Override
         public void onFollowUpOpened(FeedbackEvent.FollowUpOpened event) {
+            monthFollowUps++;
+            seen.put(event.followUpId(), 1L);
             plan(event.followUpId(), event.policyId(), event.owner(), event.priority(), event.at());
-        }
-
-        @Override
-        public void onFollowUpEscalated(FeedbackEvent.FollowUpEscalated event) {
-            escalationPages++;
         }
     }
 
@@ -296,33 +337,42 @@ final class Simulation {
             double hours = medianHours * Math.exp(0.9 * random.nextGaussian());
             Instant contactAt = calendar.plus(openedAt, Duration.ofMinutes(Math.max(5, Math.round(hours * 60))));
             String channel = priority == Priority.URGENT || random.nextDouble() < 0.6 ? "phone" : "email";
-            schedule(contactAt, () -> step(followUpId, f -> loop.followUps().contact(f.id(), f.version(), channel,
-                    agent, null)));
+            schedule(contactAt, () -> step(followUpId, (id, version) -> loop.followUps().contact(id, version,
+                    Contact.of(channel, agent, loop.now(), null))));
             double outcome = random.nextDouble();
             if (outcome < 0.8) {
                 Instant resolveAt = calendar.plus(contactAt, Duration.ofHours(2 + random.nextInt(38)));
                 String code = pickOf(Scenario.RESOLUTION_CODES);
                 String cause = pickOf(Scenario.ROOT_CAUSES);
-                schedule(resolveAt, () -> step(followUpId, f -> loop.followUps().resolve(f.id(), f.version(), code,
-                        cause, agent, null)));
+                schedule(resolveAt, () -> step(followUpId, (id, version) -> loop.followUps().resolve(id, version,
+                        Resolution.of(code, cause, agent, loop.now(), null))));
             } else if (outcome < 0.92) {
                 Instant closeAt = calendar.plus(contactAt, Duration.ofHours(24));
-                schedule(closeAt, () -> step(followUpId, f -> loop.followUps().close(f.id(), f.version(),
-                        "customer-unresponsive", agent, null)));
+                schedule(closeAt, () -> step(followUpId, (id, version) -> loop.followUps().close(id, version,
+                        Closure.of("customer-unresponsive", agent, loop.now(), null))));
             }
         } else if (random.nextDouble() < 0.55) {
             Instant closeAt = calendar.plus(openedAt, Duration.ofHours(80));
-            schedule(closeAt, () -> step(followUpId, f -> loop.followUps().close(f.id(), f.version(),
-                    "no-contact-possible", agent, null)));
+            schedule(closeAt, () -> step(followUpId, (id, version) -> loop.followUps().close(id, version,
+                    Closure.of("no-contact-possible", agent, loop.now(), null))));
         }
         // otherwise nobody ever picks it up: it stays open and overdue
     }
 
-    private void step(String followUpId, java.util.function.Function<FollowUp, FollowUp> action) {
-        FollowUp current = loop.followUps().followUp(followUpId);
-        if (current.state() != FollowUpState.RESOLVED && current.state() != FollowUpState.CLOSED) {
-            action.apply(current);
+    /**
+     * Takes one step on a follow-up with the version the team last saw, as a host with optimistic versions does:
+     * no read first; when an escalation changed the follow-up since, the step fails with a version conflict, and the
+     * team reads it again and retries.
+     */
+    private void step(String followUpId, BiFunction<String, Long, FollowUp> action) {
+        FollowUp updated;
+        try {
+            updated = action.apply(followUpId, seen.get(followUpId));
+        } catch (VersionConflictException e) {
+            FollowUp current = loop.followUps().followUp(followUpId);
+            updated = action.apply(followUpId, current.version());
         }
+        seen.put(followUpId, updated.version());
     }
 
     private String agentFor(String owner) {
@@ -338,7 +388,8 @@ final class Simulation {
     // ---- the numbers behind the answers -----------------------------------------------------------------------
 
     private int npsScore(DemoCustomer customer, Month month) {
-        double mean = 8.1 + customer.mood() + NPS_MONTH[month.ordinal()] + planEffect(customer) + regionEffect(customer);
+        double mean = 8.1 + customer.mood() + NPS_MONTH[month.ordinal()] + planEffect(customer)
+                + regionEffect(customer);
         return clamp((int) Math.round(mean + 1.6 * random.nextGaussian()), 0, 10);
     }
 

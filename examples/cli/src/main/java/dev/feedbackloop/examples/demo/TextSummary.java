@@ -1,23 +1,30 @@
 package dev.feedbackloop.examples.demo;
 
-import dev.feedbackloop.core.care.CareReport;
 import dev.feedbackloop.core.followup.FollowUpMetrics;
+import dev.feedbackloop.examples.demo.Findings.Alerts;
 import dev.feedbackloop.examples.demo.Findings.CustomerLine;
 import dev.feedbackloop.examples.demo.Findings.OverdueItem;
 import dev.feedbackloop.examples.demo.Findings.PeriodScore;
 import dev.feedbackloop.examples.demo.Findings.SegmentScore;
+import dev.feedbackloop.examples.demo.Findings.Standing;
+import dev.feedbackloop.examples.demo.Findings.TierLine;
 import dev.feedbackloop.scoring.loop.DurationSummary;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Prints {@link Findings} for people: the few tables a customer-success lead reads in the morning. Plain text,
- * at most 100 columns.
+ * Prints {@link Findings} for people: the few tables a customer-success lead reads in the morning, what needs action
+ * first at the top. Plain text; no cell is cut (columns are as wide as their widest cell) and every line but the
+ * database's and the report's (which hold paths) fits in 100 columns.
  *
  * <p>Stateless and thread-safe.
  */
@@ -27,7 +34,10 @@ final class TextSummary {
             .withZone(Scenario.ZONE);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(Scenario.ZONE);
-    private static final int LIST_LIMIT = 10;
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)
+            .withZone(Scenario.ZONE);
+    /** How many overdue follow-ups and customers the summary lists; the report lists them all. */
+    static final int LIST_LIMIT = 10;
 
     private TextSummary() {
     }
@@ -39,87 +49,154 @@ final class TextSummary {
         FollowUpMetrics funnel = findings.funnel();
         out.printf(Locale.ROOT, "Captured %,d responses from %,d customers; %,d follow-ups opened by %d policies.%n",
                 findings.responses(), findings.customers(), funnel.needed(), findings.byPolicy().size());
+        overdue(out, findings.overdue());
+        scores(out, findings);
+        followUps(out, findings);
+        coverage(out, findings);
+    }
 
+    private static void overdue(PrintWriter out, List<OverdueItem> overdue) {
+        section(out, "Needs action first: " + overdue.size() + " follow-up(s) past their first-contact deadline, "
+                + "most urgent first" + (overdue.size() > LIST_LIMIT ? " (" + LIST_LIMIT + " shown)" : ""));
+        var table = new TextTable().left("priority").right("late by").left("opened").left("customer")
+                .left("answered").left("owner");
+        for (OverdueItem item : overdue.subList(0, Math.min(LIST_LIMIT, overdue.size()))) {
+            table.row(item.priority().name(), days(item.overdueBy()), day(item.openedAt()), item.customer(),
+                    item.rating(), item.owner());
+        }
+        table.print(out);
+        if (overdue.size() > LIST_LIMIT) {
+            out.println("  ... and " + (overdue.size() - LIST_LIMIT) + " more, with what each customer wrote, in "
+                    + "the report");
+        }
+    }
+
+    private static void scores(PrintWriter out, Findings findings) {
         section(out, "NPS by month (relationship survey; 95% interval; * = significant change)");
         trend(out, findings.npsByMonth(), "NPS", true);
         section(out, "CSAT by month (post-support, % satisfied = 4 or 5 of 5)");
-        trend(out, findings.csatByMonth(), "CSAT%", false);
+        trend(out, findings.csatByMonth(), "CSAT %", false);
         section(out, "CES by month (% agreeing it was easy = 5 to 7 of 7)");
-        trend(out, findings.cesByMonth(), "easy%", false);
+        trend(out, findings.cesByMonth(), "easy %", false);
 
         section(out, "By segment, whole year");
-        out.printf(Locale.ROOT, "  %-26s %6s %7s %-16s %6s %6s %-14s%n", "segment", "n", "NPS", "95% CI", "n",
-                "CSAT%", "95% CI");
+        var table = new TextTable().left("segment").right("NPS n").right("NPS").left("95% interval")
+                .right("CSAT n").right("CSAT %").left("95% interval");
         for (SegmentScore nps : findings.npsBySegment()) {
             SegmentScore csat = findings.csatBySegment().stream()
                     .filter(s -> s.attribute().equals(nps.attribute()) && s.value().equals(nps.value()))
                     .findFirst().orElse(null);
-            out.printf(Locale.ROOT, "  %-26s %6d %7s %-16s %6s %6s %-14s%n", nps.attribute() + " = " + nps.value(),
-                    nps.n(), signed(nps.score()), interval(nps.ci().lower(), nps.ci().upper(), true),
+            table.row(nps.attribute() + " = " + nps.value(), String.valueOf(nps.n()), signed(nps.score()),
+                    interval(nps.ci().lower(), nps.ci().upper(), true),
                     csat == null ? "" : String.valueOf(csat.n()), csat == null ? "" : fixed(csat.score()),
                     csat == null ? "" : interval(csat.ci().lower(), csat.ci().upper(), false));
         }
+        table.print(out);
+    }
 
-        section(out, "Did we respond? Follow-ups opened this year");
-        funnelLine(out, "needed an answer", funnel.needed(), funnel.needed());
-        funnelLine(out, "contacted", funnel.contacted(), funnel.needed());
-        funnelLine(out, "  within deadline", funnel.contactedWithinDeadline(), funnel.needed());
-        funnelLine(out, "resolved", funnel.resolved(), funnel.needed());
-        funnelLine(out, "closed unresolved", funnel.closed(), funnel.needed());
-        funnelLine(out, "still open", funnel.open(), funnel.needed());
-        funnelLine(out, "  overdue now", funnel.overdue(), funnel.needed());
-        DurationSummary toContact = funnel.timeToFirstContact();
-        if (toContact != null) {
-            out.printf(Locale.ROOT, "  time to first contact (wall-clock): median %s, 90th percentile %s%n",
-                    hours(toContact.median()), hours(toContact.p90()));
-        }
-        out.printf(Locale.ROOT, "  escalations raised: %,d; first contact due within 24 h: %,d%n",
-                findings.escalations(), findings.dueSoon());
+    private static void followUps(PrintWriter out, Findings findings) {
+        Standing standing = findings.standing();
+        long needed = standing.needed();
+        section(out, "Did we respond? " + needed + " follow-ups opened this year");
+        new TextTable().left("where they stand now").right("follow-ups").right("share")
+                .row("resolved", count(standing.resolved()), share(standing.resolved(), needed))
+                .row("closed unresolved, after contact", count(standing.closedAfterContact()),
+                        share(standing.closedAfterContact(), needed))
+                .row("closed unresolved, never reached", count(standing.closedWithoutContact()),
+                        share(standing.closedWithoutContact(), needed))
+                .row("still open, contacted", count(standing.awaitingResolution()),
+                        share(standing.awaitingResolution(), needed))
+                .row("still open, not contacted, overdue", count(standing.overdue()),
+                        share(standing.overdue(), needed))
+                .row("still open, not contacted, not yet due", count(standing.notYetDue()),
+                        share(standing.notYetDue(), needed))
+                .print(out);
         out.println();
-        out.printf(Locale.ROOT, "  %-22s %7s %10s %10s %9s %8s%n", "policy", "needed", "contacted", "on time",
-                "resolved", "overdue");
-        for (Map.Entry<String, FollowUpMetrics> entry : findings.byPolicy().entrySet()) {
-            FollowUpMetrics m = entry.getValue();
-            out.printf(Locale.ROOT, "  %-22s %7d %9.1f%% %9.1f%% %8.1f%% %8d%n", entry.getKey(), m.needed(),
-                    m.contactedPercent(), m.withinDeadlinePercent(), percent(m.resolved(), m.needed()), m.overdue());
+        new TextTable().left("first contact").right("follow-ups").right("share")
+                .row("within the deadline", count(standing.contactedOnTime()),
+                        share(standing.contactedOnTime(), needed))
+                .row("after the deadline", count(standing.contactedLate()), share(standing.contactedLate(), needed))
+                .row("never", count(standing.notContacted()), share(standing.notContacted(), needed))
+                .print(out);
+        out.println();
+        DurationSummary working = findings.workingHoursToFirstContact();
+        DurationSummary wall = findings.funnel().timeToFirstContact();
+        if (working != null && wall != null) {
+            out.printf(Locale.ROOT, "  Time to first contact in working hours (Mon-Fri 09:00-17:00): median %s, 90th "
+                    + "percentile %s%n", hours(working.median()), hours(working.p90()));
+            out.printf(Locale.ROOT, "  The same on the clock, nights and weekends included: median %s, 90th "
+                    + "percentile %s%n", hours(wall.median()), hours(wall.p90()));
         }
+        List<String> alerts = alerts(findings.alerts());
+        out.println("  " + alerts.get(0) + ", " + alerts.get(1));
+        alerts.subList(2, alerts.size()).forEach(detail -> out.println("    " + detail));
+        out.println("  Waiting for a first contact, deadline still ahead: " + waiting(standing));
 
-        section(out, "SLA compliance by month of opening (first contact within the deadline)");
+        section(out, "On time by policy and by owner (first contact within the deadline)");
+        var byWhat = new TextTable().left("policy or owner").right("needed").right("contacted").right("on time")
+                .right("resolved").right("overdue now");
+        addMetrics(byWhat, findings.byPolicy(), "policy ");
+        addMetrics(byWhat, findings.byOwner(), "owner ");
+        byWhat.print(out);
+
+        section(out, "On time by month of opening (target " + fixed(HtmlReport.SLA_TARGET) + "%)");
+        var sla = new TextTable().left("month").right("on time").left("").right("needed").right("contacted")
+                .left("note");
         for (Map.Entry<String, FollowUpMetrics> entry : findings.slaByMonth().entrySet()) {
             FollowUpMetrics m = entry.getValue();
-            double rate = m.withinDeadlinePercent();
-            out.printf(Locale.ROOT, "  %s %5.1f%% %-40s %4d needed, %4d contacted%n", entry.getKey(), rate,
-                    "#".repeat((int) Math.round(rate / 2.5)), m.needed(), m.contacted());
+            double rate = Charts.oneDecimal(m.withinDeadlinePercent());
+            var notes = new ArrayList<String>();
+            if (rate < HtmlReport.SLA_TARGET) {
+                notes.add("below target");
+            }
+            if (isPartial(entry.getKey())) {
+                notes.add("partial: " + partialDays() + " only");
+            }
+            sla.row(entry.getKey(), fixed(rate) + "%", "#".repeat((int) Math.round(rate / 5)),
+                    String.valueOf(m.needed()), String.valueOf(m.contacted()), String.join("; ", notes));
         }
+        sla.print(out);
 
-        section(out, "Time to first contact (working hours)");
+        section(out, "Time to first contact, in working hours (Mon-Fri 09:00-17:00, holidays off)");
         long most = findings.timeToFirstContact().stream().mapToLong(Findings.Bucket::count).max().orElse(1);
+        var histogram = new TextTable().left("working hours").right("follow-ups").left("");
         for (Findings.Bucket bucket : findings.timeToFirstContact()) {
-            out.printf(Locale.ROOT, "  %-8s %5d %s%n", bucket.label(), bucket.count(),
+            histogram.row(bucket.label(), String.valueOf(bucket.count()),
                     "#".repeat((int) Math.round(40.0 * bucket.count() / Math.max(1, most))));
         }
+        histogram.print(out);
+    }
 
-        List<OverdueItem> overdue = findings.overdue();
-        section(out, "Overdue now: " + overdue.size() + " follow-up(s) past their first-contact deadline"
-                + (overdue.size() > LIST_LIMIT ? " (most overdue " + LIST_LIMIT + " shown)" : ""));
-        for (OverdueItem item : overdue.subList(0, Math.min(LIST_LIMIT, overdue.size()))) {
-            out.printf(Locale.ROOT, "  %-7s %-24s %-12s %-30s opened %s, %s late%n", item.priority(),
-                    cut(item.customer(), 24), cut(item.owner(), 12), cut(item.reason(), 30),
-                    DAY.format(item.openedAt()), days(item.overdueBy()));
+    private static void addMetrics(TextTable table, Map<String, FollowUpMetrics> metrics, String prefix) {
+        for (Map.Entry<String, FollowUpMetrics> entry : metrics.entrySet()) {
+            FollowUpMetrics m = entry.getValue();
+            table.row(prefix + entry.getKey(), String.valueOf(m.needed()), percent(m.contactedPercent()),
+                    percent(m.withinDeadlinePercent()), percent(percent(m.resolved(), m.needed())),
+                    String.valueOf(m.overdue()));
         }
+    }
 
-        section(out, "Care plan coverage (any contact, survey answers included, within the tier's cadence)");
-        for (CareReport.TierCoverage tier : findings.tiers()) {
-            out.printf(Locale.ROOT, "  %-10s %4d customers, %5.1f%% covered, %3d due for contact, %3d never heard"
-                    + " from%n", tier.tier(), tier.customers(), tier.coveragePercent(), tier.overdue(),
-                    tier.neverHeardFrom());
+    private static void coverage(PrintWriter out, Findings findings) {
+        section(out, "Care plan: who was in touch within their tier's cadence?");
+        var table = new TextTable().left("tier").right("customers").right("cadence").right("any touch")
+                .right("called").right("never answered a survey");
+        for (TierLine tier : findings.tiers()) {
+            table.row(tier.tier(), String.valueOf(tier.customers()), tier.cadenceDays() + " days",
+                    tier.inTouch() + " (" + percent(percent(tier.inTouch(), tier.customers())) + ")",
+                    tier.called() + " (" + percent(percent(tier.called(), tier.customers())) + ")",
+                    String.valueOf(tier.neverAnswered()));
         }
+        table.print(out);
+        out.println("  any touch: a survey answer, call, meeting, message or follow-up contact;");
+        out.println("  called: a person reached out (call, meeting, message or follow-up contact).");
 
-        section(out, "Strategic customers with no call, meeting or follow-up since "
-                + Scenario.QUARTER_START + ": " + findings.strategicNotContacted().size());
-        customers(out, findings.strategicNotContacted());
-        section(out, "Customers never heard from (no survey answered): " + findings.neverHeardFrom().size());
-        customers(out, findings.neverHeardFrom());
+        List<CustomerLine> strategic = findings.strategicWithoutCall();
+        long cadence = findings.tiers().stream().filter(t -> t.tier().equals(Scenario.STRATEGIC))
+                .mapToLong(TierLine::cadenceDays).findFirst().orElse(0);
+        section(out, "Strategic customers nobody called within their " + cadence + " days: " + strategic.size());
+        customers(out, strategic);
+        section(out, "Customers who never answered a survey: " + findings.neverAnswered().size());
+        customers(out, findings.neverAnswered());
     }
 
     private static void section(PrintWriter out, String title) {
@@ -128,36 +205,85 @@ final class TextSummary {
     }
 
     private static void trend(PrintWriter out, List<PeriodScore> scores, String name, boolean points) {
-        out.printf(Locale.ROOT, "  %-8s %6s %7s %-16s %s%n", "month", "n", name, "95% CI", "change");
+        var table = new TextTable().left("month").right("n").right(name).left("95% interval").left("change");
         for (PeriodScore score : scores) {
             String change = score.change() == null || !score.change().isDefined() ? ""
                     : signed(score.change().difference()) + (score.significant() ? " *" : "");
-            out.printf(Locale.ROOT, "  %-8s %6d %7s %-16s %s%n", score.period(), score.n(),
-                    points ? signed(score.score()) : fixed(score.score()),
+            if (score.partial()) {
+                change += (change.isEmpty() ? "" : "  ") + "partial: " + partialDays() + " only";
+            }
+            table.row(score.period(), String.valueOf(score.n()), points ? signed(score.score()) : fixed(score.score()),
                     interval(score.ci().lower(), score.ci().upper(), points), change);
         }
-    }
-
-    private static void funnelLine(PrintWriter out, String label, long count, long of) {
-        out.printf(Locale.ROOT, "  %-20s %6d %6.1f%%%n", label, count, percent(count, of));
+        table.print(out);
     }
 
     private static void customers(PrintWriter out, List<CustomerLine> lines) {
-        for (CustomerLine line : lines.subList(0, Math.min(LIST_LIMIT, lines.size()))) {
-            out.printf(Locale.ROOT, "  %-6s %-26s %-9s %-12s last contact %s%n", line.id(), cut(line.name(), 26),
-                    line.tier(), line.owner().isEmpty() ? "-" : line.owner(), lastContact(line.lastContact()));
+        if (lines.isEmpty()) {
+            return;
         }
+        var table = new TextTable().left("id").left("customer").left("tier").left("account manager")
+                .left("last call or meeting");
+        for (CustomerLine line : lines.subList(0, Math.min(LIST_LIMIT, lines.size()))) {
+            table.row(line.id(), line.name(), line.tier(), line.owner().isEmpty() ? "-" : line.owner(),
+                    lastCall(line.lastCall()));
+        }
+        table.print(out);
         if (lines.size() > LIST_LIMIT) {
-            out.println("  ... and " + (lines.size() - LIST_LIMIT) + " more (see the report)");
+            out.println("  ... and " + (lines.size() - LIST_LIMIT) + " more in the report");
         }
     }
 
-    static String lastContact(@org.jspecify.annotations.Nullable Instant at) {
+    /** The escalations, each figure named: the first part is the headline, each further part a detail. */
+    static List<String> alerts(Alerts alerts) {
+        var parts = new ArrayList<String>();
+        parts.add(String.format(Locale.ROOT, "Deadline alerts (escalations): %,d, on %,d follow-ups",
+                alerts.alerts(), alerts.followUps()));
+        parts.add(alerts.resolution() == 0 ? "all for a missed first-contact deadline"
+                : String.format(Locale.ROOT, "%,d for a missed first contact and %,d for a missed resolution",
+                        alerts.firstContact(), alerts.resolution()));
+        alerts.beyondOwner().forEach((to, n) -> parts.add(n + " of them went past the owner to " + to));
+        return parts;
+    }
+
+    /** The follow-ups waiting for a first contact whose deadline is still ahead, named. */
+    static String waiting(Standing standing) {
+        return standing.notYetDue() == 0 || standing.nextDue() == null ? "none"
+                : standing.notYetDue() + ", the next due " + MOMENT.format(standing.nextDue());
+    }
+
+    /** Whether a period label is the month that the report's instant cuts short. */
+    static boolean isPartial(String period) {
+        try {
+            return Scenario.isCutShort(YearMonth.parse(period));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** The days that the month cut short by the report's instant covers, such as {@code 1-12 Dec}. */
+    static String partialDays() {
+        return "1\u2013" + SHORT_DAY.format(Scenario.END);
+    }
+
+    static String lastCall(@Nullable Instant at) {
         return at == null ? "never" : DAY.format(at);
     }
 
     static String day(Instant at) {
         return DAY.format(at);
+    }
+
+    static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    static String share(long count, long of) {
+        return percent(percent(count, of));
+    }
+
+    static String percent(double value) {
+        return fixed(value) + "%";
     }
 
     static String signed(double value) {
@@ -184,9 +310,5 @@ final class TextSummary {
     static String days(Duration duration) {
         long hours = duration.toHours();
         return hours < 48 ? hours + " h" : (hours / 24) + " days";
-    }
-
-    static String cut(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, width - 1) + "\u2026";
     }
 }

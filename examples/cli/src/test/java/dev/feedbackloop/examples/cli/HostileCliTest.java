@@ -3,6 +3,8 @@ package dev.feedbackloop.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * or 2 with exactly one line on standard error and no stack trace; never 1 (a bug), another exception or a hang.
  * Seeded and reproducible ({@code -Dfeedbackloop.seed=N}).
  */
+@ExtendWith(Seeds.class)
 final class HostileCliTest {
 
-    private static final long SEED = Long.getLong("feedbackloop.seed", 20240309L);
     private static final Duration HANG_GUARD = Duration.ofSeconds(120);
     private static final String CSV = "nps,csat,created,responded,plan\r\n"
             + "9,5,2024-03-05,2024-03-06,pro\r\n"
@@ -52,9 +55,8 @@ final class HostileCliTest {
     }
 
     @Test
-    void byteFlippedFiles_exitZeroOrTwoWithOneLine() throws IOException {
-        System.out.println("HostileCliTest seed = " + SEED + " (rerun with -Dfeedbackloop.seed=" + SEED + ")");
-        var random = new Random(SEED);
+    void byteFlippedFiles_exitZeroOrTwoWithOneLine(Seed seed) throws IOException {
+        var random = seed.random();
         byte[] original = CSV.getBytes(StandardCharsets.UTF_8);
         byte[] junk = "\",\r\n\u0000=-+@\uFEFF\u00e9x9".getBytes(StandardCharsets.UTF_8);
         Path file = dir.resolve("flipped.csv");
@@ -75,7 +77,7 @@ final class HostileCliTest {
                     args.add("--strict");
                 }
                 CliRun run = CliRun.run(args.toArray(String[]::new));
-                assertUsable("seed " + SEED + " round " + round + " " + args, run);
+                assertUsable("seed " + seed.value() + " round " + round + " " + args, run);
                 twos[0] += run.code() == 2 ? 1 : 0;
             }
         });
@@ -95,7 +97,11 @@ final class HostileCliTest {
                         .getBytes(StandardCharsets.UTF_8),
                 ("nps,csat,created,responded,plan\n9\n1,2,3,4,5,6,7,8\n").getBytes(StandardCharsets.UTF_8),
                 ("{\"nps\":" + "[".repeat(100_000) + "\n").getBytes(StandardCharsets.UTF_8),
-                ("{\"nps\":9,\"csat\":1,\"created\":\"" + twentyMegabytes + "\"}\n").getBytes(StandardCharsets.UTF_8));
+                ("{\"nps\":9,\"csat\":1,\"created\":\"" + twentyMegabytes + "\"}\n").getBytes(StandardCharsets.UTF_8),
+                new byte[] {0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 'n', 'p', 's'},
+                new byte[] {(byte) 0xFF, (byte) 0xFE, 'n', 0, 'p', 0, 's', 0, '\n', 0, (byte) 0xDC, (byte) 0xDC},
+                new byte[] {'P', 'K', 3, 4, 0, 0},
+                "nps;csat;created\n9;5;caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             for (int i = 0; i < inputs.size(); i++) {
                 for (String format : List.of("csv", "jsonl")) {
@@ -112,15 +118,17 @@ final class HostileCliTest {
     }
 
     @Test
-    void randomCommandLines_exitZeroOrTwoWithOneLine() {
+    void randomCommandLines_exitZeroOrTwoWithOneLine(Seed seed) {
         Path file = CliRun.write(dir, "ok.csv", CSV);
-        var random = new Random(SEED + 1);
+        var random = seed.random();
         List<String> options = List.of("--nps", "--csat", "--ces", "--csat-scale", "--ces-scale", "--by", "--date",
                 "--period", "--zone", "--output", "--strict", "--na", "--format", "--created", "--responded", "--sla",
-                "--as-of", "--trigger-at-most", "--unknown", "-", "--help", "--version");
+                "--as-of", "--trigger-at-most", "--unknown", "-", "--help", "--version", "--delimiter", "--list", "--id",
+                "--threads");
         List<String> values = List.of("nps", "csat", "created", "responded", "plan", "missing", "", " ", "0", "-1",
                 "12", "99999999999999999999", "2.5", "month", "fortnight", "UTC", "Mars/Olympus", "+99:00", "json",
-                "table", "xml", "48h", "-48h", "PT0S", "P99999999999D", "2024-02-30", "2024-03-05T25:00",
+                "table", "xml", "csv", "markdown", "overdue", "unresponded", ";", "tab", "|", "48h", "-48h", "PT0S",
+                "P99999999999D", "PT99999999999999999H", "2024-02-30", "2024-03-05T25:00",
                 "\u0000", "=1+2", "a".repeat(10_000), file.toString(), dir.resolve("absent.csv").toString(),
                 dir.toString());
         assertTimeoutPreemptively(HANG_GUARD, () -> {
@@ -135,7 +143,7 @@ final class HostileCliTest {
                     }
                 }
                 CliRun run = CliRun.run(args.toArray(String[]::new));
-                assertUsable("seed " + SEED + " round " + round + " " + abbreviate(args), run);
+                assertUsable("seed " + seed.value() + " round " + round + " " + abbreviate(args), run);
             }
         });
     }

@@ -2,6 +2,7 @@ package dev.feedbackloop.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedbackloop.testing.Seeds;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,12 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A file large enough to be read in parts gives the same report on 1 and on several threads. */
+@ExtendWith(Seeds.class)
 final class ParallelReadTest {
-
-    private static final long SEED = 20_240_305L;
 
     @TempDir
     static Path dir;
@@ -24,9 +25,7 @@ final class ParallelReadTest {
 
     /** About 12 MiB, so that --threads 3 reads two or three parts; with hostile cells, invalid ones and ragged rows. */
     @BeforeAll
-    static void writeExport() throws IOException {
-        System.out.println("ParallelReadTest seed=" + SEED);
-        Random random = new Random(SEED);
+    static void writeExport(Random random) throws IOException {
         file = dir.resolve("big.csv");
         String[] notes = {"ok", "\"multi\nline, \"\"quoted\"\"\"", "\"a,b\"", "", "\"\r\n\""};
         String[] ratings = {"9", "10", "7", "3", "", "NA", "11", "x", "8.0"};
@@ -70,6 +69,19 @@ final class ParallelReadTest {
         CliRun three = CliRun.run(concat(args, "--threads", "3"));
 
         assertThat(one.code()).as(one.err()).isZero();
+        assertThat(three.out()).isEqualTo(one.out());
+    }
+
+    @Test
+    void loopList_onThreeThreads_listsExactlyWhatOneThreadLists() {
+        String[] args = {"loop", file.toString(), "--nps", "nps", "--created", "created", "--responded", "responded",
+            "--by", "plan", "--na", "NA", "--list", "unresponded", "--id", "id", "--output", "csv"};
+
+        CliRun one = CliRun.run(concat(args, "--threads", "1"));
+        CliRun three = CliRun.run(concat(args, "--threads", "3"));
+
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(one.out().lines().count()).isGreaterThan(1000);
         assertThat(three.out()).isEqualTo(one.out());
     }
 

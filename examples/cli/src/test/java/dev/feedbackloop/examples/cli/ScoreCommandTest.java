@@ -255,7 +255,8 @@ final class ScoreCommandTest {
                     "--by", "plan");
             assertThat(run.code()).isZero();
             assertThat(run.out()).contains("5 rows").contains("free").contains("pro").contains("all rows")
-                    .contains("±").contains("*").contains("NPS = ");
+                    .contains("NPS 95% CI").contains("[-78.4, 78.4]").contains("*").contains("NPS = ")
+                    .doesNotContain("±");
             assertThat(run.err()).isEmpty();
         }
     }

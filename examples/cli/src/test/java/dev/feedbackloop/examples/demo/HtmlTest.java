@@ -2,15 +2,18 @@ package dev.feedbackloop.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedbackloop.testing.Seed;
+import dev.feedbackloop.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 
+@ExtendWith(Seeds.class)
 final class HtmlTest {
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")
@@ -44,10 +47,8 @@ final class HtmlTest {
     }
 
     @Test
-    void escape_anyText_parsesBackToItselfInAttributesAndContent() throws Exception {
-        long seed = System.nanoTime();
-        System.out.println("HtmlTest seed " + seed);
-        var random = new Random(seed);
+    void escape_anyText_parsesBackToItselfInAttributesAndContent(Seed seed) throws Exception {
+        var random = seed.random();
         String alphabet = "ab <>&\"'\t\n\u00E9\u2013\uD83D\uDE00";
         for (int run = 0; run < 200; run++) {
             var text = new StringBuilder();
@@ -66,9 +67,9 @@ final class HtmlTest {
             Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
             String expected = text.toString().replace("\r", "\n");
-            assertThat(document.getDocumentElement().getTextContent()).as("seed %d", seed).isEqualTo(expected);
+            assertThat(document.getDocumentElement().getTextContent()).as("seed %d", seed.value()).isEqualTo(expected);
             // attribute values normalise whitespace to spaces
-            assertThat(document.getDocumentElement().getAttribute("title")).as("seed %d", seed)
+            assertThat(document.getDocumentElement().getAttribute("title")).as("seed %d", seed.value())
                     .isEqualTo(text.toString().replaceAll("[\t\n\r]", " "));
         }
     }
