@@ -7,10 +7,12 @@ package dev.feedbackloop;
  * needs to react (violations, states, versions); programming errors such as a {@code null} argument are reported
  * with the standard {@link NullPointerException} and {@link IllegalArgumentException} instead.
  *
- * <p>Designed for extension: the library's own failures are subclasses, and a host may add its own. Instances
- * are immutable once thrown (apart from the stack trace and suppressed exceptions of {@link Throwable}).
+ * <p>Abstract: every failure is thrown as a subclass that says what kind it is, for example
+ * {@link NotFoundException}, {@link InvalidInputException}, a validation, conflict or store failure; catch this type
+ * to handle them all. A host may add subclasses of its own. Instances are immutable once thrown (apart from the stack
+ * trace and suppressed exceptions of {@link Throwable}).
  */
-public class FeedbackLoopException extends RuntimeException {
+public abstract class FeedbackLoopException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,7 +21,7 @@ public class FeedbackLoopException extends RuntimeException {
      *
      * @param message what failed, where, and what was expected
      */
-    public FeedbackLoopException(String message) {
+    protected FeedbackLoopException(String message) {
         super(message);
     }
 
@@ -29,7 +31,7 @@ public class FeedbackLoopException extends RuntimeException {
      * @param message what failed, where, and what was expected
      * @param cause the underlying failure
      */
-    public FeedbackLoopException(String message, Throwable cause) {
+    protected FeedbackLoopException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -2,6 +2,7 @@ package dev.feedbackloop.core;
 
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.event.FeedbackEvent.CustomerDueForContact;
+import dev.feedbackloop.core.event.FeedbackEvent.FollowUpClosed;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpContacted;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpEscalated;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpOpened;
@@ -54,11 +55,19 @@ public interface FeedbackListener {
     }
 
     /**
-     * Called when a follow-up was resolved or closed.
+     * Called when a follow-up was resolved.
      *
-     * @param event the event; {@link FollowUpResolved#resolved()} tells which
+     * @param event the event
      */
     default void onFollowUpResolved(FollowUpResolved event) {
+    }
+
+    /**
+     * Called when a follow-up was closed without resolution.
+     *
+     * @param event the event
+     */
+    default void onFollowUpClosed(FollowUpClosed event) {
     }
 
     /**
@@ -91,6 +100,8 @@ public interface FeedbackListener {
             onFollowUpContacted(e);
         } else if (event instanceof FollowUpResolved e) {
             onFollowUpResolved(e);
+        } else if (event instanceof FollowUpClosed e) {
+            onFollowUpClosed(e);
         } else if (event instanceof FollowUpEscalated e) {
             onFollowUpEscalated(e);
         } else if (event instanceof CustomerDueForContact e) {

@@ -1,68 +1,49 @@
 package dev.feedbackloop.core;
 
-import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.NotFoundException;
+import dev.feedbackloop.core.care.CareDesk;
 import dev.feedbackloop.core.care.CarePlan;
-import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.ThrottlePolicy;
-import dev.feedbackloop.core.care.Touch;
-import dev.feedbackloop.core.care.TouchKind;
-import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.BusinessCalendar;
 import dev.feedbackloop.core.followup.DidWeRespond;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
-import dev.feedbackloop.core.invitation.Invitation;
+import dev.feedbackloop.core.followup.FollowUpTracker;
+import dev.feedbackloop.core.internal.DefaultCareDesk;
+import dev.feedbackloop.core.internal.DefaultFollowUpTracker;
+import dev.feedbackloop.core.internal.LoopContext;
 import dev.feedbackloop.core.invitation.InvitationException;
 import dev.feedbackloop.core.invitation.InvitationLedger;
 import dev.feedbackloop.core.invitation.Invitations;
 import dev.feedbackloop.core.limit.LimitExceededException;
 import dev.feedbackloop.core.limit.SubmissionGuard;
 import dev.feedbackloop.core.limit.SubmissionLimits;
-import dev.feedbackloop.core.store.CustomerQuota;
 import dev.feedbackloop.core.store.Erasure;
 import dev.feedbackloop.core.store.ErasureReport;
 import dev.feedbackloop.core.store.FeedbackStore;
-import dev.feedbackloop.core.store.OutboxEntry;
+import dev.feedbackloop.core.store.StoreException;
 import dev.feedbackloop.core.store.StoredResponse;
-import dev.feedbackloop.core.store.SubmitResult;
-import dev.feedbackloop.core.store.Submission;
-import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.scoring.scorecard.Scorecard;
 import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
 import dev.feedbackloop.scoring.scorecard.ScorecardTally;
-import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.ResponseValidator;
 import dev.feedbackloop.survey.Survey;
-import dev.feedbackloop.survey.validation.ValidationResult;
-import dev.feedbackloop.survey.validation.Violation;
-import dev.feedbackloop.survey.validation.ViolationCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +59,11 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * loop.register(survey);
  * Receipt receipt = loop.submit(response);
- * DidWeRespond answer = loop.didWeRespond(receipt.responseId());
+ * DidWeRespond answer = loop.didWeRespond(receipt.responseId(), loop.now());
  * }</pre>
+ *
+ * <p>Time: the loop stamps what it writes with its clock ({@link #now()}); a query whose answer depends on the time
+ * takes the instant it answers for ({@code asOf}), so that the figures of one report, taken at one instant, agree.
  *
  * <p>Capture: the response id is the idempotency key. {@link #submit(Response)} of the same response again
  * returns an equal receipt and stores nothing; a different response under an existing id is a
@@ -90,9 +74,9 @@ import org.slf4j.LoggerFactory;
  * with the JDBC store) and rejects the whole batch if any response is invalid.
  *
  * <p>Events: every write appends its events to the store's outbox in the same step; after the write commits the
- * loop delivers them to the {@link FeedbackListener}s and acknowledges them. When the store reports the entries a
- * submission appended ({@link SubmitResult#appended()}), they are delivered from that report and acknowledged in
- * one step, without polling the outbox; other writes poll. The events of one write are delivered in order; events
+ * loop delivers them to the {@link FeedbackListener}s and acknowledges them. The JDBC store reports the entries a
+ * submission appended, so they are delivered from that report and acknowledged in one step, without polling the
+ * outbox; other writes, and other stores, poll. The events of one write are delivered in order; events
  * of writes that race on different threads may reach listeners in either order. Delivery is at least once: an
  * event stays in the outbox until acknowledged, so events left undelivered by a crash between commit and
  * acknowledgement are delivered by the first write of the next loop, or by {@link #deliverPendingEvents()}, before
@@ -103,59 +87,26 @@ import org.slf4j.LoggerFactory;
 public final class FeedbackLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackLoop.class);
-    private static final int OUTBOX_BATCH = 100;
-    private static final int MAX_POLLS_PER_CALL = 10;
 
     private final FeedbackStore store;
-    private final Clock clock;
-    private final BusinessCalendar calendar;
-    private final Map<String, FollowUpPolicy> policies;
-    private final List<FeedbackListener> listeners;
-    private final ResponseValidator validator;
-    private final Set<String> resolutionCodes;
-    private final Set<String> rootCauses;
-    private final ConcurrentHashMap<String, NavigableMap<Integer, Survey>> surveys = new ConcurrentHashMap<>();
-    private final ReentrantLock delivery = new ReentrantLock();
-    /** Entries appended by writes and reported by the store, not yet delivered; guarded by {@link #delivery}. */
-    private final ArrayDeque<OutboxEntry> ready = new ArrayDeque<>();
-    /**
-     * Whether the outbox may hold entries that no write reported: true at first (a crash may have left some),
-     * after a write whose store did not report its entries, and after a failed acknowledgement; guarded by
-     * {@link #delivery}.
-     */
-    private boolean pollNeeded = true;
-    /** Writes between their store call and handing their entries to {@link #ready}. */
-    private final AtomicInteger writing = new AtomicInteger();
-    /**
-     * Sequences that a poll delivered while writes were in flight: such a write reports the same entries later and
-     * must not deliver them again; guarded by {@link #delivery}, emptied when no write is in flight.
-     */
-    private final Set<Long> polledWhileWriting = new HashSet<>();
+    private final LoopContext context;
+    private final SurveyRegistry surveys = new SurveyRegistry();
+    private final OutboxRelay relay;
+    private final Intake intake;
     private final FollowUpTracker followUps;
     private final CareDesk care;
     private final @Nullable ScheduledFuture<?> escalationTask;
-    private final SubmissionLimits limits;
-    private final SubmissionGuard guard;
-    private final boolean hasGuard;
-    private final @Nullable Invitations invitations;
-    private final InvitationLedger ledger;
 
     private FeedbackLoop(Builder builder) {
-        this.limits = builder.limits;
-        this.hasGuard = builder.guard != null;
-        this.guard = builder.guard == null ? SubmissionGuard.permitAll() : builder.guard;
-        this.invitations = builder.invitations;
-        this.ledger = builder.ledger == null ? InvitationLedger.inMemory() : builder.ledger;
         this.store = builder.store == null ? FeedbackStore.inMemory() : builder.store;
-        this.clock = builder.clock;
-        this.calendar = builder.calendar;
-        this.policies = Map.copyOf(builder.policies);
-        this.listeners = List.copyOf(builder.listeners);
-        this.validator = builder.validator;
-        this.resolutionCodes = Set.copyOf(builder.resolutionCodes);
-        this.rootCauses = Set.copyOf(builder.rootCauses);
-        this.followUps = new FollowUpTracker(this);
-        this.care = new CareDesk(this, builder.carePlan, builder.throttle);
+        this.relay = new OutboxRelay(store, builder.listeners);
+        this.context = new LoopContext(store, builder.clock, builder.calendar, builder.policies,
+                builder.resolutionCodes, builder.rootCauses, relay::afterWrite);
+        this.intake = new Intake(store, relay, surveys, builder.validator, builder.limits, builder.guard,
+                List.copyOf(builder.policies.values()), builder.calendar, context::now, builder.invitations,
+                builder.ledger == null ? InvitationLedger.inMemory() : builder.ledger);
+        this.followUps = new DefaultFollowUpTracker(context);
+        this.care = new DefaultCareDesk(context, builder.carePlan, builder.throttle);
         ScheduledExecutorService scheduler = builder.scheduler;
         this.escalationTask = scheduler == null ? null : scheduler.scheduleAtFixedRate(this::escalateQuietly,
                 builder.schedulePeriod.toMillis(), builder.schedulePeriod.toMillis(), TimeUnit.MILLISECONDS);
@@ -175,19 +126,13 @@ public final class FeedbackLoop implements AutoCloseable {
 
     /**
      * Registers a survey version; every version is kept so that older responses stay valid. Registering the same
-     * definition again is harmless.
+     * definition again is harmless. Surveys are kept in memory: register them at every start.
      *
      * @param survey the survey version
      * @throws IllegalArgumentException if a different definition is registered under the same id and version
      */
     public void register(Survey survey) {
-        Objects.requireNonNull(survey, "survey");
-        Survey existing = surveys.computeIfAbsent(survey.id(), id -> new ConcurrentSkipListMap<>())
-                .putIfAbsent(survey.version(), survey);
-        if (existing != null && !existing.equals(survey)) {
-            throw new IllegalArgumentException("survey " + survey.id() + " v" + survey.version()
-                    + " is already registered with a different definition; expected a new version");
-        }
+        surveys.register(survey);
     }
 
     /**
@@ -198,8 +143,7 @@ public final class FeedbackLoop implements AutoCloseable {
      * @return the survey, or empty
      */
     public Optional<Survey> findSurvey(String surveyId, int version) {
-        NavigableMap<Integer, Survey> versions = surveys.get(surveyId);
-        return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
+        return surveys.find(surveyId, version);
     }
 
     /**
@@ -209,8 +153,7 @@ public final class FeedbackLoop implements AutoCloseable {
      * @return the versions; empty when none is registered
      */
     public List<Survey> surveyVersions(String surveyId) {
-        NavigableMap<Integer, Survey> versions = surveys.get(surveyId);
-        return versions == null ? List.of() : List.copyOf(versions.values());
+        return surveys.versions(surveyId);
     }
 
     // ---- capture --------------------------------------------------------------------------------------------
@@ -229,35 +172,12 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws LimitExceededException if a new response exceeds the {@linkplain Builder#limits(SubmissionLimits)
      *     limits} (the per-customer limit is counted by the store, atomically with the write) or the
      *     {@linkplain Builder#submissionGuard(SubmissionGuard) guard} refuses it; nothing is stored
-     * @throws FeedbackLoopException if the store fails, for example with a database error; nothing is stored
+     * @throws HostCallbackException if a follow-up policy (its trigger or owner rule) or the guard fails; nothing is
+     *     stored
+     * @throws StoreException if the store fails, for example with a database error; nothing is stored
      */
     public Receipt submit(Response response) {
-        Objects.requireNonNull(response, "response");
-        if (hasGuard) {
-            // the host's guard is never asked about a resubmission, so look before asking it
-            Optional<Receipt> existing = findStoredReceipt(response);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-        }
-        Instant now = now();
-        Submission submission;
-        try {
-            submission = prepare(response, now);
-        } catch (FeedbackLoopException refusal) {
-            // a response stored earlier may be refused now (an earlier validator, a limit it did not exceed
-            // then): a resubmission is never refused
-            return findStoredReceipt(response).orElseThrow(() -> refusal);
-        }
-        SubmitResult stored = write(() -> store.submit(submission));
-        if (!stored.stored()) {
-            writing.decrementAndGet();
-            return duplicate(response, stored.response(), stored.followUps());
-        }
-        LOG.debug("accepted response {} to survey {} v{}, {} follow-up(s)", response.id(), response.surveyId(),
-                response.surveyVersion(), submission.followUps().size());
-        deliver(List.of(submission), List.of(stored));
-        return receipt(stored.response(), stored.followUps());
+        return intake.submit(response);
     }
 
     /**
@@ -285,126 +205,11 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws ResponseConflictException if a response conflicts with a stored one or with another of the batch
      * @throws LimitExceededException if a new response exceeds the limits or the guard refuses it; nothing is
      *     stored
+     * @throws HostCallbackException if a follow-up policy or the guard fails; nothing is stored
+     * @throws StoreException if the store fails; nothing of the batch is stored by the library's stores
      */
     public List<Receipt> submitAll(Collection<Response> responses) {
-        List<Response> batch = List.copyOf(responses);
-        if (batch.isEmpty()) {
-            return List.of();
-        }
-        var unique = new LinkedHashMap<String, Response>();
-        for (Response response : batch) {
-            Response first = unique.putIfAbsent(response.id(), response);
-            if (first != null && !first.equals(response)) {
-                throw new ResponseConflictException(response.id(), "appears twice in the batch with different"
-                        + " contents; expected the same response or a new id");
-            }
-        }
-        Map<String, StoredResponse> existing = store.findResponses(unique.keySet());
-        for (StoredResponse stored : existing.values()) {
-            if (!stored.response().equals(unique.get(stored.id()))) {
-                throw new ResponseConflictException(stored.id());
-            }
-        }
-        Instant now = now();
-        var rejected = new TreeMap<Integer, InvalidResponseException>();
-        var submissions = new ArrayList<Submission>(unique.size());
-        int position = 0;
-        var seen = new HashSet<String>();
-        for (Response response : batch) {
-            int at = position++;
-            if (existing.containsKey(response.id()) || !seen.add(response.id())) {
-                continue;
-            }
-            try {
-                submissions.add(prepare(response, now));
-            } catch (InvalidResponseException e) {
-                rejected.put(at, e);
-            }
-        }
-        if (!rejected.isEmpty()) {
-            throw new InvalidBatchException(rejected);
-        }
-        var receipts = new HashMap<String, Receipt>();
-        existing.forEach((id, stored) -> receipts.put(id, receipt(stored, store.followUpsOfResponse(id))));
-        List<SubmitResult> results = write(() -> store.submitAll(submissions));
-        ResponseConflictException conflict = null;
-        for (int i = 0; i < results.size(); i++) {
-            SubmitResult result = results.get(i);
-            Response response = submissions.get(i).response().response();
-            if (result.stored() || result.response().response().equals(response)) {
-                receipts.put(response.id(), receipt(result.response(), result.followUps()));
-            } else if (conflict == null) {
-                conflict = new ResponseConflictException(response.id());
-            }
-        }
-        LOG.debug("accepted a batch of {} response(s), {} new", batch.size(), submissions.size());
-        deliver(submissions, results);
-        if (conflict != null) {
-            throw conflict;
-        }
-        var ordered = new ArrayList<Receipt>(batch.size());
-        for (Response response : batch) {
-            ordered.add(receipts.get(response.id()));
-        }
-        return ordered;
-    }
-
-    /**
-     * Validates a new response, checks the limits and builds what to store; the per-customer limit goes with it as a
-     * quota, which the store counts in the same atomic step that stores the response.
-     */
-    private Submission prepare(Response response, Instant now) {
-        Survey survey = validate(response);
-        checkLimits(response, now);
-        var opened = new ArrayList<FollowUp>();
-        for (FollowUpPolicy policy : policies.values()) {
-            boolean triggers;
-            try {
-                triggers = policy.triggers(survey, response);
-            } catch (RuntimeException e) {
-                throw new FeedbackLoopException("policy '" + policy.id() + "' failed on response '"
-                        + response.id() + "'; nothing was stored", e);
-            }
-            if (triggers) {
-                opened.add(policy.open(survey, response, now, calendar));
-            }
-        }
-        opened.sort((a, b) -> a.id().compareTo(b.id()));
-        String customerId = response.respondent().customerId();
-        var events = new ArrayList<FeedbackEvent>(1 + opened.size());
-        events.add(new FeedbackEvent.ResponseAccepted(response.id(), response.surveyId(), response.surveyVersion(),
-                customerId, now));
-        for (FollowUp followUp : opened) {
-            events.add(new FeedbackEvent.FollowUpOpened(followUp.id(), followUp.responseId(), followUp.ruleId(),
-                    followUp.owner(), followUp.priority(), followUp.firstContactDue(), customerId, now));
-        }
-        List<Touch> touches = customerId == null ? List.of()
-                : List.of(Touch.survey(customerId, TouchKind.SURVEY_ANSWERED, now, response.surveyId()));
-        Customer customer = customerId == null ? null : Customer.of(customerId, response.respondent().attributes());
-        CustomerQuota quota = customerId == null || !limits.limitsResponsesPerCustomer() ? null
-                : new CustomerQuota(limits.maxResponsesPerCustomer(), limits.window(), now);
-        return new Submission(new StoredResponse(response, now), opened, touches, customer, events, quota);
-    }
-
-    /** Returns the survey version of a response after validating the response against it. */
-    private Survey validate(Response response) {
-        Survey survey = findSurvey(response.surveyId(), response.surveyVersion())
-                .orElseThrow(() -> new InvalidResponseException(response.id(), List.of(unknownSurvey(response))));
-        ValidationResult result = validator.validate(survey, response);
-        if (!result.isValid()) {
-            throw new InvalidResponseException(response.id(), result.violations());
-        }
-        return survey;
-    }
-
-    /**
-     * Returns the receipt of the response if it is already stored, or empty.
-     *
-     * @throws ResponseConflictException if a different response is stored under its id
-     */
-    private Optional<Receipt> findStoredReceipt(Response response) {
-        return store.findResponse(response.id())
-                .map(existing -> duplicate(response, existing, store.followUpsOfResponse(response.id())));
+        return intake.submitAll(responses);
     }
 
     /**
@@ -428,107 +233,12 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws InvalidResponseException if the survey version is not registered or the response is invalid
      * @throws ResponseConflictException if a different response is stored under the same id
      * @throws LimitExceededException if a limit or the guard refuses the response
+     * @throws HostCallbackException if a follow-up policy or the guard fails
+     * @throws StoreException if the store or the ledger fails; the token is not spent unless the response is stored
      * @throws IllegalStateException if the loop was built without {@link Builder#invitations(Invitations)}
      */
     public Receipt submit(Response response, String invitationToken) {
-        Objects.requireNonNull(response, "response");
-        Objects.requireNonNull(invitationToken, "invitationToken");
-        if (invitations == null) {
-            throw new IllegalStateException("submit with a token: no invitations are configured; expected "
-                    + "FeedbackLoop.builder().invitations(...)");
-        }
-        Instant now = now();
-        Invitation invitation = invitations.verify(invitationToken, response.surveyId(), now);
-        Response bound = new Response(response.id(), response.surveyId(), response.surveyVersion(),
-                invitation.respondent(), response.submittedAt(), response.channel(), response.answers(),
-                response.shownOrder());
-        Optional<StoredResponse> stored = store.findResponse(bound.id());
-        if (stored.isEmpty()) {
-            validate(bound);
-            checkLimits(bound, now);
-        } else if (!stored.get().response().equals(bound)) {
-            // refused before the token is touched: a conflict must not spend it
-            throw new ResponseConflictException(bound.id());
-        }
-        String holder = ledger.redeem(invitation.tokenId(), bound.id(), invitation.expiresAt(), now);
-        if (!holder.equals(bound.id())) {
-            throw new InvitationException(InvitationException.Reason.ALREADY_USED, invitation.tokenId(),
-                    "the token was already used by another response; expected an unused token");
-        }
-        LOG.debug("invitation {} redeemed by response {}", invitation.tokenId(), bound.id());
-        try {
-            return submit(bound);
-        } catch (RuntimeException | Error e) {
-            releaseUnlessStored(invitation, bound, e);
-            throw e;
-        }
-    }
-
-    /**
-     * Undoes the redemption of a token whose response could not be stored (a limit, a conflict found while writing,
-     * a database failure), so that the customer's next answer is not refused as already used. The redemption stays
-     * when the response is stored after all, by this call or a concurrent identical one.
-     */
-    private void releaseUnlessStored(Invitation invitation, Response bound, Throwable failure) {
-        try {
-            Optional<StoredResponse> stored = store.findResponse(bound.id());
-            if (stored.isEmpty() || !stored.get().response().equals(bound)) {
-                ledger.release(invitation.tokenId(), bound.id());
-                LOG.debug("invitation {} released: response {} was not stored", invitation.tokenId(), bound.id());
-            }
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    /** Checks the limits that need no store: text lengths, attributes and the host's guard. */
-    private void checkLimits(Response response, Instant now) {
-        for (var entry : response.answers().entrySet()) {
-            Answer answer = entry.getValue();
-            String text = answer instanceof Answer.Text t ? t.text()
-                    : answer instanceof Answer.Choice c ? c.otherText() : null;
-            if (text != null && text.codePointCount(0, text.length()) > limits.maxTextLength()) {
-                throw new LimitExceededException(LimitExceededException.Limit.TEXT_LENGTH, response.id(),
-                        "answers." + entry.getKey() + ": " + text.codePointCount(0, text.length())
-                                + " code points, expected at most " + limits.maxTextLength());
-            }
-        }
-        int attributes = response.respondent().attributes().size();
-        if (attributes > limits.maxAttributes()) {
-            throw new LimitExceededException(LimitExceededException.Limit.ATTRIBUTES, response.id(),
-                    "respondent.attributes: " + attributes + " attributes, expected at most " + limits.maxAttributes());
-        }
-        boolean permitted;
-        try {
-            permitted = guard.permits(response, now);
-        } catch (LimitExceededException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new FeedbackLoopException("submission guard failed on response '" + response.id()
-                    + "'; nothing was stored", e);
-        }
-        if (!permitted) {
-            throw new LimitExceededException(LimitExceededException.Limit.HOST_GUARD, response.id(),
-                    "the host's submission guard refused it");
-        }
-    }
-
-    private static Violation unknownSurvey(Response response) {
-        return Violation.of("surveyVersion", ViolationCode.WRONG_VERSION, "survey " + response.surveyId() + " v"
-                + response.surveyVersion() + " is not registered; register(survey) before submitting");
-    }
-
-    private static Receipt duplicate(Response response, StoredResponse existing, List<FollowUp> followUps) {
-        if (!existing.response().equals(response)) {
-            throw new ResponseConflictException(response.id());
-        }
-        LOG.debug("response {} was already stored; returning its receipt", response.id());
-        return receipt(existing, followUps);
-    }
-
-    private static Receipt receipt(StoredResponse response, List<FollowUp> followUps) {
-        return new Receipt(response.id(), response.response().surveyId(), response.response().surveyVersion(),
-                response.receivedAt(), followUps.stream().map(FollowUp::id).sorted().toList());
+        return intake.submit(response, invitationToken);
     }
 
     /**
@@ -599,14 +309,27 @@ public final class FeedbackLoop implements AutoCloseable {
     }
 
     /**
-     * Answers "did we respond to this response?".
+     * Answers "did we respond to this response?" at an instant, which decides whether a response nobody responded
+     * to yet is still pending or was missed.
      *
      * @param responseId the response id
-     * @return whether it needed an answer, whether and when someone responded, and whether on time
+     * @param asOf the instant, for example {@link #now()}
+     * @return whether it triggered a follow-up, whether and when someone responded, and whether within the SLA
      * @throws NotFoundException if no such response is stored
      */
-    public DidWeRespond didWeRespond(String responseId) {
-        return followUps.didWeRespond(responseId);
+    public DidWeRespond didWeRespond(String responseId, Instant asOf) {
+        return followUps.didWeRespond(responseId, asOf);
+    }
+
+    /**
+     * Returns the loop's now: its clock's instant at microsecond precision, the finest that SQL databases keep. It
+     * stamps what the loop writes (receipts, openings, steps, touches); pass it as {@code asOf} to ask a query about
+     * now.
+     *
+     * @return the instant
+     */
+    public Instant now() {
+        return context.now();
     }
 
     /**
@@ -636,8 +359,8 @@ public final class FeedbackLoop implements AutoCloseable {
      * @return what was changed
      */
     public ErasureReport eraseCustomer(String customerId) {
-        ErasureReport report = store.eraseCustomer(new Erasure(Objects.requireNonNull(customerId, "customerId"), now(),
-                resolutionCodes, rootCauses));
+        ErasureReport report = store.eraseCustomer(new Erasure(Objects.requireNonNull(customerId, "customerId"),
+                context.now(), context.resolutionCodes(), context.rootCauses()));
         LOG.info("erased a customer: {} responses, {} follow-ups, {} touches anonymised or deleted",
                 report.responses(), report.followUps(), report.touches());
         return report;
@@ -658,180 +381,10 @@ public final class FeedbackLoop implements AutoCloseable {
      * in the outbox and are delivered again later.
      *
      * @return the number of events delivered
-     * @throws FeedbackLoopException if the store cannot be polled; nothing is lost, the events stay in the outbox
+     * @throws StoreException if the store cannot be polled; nothing is lost, the events stay in the outbox
      */
     public int deliverPendingEvents() {
-        if (delivery.isHeldByCurrentThread()) {
-            pollNeeded = true;
-            return 0;
-        }
-        delivery.lock();
-        try {
-            pollNeeded = true;
-            return drain();
-        } finally {
-            delivery.unlock();
-        }
-    }
-
-    /**
-     * Delivers pending events after a write that committed: a failure of the store here is logged at WARN and
-     * does not reach the caller, whose write is stored; its events are delivered by a later call.
-     */
-    void deliverAfterWrite() {
-        try {
-            deliverPendingEvents();
-        } catch (RuntimeException e) {
-            deliveryFailed("poll", e);
-        }
-    }
-
-    /** Runs a store write that reports its outbox entries; the caller then hands them to {@link #deliver}. */
-    private <T> T write(Supplier<T> store) {
-        writing.incrementAndGet();
-        try {
-            return store.get();
-        } catch (RuntimeException | Error e) {
-            writing.decrementAndGet();
-            throw e;
-        }
-    }
-
-    /**
-     * Delivers the events that a write appended to the outbox, straight from what the store reported, then
-     * acknowledges them in one step: no poll. Falls back to polling when the store does not report every entry.
-     * Ends the write begun by {@link #write}. Never throws: the write committed, so a failure of delivery is logged
-     * and the events stay in the outbox for a later call.
-     */
-    private void deliver(List<Submission> submissions, List<SubmitResult> results) {
-        var appended = new ArrayList<OutboxEntry>();
-        boolean complete = true;
-        for (int i = 0; i < results.size(); i++) {
-            SubmitResult result = results.get(i);
-            if (result.stored()) {
-                appended.addAll(result.appended());
-                complete &= result.appended().size() == submissions.get(i).events().size();
-            }
-        }
-        if (delivery.isHeldByCurrentThread()) {
-            // a listener wrote: the outer delivery delivers these after the current event
-            handOver(appended, complete);
-            return;
-        }
-        delivery.lock();
-        try {
-            handOver(appended, complete);
-            drain();
-        } catch (RuntimeException e) {
-            pollNeeded = true;
-            deliveryFailed("poll", e);
-        } finally {
-            delivery.unlock();
-        }
-    }
-
-    /** Queues a write's entries, except those a poll already delivered, and ends the write; under the lock. */
-    private void handOver(List<OutboxEntry> appended, boolean complete) {
-        for (OutboxEntry entry : appended) {
-            if (polledWhileWriting.isEmpty() || !polledWhileWriting.remove(entry.sequence())) {
-                ready.add(entry);
-            }
-        }
-        pollNeeded |= !complete;
-        if (writing.decrementAndGet() == 0) {
-            polledWhileWriting.clear();
-        }
-    }
-
-    /**
-     * Delivers and acknowledges pending entries; called with the delivery lock held. When a poll is needed, the
-     * outbox is polled first, so that entries left by a crash or a failed acknowledgement reach listeners before
-     * newer ones, in sequence order; ready entries that a poll delivered are dropped from the queue. Then the ready
-     * entries. Bounded: at most {@link #MAX_POLLS_PER_CALL} polls (then the ready entries wait for the next call, so
-     * that they never overtake older ones), and a stop when the store returns an entry this call acknowledged. A
-     * failed acknowledgement ends the call: its entries stay in the outbox for the next poll.
-     *
-     * @throws RuntimeException if the store cannot be polled
-     */
-    private int drain() {
-        int delivered = 0;
-        int polls = 0;
-        var acknowledged = new HashSet<Long>();
-        while (true) {
-            List<OutboxEntry> batch;
-            if (pollNeeded) {
-                if (polls == MAX_POLLS_PER_CALL) {
-                    // older entries may be left: the ready ones wait in the queue, and in the outbox, until then
-                    return delivered;
-                }
-                polls++;
-                if (writing.get() == 0) {
-                    polledWhileWriting.clear();
-                }
-                batch = store.pollOutbox(OUTBOX_BATCH);
-                if (batch.isEmpty()) {
-                    pollNeeded = false;
-                    continue;
-                }
-                if (batch.stream().anyMatch(entry -> acknowledged.contains(entry.sequence()))) {
-                    LOG.warn("the store returned outbox entries that were acknowledged; delivery stops until the next"
-                            + " call instead of repeating them");
-                    pollNeeded = false;
-                    continue;
-                }
-                if (!ready.isEmpty()) {
-                    var polled = new HashSet<Long>();
-                    batch.forEach(entry -> polled.add(entry.sequence()));
-                    ready.removeIf(entry -> polled.contains(entry.sequence()));
-                }
-                if (writing.get() > 0) {
-                    // a write in flight may have appended some of these; it must not deliver them again
-                    batch.forEach(entry -> polledWhileWriting.add(entry.sequence()));
-                }
-            } else if (!ready.isEmpty()) {
-                batch = new ArrayList<>(ready);
-                ready.clear();
-            } else {
-                return delivered;
-            }
-            var sequences = new ArrayList<Long>(batch.size());
-            for (OutboxEntry entry : batch) {
-                notifyListeners(entry);
-                sequences.add(entry.sequence());
-            }
-            delivered += batch.size();
-            try {
-                store.acknowledge(sequences);
-            } catch (RuntimeException e) {
-                // the entries stay in the outbox; a later call polls for them (at least once)
-                ready.clear();
-                pollNeeded = true;
-                deliveryFailed("acknowledge " + sequences.size() + " delivered event(s) of", e);
-                return delivered;
-            }
-            acknowledged.addAll(sequences);
-        }
-    }
-
-    /**
-     * Logs a failure of delivery at WARN with the exception's type only (a store's message may quote personal
-     * data), and the exception itself at DEBUG.
-     */
-    private static void deliveryFailed(String what, RuntimeException e) {
-        LOG.warn("could not {} the outbox ({}); the events stay in the outbox and are delivered by a later call",
-                what, e.getClass().getName());
-        LOG.debug("outbox delivery failed", e);
-    }
-
-    private void notifyListeners(OutboxEntry entry) {
-        for (FeedbackListener listener : listeners) {
-            try {
-                listener.onEvent(entry.event());
-            } catch (RuntimeException e) {
-                LOG.warn("listener {} failed on event {} #{}; skipped", listener.getClass().getName(),
-                        entry.event().getClass().getSimpleName(), entry.sequence(), e);
-            }
-        }
+        return relay.deliverPending();
     }
 
     private void escalateQuietly() {
@@ -850,33 +403,6 @@ public final class FeedbackLoop implements AutoCloseable {
         if (escalationTask != null) {
             escalationTask.cancel(false);
         }
-    }
-
-    // ---- for the tracker and care desk ----------------------------------------------------------------------
-
-    FeedbackStore store() {
-        return store;
-    }
-
-    /** Returns the clock's instant at microsecond precision, the finest that SQL databases keep. */
-    Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    BusinessCalendar calendar() {
-        return calendar;
-    }
-
-    Optional<FollowUpPolicy> policy(String id) {
-        return Optional.ofNullable(policies.get(id));
-    }
-
-    Set<String> resolutionCodes() {
-        return resolutionCodes;
-    }
-
-    Set<String> rootCauses() {
-        return rootCauses;
     }
 
     /**
@@ -941,9 +467,9 @@ public final class FeedbackLoop implements AutoCloseable {
 
         /**
          * Sets where redeemed tokens are recorded; default a new {@link InvitationLedger#inMemory() in-memory}
-         * ledger, which forgets on restart. With a durable store, give a durable ledger
-         * ({@link InvitationLedger#jdbc(javax.sql.DataSource)} on the same database) so that a token stays used
-         * across restarts.
+         * ledger, which forgets on restart. With a durable store, give its durable ledger
+         * ({@link dev.feedbackloop.core.store.jdbc.JdbcStore#invitationLedger()}) so that a token stays used across
+         * restarts.
          *
          * @param value the ledger
          * @return this builder

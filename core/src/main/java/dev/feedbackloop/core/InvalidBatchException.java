@@ -26,13 +26,8 @@ public final class InvalidBatchException extends ValidationException {
     private final List<Integer> positions;
     private final List<InvalidResponseException> rejected;
 
-    /**
-     * Creates the exception.
-     *
-     * @param rejected the rejection of each bad response by its position in the batch (0-based); not empty
-     * @throws IllegalArgumentException if {@code rejected} is empty or a position is negative
-     */
-    public InvalidBatchException(Map<Integer, InvalidResponseException> rejected) {
+    /** Creates the exception. */
+    InvalidBatchException(Map<Integer, InvalidResponseException> rejected) {
         this(new TreeMap<>(Objects.requireNonNull(rejected, "rejected")));
     }
 

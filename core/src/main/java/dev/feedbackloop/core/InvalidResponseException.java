@@ -17,13 +17,8 @@ public final class InvalidResponseException extends ValidationException {
 
     private final String responseId;
 
-    /**
-     * Creates the exception.
-     *
-     * @param responseId the rejected response's id
-     * @param violations every violation; not empty
-     */
-    public InvalidResponseException(String responseId, List<Violation> violations) {
+    /** Creates the exception. */
+    InvalidResponseException(String responseId, List<Violation> violations) {
         super("response '" + Objects.requireNonNull(responseId, "responseId") + "' is rejected", violations);
         this.responseId = responseId;
     }

@@ -17,12 +17,8 @@ public final class ResponseConflictException extends FeedbackLoopException {
 
     private final String responseId;
 
-    /**
-     * Creates the exception.
-     *
-     * @param responseId the id under which a different response is already stored
-     */
-    public ResponseConflictException(String responseId) {
+    /** Creates the exception. */
+    ResponseConflictException(String responseId) {
         super("response '" + Objects.requireNonNull(responseId, "responseId")
                 + "': a different response is already stored under this id; expected the same response or a new id");
         this.responseId = responseId;

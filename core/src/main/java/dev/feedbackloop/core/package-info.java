@@ -1,9 +1,9 @@
 /**
  * The embeddable feedback loop: build a {@link dev.feedbackloop.core.FeedbackLoop} once, register surveys,
  * {@link dev.feedbackloop.core.FeedbackLoop#submit(dev.feedbackloop.survey.Response) submit} responses for a
- * {@link dev.feedbackloop.core.Receipt}, work follow-ups through {@link dev.feedbackloop.core.FollowUpTracker},
- * care plans through {@link dev.feedbackloop.core.CareDesk}, and hook in with
- * {@link dev.feedbackloop.core.FeedbackListener}.
+ * {@link dev.feedbackloop.core.Receipt}, work follow-ups through
+ * {@link dev.feedbackloop.core.followup.FollowUpTracker}, care plans through
+ * {@link dev.feedbackloop.core.care.CareDesk}, and hook in with {@link dev.feedbackloop.core.FeedbackListener}.
  */
 @NullMarked
 package dev.feedbackloop.core;

@@ -4,6 +4,7 @@ import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.feedbackloop.core.care.CareDesk;
 import dev.feedbackloop.core.care.CarePlan;
 import dev.feedbackloop.core.care.CareReport;
 import dev.feedbackloop.core.care.CareTier;
@@ -196,7 +197,7 @@ final class CareDeskTest {
             assertThat(care.touches("c1")).isEmpty();
             assertThat(care.findCustomer("c1")).isEmpty();
             assertThat(loop.followUps().followUp(receipt.followUpIds().get(0)).customerId()).isNull();
-            assertThat(loop.didWeRespond("r1").verdict()).isNotNull();
+            assertThat(loop.didWeRespond("r1", loop.now()).verdict()).isNotNull();
         }
     }
 }

@@ -19,7 +19,8 @@ final class FeedbackListenerTest {
             new FeedbackEvent.ResponseAccepted("r1", "s", 1, "c1", AT),
             new FeedbackEvent.FollowUpOpened("f", "r1", "p", "ana", Priority.LOW, AT, "c1", AT),
             new FeedbackEvent.FollowUpContacted("f", "ana", "phone", "c1", AT),
-            new FeedbackEvent.FollowUpResolved("f", "ana", true, "fixed", "c1", AT),
+            new FeedbackEvent.FollowUpResolved("f", "ana", "fixed", "c1", AT),
+            new FeedbackEvent.FollowUpClosed("f", "ana", "no-contact-possible", "c1", AT),
             new FeedbackEvent.FollowUpEscalated("f", DeadlineKind.FIRST_CONTACT, AT, 0, "ana", "c1", AT),
             new FeedbackEvent.CustomerDueForContact("c1", "t", null, AT, AT));
 
@@ -45,6 +46,11 @@ final class FeedbackListenerTest {
             @Override
             public void onFollowUpResolved(FeedbackEvent.FollowUpResolved event) {
                 calls.add("FollowUpResolved");
+            }
+
+            @Override
+            public void onFollowUpClosed(FeedbackEvent.FollowUpClosed event) {
+                calls.add("FollowUpClosed");
             }
 
             @Override

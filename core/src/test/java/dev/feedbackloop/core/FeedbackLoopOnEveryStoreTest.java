@@ -4,8 +4,11 @@ import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.followup.Closure;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.IllegalTransitionException;
@@ -240,9 +243,11 @@ final class FeedbackLoopOnEveryStoreTest {
             FeedbackLoop loop = loopOver(store, b -> b.taxonomy(Set.of("refund"), Set.of("billing")));
             String resolved = loop.submit(Fixtures.response("r1", "c1", 2, "text", T0)).followUpIds().get(0);
             String closed = loop.submit(Fixtures.response("r2", "c1", 2, "text", T0)).followUpIds().get(0);
-            loop.followUps().contact(resolved, 1, "phone", "ana", "NOTE-SECRET");
-            loop.followUps().resolve(resolved, 2, "refund", "billing", "ana", "NOTE-SECRET resolved");
-            loop.followUps().close(closed, 1, "customer moved to NOTE-SECRET street", "ana", null);
+            loop.followUps().contact(resolved, 1, Contact.of("phone", "ana", loop.now(), "NOTE-SECRET"));
+            loop.followUps().resolve(resolved, 2, Resolution.of("refund", "billing", "ana", loop.now(),
+                    "NOTE-SECRET resolved"));
+            loop.followUps().close(closed, 1, Closure.of("customer moved to NOTE-SECRET street", "ana", loop.now(),
+                    null));
 
             loop.eraseCustomer("c1");
 
@@ -262,8 +267,9 @@ final class FeedbackLoopOnEveryStoreTest {
         void throughTheLoop_freeTextCodesAreErasedWithoutATaxonomy(FeedbackStore store) {
             FeedbackLoop loop = loopOver(store, b -> b);
             String id = loop.submit(Fixtures.response("r1", "c1", 2, "text", T0)).followUpIds().get(0);
-            loop.followUps().contact(id, 1, "phone", "ana", null);
-            loop.followUps().resolve(id, 2, "refunded CUST-SECRET", "CUST-SECRET's card", "ana", null);
+            loop.followUps().contact(id, 1, Contact.of("phone", "ana", loop.now(), null));
+            loop.followUps().resolve(id, 2, Resolution.of("refunded CUST-SECRET", "CUST-SECRET's card", "ana",
+                    loop.now(), null));
 
             loop.eraseCustomer("c1");
 
@@ -326,10 +332,11 @@ final class FeedbackLoopOnEveryStoreTest {
             FeedbackLoop loop = loopOver(store, b -> b);
             String id = loop.submit(Fixtures.response("r1", "c1", 3, "slow", T0)).followUpIds().get(0);
 
-            assertThatThrownBy(() -> loop.followUps().contact(id, 1, "phone", "ana", "called \u0000"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+            assertThatThrownBy(() -> loop.followUps().contact(id, 1, Contact.of("phone", "ana", loop.now(),
+                    "called \u0000")))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("NUL");
             assertThatThrownBy(() -> loop.care().recordContact("c1", TouchKind.CALL, "ana", "x\uDFFF"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surrogate");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("surrogate");
 
             assertThat(store.findFollowUp(id).orElseThrow().version()).isEqualTo(1);
             assertThat(store.touches("c1")).hasSize(1);
@@ -341,15 +348,17 @@ final class FeedbackLoopOnEveryStoreTest {
             String id = loop.submit(Fixtures.response("r1", "c1", 3, "slow", T0)).followUpIds().get(0);
             String huge = "x".repeat(FollowUp.MAX_NOTE_LENGTH + 1);
 
-            assertThatThrownBy(() -> loop.followUps().contact(id, 1, "phone", "ana", huge))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("note");
-            assertThatThrownBy(() -> loop.followUps().close(id, 1, huge, "ana", null))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closeReason");
+            assertThatThrownBy(() -> loop.followUps().contact(id, 1, Contact.of("phone", "ana", loop.now(), huge)))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("note");
+            assertThatThrownBy(() -> loop.followUps().close(id, 1, Closure.of(huge, "ana", loop.now(), null)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("reason"));
             assertThatThrownBy(() -> loop.care().recordContact("c1", TouchKind.CALL, "ana", huge))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("touch.note");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("touch.note");
 
             assertThat(store.findFollowUp(id).orElseThrow().version()).isEqualTo(1);
-            assertThat(loop.followUps().contact(id, 1, "phone", "ana", huge.substring(1)).version()).isEqualTo(2);
+            assertThat(loop.followUps().contact(id, 1, Contact.of("phone", "ana", loop.now(),
+                    huge.substring(1))).version()).isEqualTo(2);
         }
     }
 

@@ -122,7 +122,25 @@ final class FeedbackLoopTest {
             failing.register(Fixtures.survey());
 
             assertThatThrownBy(() -> failing.submit(Fixtures.response("r1", "c1", 3, null, T0)))
+                    .isInstanceOfSatisfying(HostCallbackException.class, e -> {
+                        assertThat(e.callback()).isEqualTo(HostCallbackException.Callback.FOLLOW_UP_POLICY);
+                        assertThat(e.name()).isEqualTo("policy 'boom'");
+                        assertThat(e).hasRootCauseMessage("host bug");
+                    })
                     .isInstanceOf(FeedbackLoopException.class).hasMessageContaining("policy 'boom'");
+            assertThat(failing.findResponse("r1")).isEmpty();
+        }
+
+        @Test
+        void submit_ownerRuleThatFails_isAHostCallbackFailureAndStoresNothing() {
+            FeedbackLoop failing = FeedbackLoop.builder().clock(clock)
+                    .followUpPolicy(FollowUpPolicy.builder("blank-owner").when(Trigger.always())
+                            .owner(response -> " ").build()).build();
+            failing.register(Fixtures.survey());
+
+            assertThatThrownBy(() -> failing.submit(Fixtures.response("r1", "c1", 3, null, T0)))
+                    .isInstanceOfSatisfying(HostCallbackException.class,
+                            e -> assertThat(e.name()).isEqualTo("policy 'blank-owner'"));
             assertThat(failing.findResponse("r1")).isEmpty();
         }
 

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.feedbackloop.InvalidInputException;
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.BusinessCalendar;
+import dev.feedbackloop.core.followup.Closure;
 import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.DidWeRespond;
@@ -20,13 +23,14 @@ import dev.feedbackloop.core.followup.FollowUpMetrics;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
+import dev.feedbackloop.core.followup.FollowUpTracker;
 import dev.feedbackloop.core.followup.HistoryEntry;
 import dev.feedbackloop.core.followup.IllegalTransitionException;
 import dev.feedbackloop.core.followup.OwnerRule;
 import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.core.followup.Resolution;
 import dev.feedbackloop.core.followup.Trigger;
 import dev.feedbackloop.core.followup.VersionConflictException;
-import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.scoring.Period;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,9 +79,10 @@ final class FollowUpTrackerTest {
             FollowUp opened = detractor("r1", "c1");
             clock.advance(Duration.ofHours(2));
 
-            FollowUp contacted = tracker.contact(opened.id(), 1, "phone", "ana", "apologised");
+            FollowUp contacted = tracker.contact(opened.id(), 1, Contact.of("phone", "ana", loop.now(), "apologised"));
             clock.advance(Duration.ofHours(1));
-            FollowUp resolved = tracker.resolve(opened.id(), 2, "refund", "billing", "ana", "refunded");
+            FollowUp resolved = tracker.resolve(opened.id(), 2, Resolution.of("refund", "billing", "ana", loop.now(),
+                    "refunded"));
 
             assertThat(resolved.state()).isEqualTo(FollowUpState.RESOLVED);
             assertThat(resolved.version()).isEqualTo(3);
@@ -99,7 +104,7 @@ final class FollowUpTrackerTest {
         void contact_recordsATouchAndNotifiesListeners() {
             FollowUp opened = detractor("r1", "c1");
 
-            tracker.contact(opened.id(), 1, "phone", "ana", null);
+            tracker.contact(opened.id(), 1, Contact.of("phone", "ana", loop.now(), null));
 
             assertThat(loop.care().touches("c1")).extracting(t -> t.kind())
                     .contains(TouchKind.FOLLOW_UP_CONTACT);
@@ -110,7 +115,8 @@ final class FollowUpTrackerTest {
         void resolve_openFollowUp_isAnIllegalTransition() {
             FollowUp opened = detractor("r1", "c1");
 
-            assertThatThrownBy(() -> tracker.resolve(opened.id(), 1, "refund", "billing", "ana", null))
+            assertThatThrownBy(() -> tracker.resolve(opened.id(), 1, Resolution.of("refund", "billing", "ana",
+                    loop.now(), null)))
                     .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                         assertThat(e.from()).isEqualTo(FollowUpState.OPEN);
                         assertThat(e.action()).isEqualTo(FollowUpAction.RESOLVED);
@@ -122,9 +128,9 @@ final class FollowUpTrackerTest {
         @Test
         void staleVersion_isAVersionConflict() {
             FollowUp opened = detractor("r1", "c1");
-            tracker.contact(opened.id(), 1, "phone", "ana", null);
+            tracker.contact(opened.id(), 1, Contact.of("phone", "ana", loop.now(), null));
 
-            assertThatThrownBy(() -> tracker.close(opened.id(), 1, "no-answer", "bob", null))
+            assertThatThrownBy(() -> tracker.close(opened.id(), 1, Closure.of("no-answer", "bob", loop.now(), null)))
                     .isInstanceOfSatisfying(VersionConflictException.class, e -> {
                         assertThat(e.expectedVersion()).isEqualTo(1);
                         assertThat(e.actualVersion()).isEqualTo(2);
@@ -134,16 +140,18 @@ final class FollowUpTrackerTest {
         @Test
         void resolve_outsideTheTaxonomy_isRefused() {
             FollowUp opened = detractor("r1", "c1");
-            tracker.contact(opened.id(), 1, "phone", "ana", null);
+            tracker.contact(opened.id(), 1, Contact.of("phone", "ana", loop.now(), null));
 
-            assertThatThrownBy(() -> tracker.resolve(opened.id(), 2, "magic", "billing", "ana", null))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("code: 'magic'");
+            assertThatThrownBy(() -> tracker.resolve(opened.id(), 2, Resolution.of("magic", "billing", "ana",
+                    loop.now(), null)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("resolution.code"))
+                    .hasMessageContaining("code: 'magic'");
         }
 
         @Test
         void closeThenReopen_returnsToOpenWithFreshDeadlines() {
             FollowUp opened = detractor("r1", "c1");
-            tracker.close(opened.id(), 1, "no-contact-possible", "ana", null);
+            tracker.close(opened.id(), 1, Closure.of("no-contact-possible", "ana", loop.now(), null));
             clock.advance(Duration.ofDays(10));
 
             FollowUp reopened = tracker.reopen(opened.id(), 2, "bob", "customer called in");
@@ -156,8 +164,8 @@ final class FollowUpTrackerTest {
         @Test
         void reopen_ofAContactedFollowUp_returnsToContacted() {
             FollowUp opened = detractor("r1", "c1");
-            tracker.contact(opened.id(), 1, "phone", "ana", null);
-            tracker.resolve(opened.id(), 2, "fixed", "bug", "ana", null);
+            tracker.contact(opened.id(), 1, Contact.of("phone", "ana", loop.now(), null));
+            tracker.resolve(opened.id(), 2, Resolution.of("fixed", "bug", "ana", loop.now(), null));
 
             FollowUp reopened = tracker.reopen(opened.id(), 3, "bob", null);
 
@@ -184,7 +192,7 @@ final class FollowUpTrackerTest {
             tracker.pause(opened.id(), 1, "ana", null);
             clock.advance(SLA.plusHours(1));
 
-            assertThat(tracker.overdue()).isEmpty();
+            assertThat(tracker.overdue(DeadlineKind.FIRST_CONTACT, loop.now())).isEmpty();
         }
 
         @Test
@@ -193,12 +201,63 @@ final class FollowUpTrackerTest {
 
             assertThatThrownBy(() -> tracker.contact(opened.id(), 1,
                     Contact.of("phone", "ana", T0.plusSeconds(60), null)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contact.at");
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("contact.at"));
+        }
+
+        @Test
+        void resolve_timedBeforeTheFirstContact_isRefused() {
+            FollowUp opened = detractor("r1", "c1");
+            clock.advance(Duration.ofHours(2));
+            tracker.contact(opened.id(), 1, Contact.of("phone", "ana", loop.now(), null));
+
+            assertThatThrownBy(() -> tracker.resolve(opened.id(), 2, Resolution.of("refund", "billing", "ana",
+                    T0.plus(Duration.ofHours(1)), null)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("resolution.at"));
+            assertThat(tracker.followUp(opened.id()).version()).isEqualTo(2);
+        }
+
+        @Test
+        void close_inTheFuture_isRefused() {
+            FollowUp opened = detractor("r1", "c1");
+
+            assertThatThrownBy(() -> tracker.close(opened.id(), 1, Closure.of("no-answer", "ana",
+                    loop.now().plusSeconds(1), null)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("closure.at"));
+        }
+
+        @Test
+        void close_loggedAfterTheFact_keepsTheAgentsTimeAndEmitsAClosedEvent() {
+            FollowUp opened = detractor("r1", "c1");
+            clock.advance(Duration.ofHours(3));
+
+            FollowUp closed = tracker.close(opened.id(), 1, Closure.of("no-contact-possible", "ana",
+                    T0.plus(Duration.ofHours(1)), "three calls"));
+
+            assertThat(closed.closeReason()).isEqualTo("no-contact-possible");
+            assertThat(closed.history()).last().satisfies(entry -> {
+                assertThat(entry.at()).isEqualTo(T0.plus(Duration.ofHours(1)));
+                assertThat(entry.note()).isEqualTo("three calls");
+            });
+            assertThat(listener.of(FeedbackEvent.FollowUpClosed.class)).singleElement()
+                    .satisfies(e -> assertThat(e.reason()).isEqualTo("no-contact-possible"));
+        }
+
+        @Test
+        void contact_atAnInstantFinerThanAMicrosecond_isTakenAtTheLoopsPrecision() {
+            FollowUp opened = detractor("r1", "c1");
+            clock.advance(Duration.ofNanos(1_500));
+
+            FollowUp contacted = tracker.contact(opened.id(), 1, Contact.of("phone", "ana", clock.instant(), null));
+
+            assertThat(contacted.firstContact().at()).isEqualTo(T0.plusNanos(1_000));
         }
 
         @Test
         void unknownFollowUp_isNotFound() {
-            assertThatThrownBy(() -> tracker.contact("nope", 1, "phone", "ana", null))
+            assertThatThrownBy(() -> tracker.contact("nope", 1, Contact.of("phone", "ana", loop.now(), null)))
                     .isInstanceOf(NotFoundException.class).hasMessageContaining("'nope'");
         }
     }
@@ -213,10 +272,11 @@ final class FollowUpTrackerTest {
             FollowUp second = detractor("r2", "c2");
             clock.advance(Duration.ofHours(1));
             FollowUp contacted = detractor("r3", "c3");
-            tracker.contact(contacted.id(), 1, "email", "ana", null);
+            tracker.contact(contacted.id(), 1, Contact.of("email", "ana", loop.now(), null));
             clock.advance(SLA);
 
-            assertThat(tracker.overdue()).extracting(FollowUp::id).containsExactly(first.id(), second.id());
+            assertThat(tracker.overdue(DeadlineKind.FIRST_CONTACT,
+                    loop.now())).extracting(FollowUp::id).containsExactly(first.id(), second.id());
         }
 
         @Test
@@ -226,14 +286,15 @@ final class FollowUpTrackerTest {
             detractor("r2", "c2");
             clock.advance(Duration.ofHours(20));
 
-            assertThat(tracker.dueWithin(Duration.ofHours(5))).extracting(FollowUp::id).containsExactly(first.id());
+            assertThat(tracker.dueWithin(Duration.ofHours(5),
+                    loop.now())).extracting(FollowUp::id).containsExactly(first.id());
         }
 
         @Test
         void find_byOwnerAndState() {
             detractor("r1", "c1");
             FollowUp other = detractor("r2", "c2");
-            tracker.contact(other.id(), 1, "phone", "ana", null);
+            tracker.contact(other.id(), 1, Contact.of("phone", "ana", loop.now(), null));
 
             assertThat(tracker.find(FollowUpQuery.all().withOwner("ana").withState(FollowUpState.CONTACTED)))
                     .extracting(FollowUp::id).containsExactly(other.id());
@@ -247,16 +308,16 @@ final class FollowUpTrackerTest {
         void promoter_didNotNeedAnAnswer() {
             loop.submit(Fixtures.response("r1", "c1", 10, null, T0));
 
-            assertThat(loop.didWeRespond("r1").verdict()).isEqualTo(DidWeRespond.Verdict.NOT_NEEDED);
+            assertThat(loop.didWeRespond("r1", loop.now()).verdict()).isEqualTo(DidWeRespond.Verdict.NOT_NEEDED);
         }
 
         @Test
         void detractorNotYetContacted_isPendingThenMissed() {
             detractor("r1", "c1");
 
-            DidWeRespond before = loop.didWeRespond("r1");
+            DidWeRespond before = loop.didWeRespond("r1", loop.now());
             clock.advance(SLA.plusSeconds(1));
-            DidWeRespond after = loop.didWeRespond("r1");
+            DidWeRespond after = loop.didWeRespond("r1", loop.now());
 
             assertThat(before.verdict()).isEqualTo(DidWeRespond.Verdict.PENDING);
             assertThat(after.verdict()).isEqualTo(DidWeRespond.Verdict.MISSED);
@@ -267,9 +328,9 @@ final class FollowUpTrackerTest {
         void contactedInTime_isOnTimeWithTheTimeItTook() {
             FollowUp opened = detractor("r1", "c1");
             clock.advance(Duration.ofHours(5));
-            tracker.contact(opened.id(), 1, "phone", "ana", null);
+            tracker.contact(opened.id(), 1, Contact.of("phone", "ana", loop.now(), null));
 
-            DidWeRespond answer = loop.didWeRespond("r1");
+            DidWeRespond answer = loop.didWeRespond("r1", loop.now());
 
             assertThat(answer.verdict()).isEqualTo(DidWeRespond.Verdict.ON_TIME);
             assertThat(answer.timeToFirstContact()).isEqualTo(Duration.ofHours(5));
@@ -281,14 +342,14 @@ final class FollowUpTrackerTest {
         void contactedLate_isLate() {
             FollowUp opened = detractor("r1", "c1");
             clock.advance(SLA.plusHours(1));
-            tracker.contact(opened.id(), 1, "phone", "ana", null);
+            tracker.contact(opened.id(), 1, Contact.of("phone", "ana", loop.now(), null));
 
-            assertThat(loop.didWeRespond("r1").verdict()).isEqualTo(DidWeRespond.Verdict.LATE);
+            assertThat(loop.didWeRespond("r1", loop.now()).verdict()).isEqualTo(DidWeRespond.Verdict.LATE);
         }
 
         @Test
         void unknownResponse_isNotFound() {
-            assertThatThrownBy(() -> loop.didWeRespond("nope")).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> loop.didWeRespond("nope", loop.now())).isInstanceOf(NotFoundException.class);
         }
     }
 
@@ -321,13 +382,14 @@ final class FollowUpTrackerTest {
             assertThat(fired).hasSize(1);
             assertThat(tracker.followUp(kept.id()).escalations()).hasSize(1);
             assertThat(tracker.followUp(erased.id()).escalations()).isEmpty();
-            assertThat(tracker.overdue()).extracting(FollowUp::id).contains(erased.id());
+            assertThat(tracker.overdue(DeadlineKind.FIRST_CONTACT,
+                    loop.now())).extracting(FollowUp::id).contains(erased.id());
         }
 
         @Test
         void escalateOverdue_resolutionDeadline_escalatesContactedFollowUps() {
             FollowUp opened = detractor("r1", "c1");
-            tracker.contact(opened.id(), 1, "phone", "ana", null);
+            tracker.contact(opened.id(), 1, Contact.of("phone", "ana", loop.now(), null));
 
             var fired = tracker.escalateOverdue(clock.advance(Duration.ofDays(8)));
 
@@ -335,22 +397,6 @@ final class FollowUpTrackerTest {
                 assertThat(e.deadline()).isEqualTo(DeadlineKind.RESOLUTION);
                 assertThat(e.escalatedTo()).isEqualTo("head-of-cs");
             });
-        }
-
-        @Test
-        void escalateOverdue_moreThanOneBatch_escalatesEveryFollowUp() {
-            int count = FollowUpTracker.ESCALATION_BATCH + 7;
-            for (int i = 0; i < count; i++) {
-                detractor("r" + i, "c" + i);
-                if (i % 100 == 0) {
-                    clock.advance(Duration.ofSeconds(1));
-                }
-            }
-
-            var fired = tracker.escalateOverdue(clock.advance(SLA.plusHours(1)));
-
-            assertThat(fired).hasSize(count);
-            assertThat(tracker.escalateOverdue(clock.instant())).isEmpty();
         }
 
         @Test
@@ -371,12 +417,12 @@ final class FollowUpTrackerTest {
             detractor("r3", "c3");
             loop.submit(Fixtures.response("r4", "c4", 10, null, clock.instant()));
             clock.advance(Duration.ofHours(4));
-            tracker.contact(onTime.id(), 1, "phone", "ana", null);
+            tracker.contact(onTime.id(), 1, Contact.of("phone", "ana", loop.now(), null));
             clock.advance(SLA);
-            tracker.contact(late.id(), 1, "phone", "ana", null);
-            tracker.resolve(late.id(), 2, "explained", "usability", "ana", null);
+            tracker.contact(late.id(), 1, Contact.of("phone", "ana", loop.now(), null));
+            tracker.resolve(late.id(), 2, Resolution.of("explained", "usability", "ana", loop.now(), null));
 
-            FollowUpMetrics metrics = tracker.metrics(T0, T0.plus(Duration.ofDays(1)));
+            FollowUpMetrics metrics = tracker.metrics(T0, T0.plus(Duration.ofDays(1)), loop.now());
 
             assertThat(metrics.needed()).isEqualTo(3);
             assertThat(metrics.contacted()).isEqualTo(2);
@@ -395,17 +441,26 @@ final class FollowUpTrackerTest {
             detractor("r1", "c1");
             loop.submit(Fixtures.response("r2", "c2", 1, null, T0, Map.of("plan", "enterprise")));
 
-            assertThat(tracker.metricsBy(FollowUpMetrics.byOwner(), T0, T0.plusSeconds(1)))
+            assertThat(tracker.metricsBy(FollowUpMetrics.byOwner(), T0, T0.plusSeconds(1), loop.now()))
                     .containsOnlyKeys("ana", "cs-team");
-            assertThat(tracker.metricsBy(FollowUpMetrics.bySegment("plan"), T0, T0.plusSeconds(1)))
+            assertThat(tracker.metricsBy(FollowUpMetrics.bySegment("plan"), T0, T0.plusSeconds(1), loop.now()))
                     .containsOnlyKeys("pro", "enterprise");
             assertThat(tracker.metricsBy(FollowUpMetrics.byPeriod(Period.MONTH, ZoneOffset.UTC), T0,
-                    T0.plusSeconds(1))).containsOnlyKeys("2024-03");
+                    T0.plusSeconds(1), loop.now())).containsOnlyKeys("2024-03");
+        }
+
+        @Test
+        void metrics_countOverdueAsOfTheGivenInstant_notTheClock() {
+            detractor("r1", "c1");
+            clock.advance(SLA.plusHours(1));
+
+            assertThat(tracker.metrics(T0, T0.plusSeconds(1), T0.plus(SLA).minusSeconds(1)).overdue()).isZero();
+            assertThat(tracker.metrics(T0, T0.plusSeconds(1), loop.now()).overdue()).isEqualTo(1);
         }
 
         @Test
         void metrics_ofNothing_areZero() {
-            FollowUpMetrics metrics = tracker.metrics(T0, T0.plusSeconds(1));
+            FollowUpMetrics metrics = tracker.metrics(T0, T0.plusSeconds(1), loop.now());
 
             assertThat(metrics.needed()).isZero();
             assertThat(metrics.contactedPercent()).isZero();

@@ -2,6 +2,7 @@ package dev.feedbackloop.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.DidWeRespond;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
@@ -42,9 +43,10 @@ final class QuickStartTest {
         Receipt receipt = loop.submit(response);
 
         FollowUp followUp = loop.followUps().followUp(receipt.followUpIds().get(0));
-        loop.followUps().contact(followUp.id(), followUp.version(), "phone", "ana", "Apologised, fixed the ticket");
+        loop.followUps().contact(followUp.id(), followUp.version(), Contact.of("phone", "ana", loop.now(),
+                "Apologised, fixed the ticket"));
 
-        DidWeRespond answer = loop.didWeRespond(receipt.responseId());
+        DidWeRespond answer = loop.didWeRespond(receipt.responseId(), loop.now());
         assertThat(answer.verdict()).isEqualTo(DidWeRespond.Verdict.ON_TIME);
         assertThat(answer.timeToFirstContact()).isEqualTo(Duration.ZERO);
     }

@@ -14,18 +14,16 @@ import java.util.Objects;
  * <p>A tally never mixes scales: an answer off its scale, or merging a tally of another scale, box or polarity,
  * is an error. Adding an answer allocates nothing; memory does not depend on the number of answers.
  */
-public final class CesTally {
+public final class CesTally extends ScaleTally {
 
     /** The default box: the three points at the good end of the scale. */
     public static final int DEFAULT_TOP_BOX = 3;
 
-    private final Counts counts;
     private final int topBox;
     private final Polarity polarity;
 
     private CesTally(int min, int max, int topBox, Polarity polarity) {
-        Formulas.checkScale(min, max, topBox, "ces");
-        this.counts = new Counts(min, max, "CES");
+        super(min, max, topBox, "CES");
         this.topBox = topBox;
         this.polarity = Objects.requireNonNull(polarity, "polarity");
     }
@@ -87,39 +85,8 @@ public final class CesTally {
     public static CesTally fromCounts(int points, Polarity polarity, long[] counts) {
         Objects.requireNonNull(counts, "counts");
         CesTally tally = new CesTally(1, points, Math.min(DEFAULT_TOP_BOX, points), polarity);
-        tally.counts.addAll(counts);
+        tally.addAll(counts);
         return tally;
-    }
-
-    /**
-     * Returns the counts of this tally, one per point of the scale: {@code counts[i]} is the number of answers of
-     * rating {@code min() + i}.
-     *
-     * @return a new array of {@code max() - min() + 1} counts
-     */
-    public long[] toCounts() {
-        return counts.counts.clone();
-    }
-
-    /**
-     * Counts one answer.
-     *
-     * @param rating the answer, on this tally's scale
-     * @throws IllegalArgumentException if the rating is off the scale
-     */
-    public void add(int rating) {
-        counts.add(rating);
-    }
-
-    /**
-     * Counts the same answer several times.
-     *
-     * @param rating the answer, on this tally's scale
-     * @param count how many times, at least 0
-     * @throws IllegalArgumentException if the rating is off the scale or the count is negative
-     */
-    public void add(int rating, long count) {
-        counts.add(rating, count);
     }
 
     /**
@@ -129,52 +96,7 @@ public final class CesTally {
      * @throws IllegalArgumentException if the scale, box or polarity differs
      */
     public void merge(CesTally other) {
-        Objects.requireNonNull(other, "other");
-        if (!counts.sameScale(other.counts) || other.topBox != topBox
-                || other.polarity != polarity) {
-            throw new IllegalArgumentException("cannot merge a CES tally on " + other.counts.min + ".."
-                    + other.counts.max + " (box " + other.topBox + ", " + other.polarity + ") into one on "
-                    + counts.min + ".." + counts.max + " (box " + topBox + ", " + polarity + "): scales never mix");
-        }
-        counts.merge(other.counts);
-    }
-
-    /**
-     * Returns the number of answers counted.
-     *
-     * @return the count
-     */
-    public long n() {
-        return counts.n();
-    }
-
-    /**
-     * Returns how many answers gave one rating.
-     *
-     * @param rating a point of the scale
-     * @return the count
-     * @throws IllegalArgumentException if the rating is off the scale
-     */
-    public long count(int rating) {
-        return counts.count(rating);
-    }
-
-    /**
-     * Returns the lowest point of the scale.
-     *
-     * @return the lowest point
-     */
-    public int min() {
-        return counts.min;
-    }
-
-    /**
-     * Returns the highest point of the scale.
-     *
-     * @return the highest point
-     */
-    public int max() {
-        return counts.max;
+        mergeCounts(other);
     }
 
     /**
@@ -212,7 +134,7 @@ public final class CesTally {
      * @return the score
      */
     public CesScore score(ScoreOptions options) {
-        return of(counts.counts, counts.min, counts.max, topBox, polarity, options);
+        return of(counts, min, max, topBox, polarity, options);
     }
 
     static CesScore of(long[] dist, int min, int max, int topBox, Polarity polarity, ScoreOptions options) {
@@ -235,7 +157,7 @@ public final class CesTally {
     }
 
     @Override
-    public String toString() {
-        return "CesTally[" + counts + ", box " + topBox + ", " + polarity + "]";
+    String box() {
+        return " (box " + topBox + ", " + polarity + ")";
     }
 }

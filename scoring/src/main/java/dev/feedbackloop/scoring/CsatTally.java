@@ -9,17 +9,15 @@ import java.util.Objects;
  * <p>A tally never mixes scales: an answer off its scale, or merging a tally of another scale or box, is an
  * error. Adding an answer allocates nothing; memory does not depend on the number of answers.
  */
-public final class CsatTally {
+public final class CsatTally extends ScaleTally {
 
     /** The default box: the top two points of the scale. */
     public static final int DEFAULT_TOP_BOX = 2;
 
-    private final Counts counts;
     private final int topBox;
 
     private CsatTally(int min, int max, int topBox) {
-        Formulas.checkScale(min, max, topBox, "csat");
-        this.counts = new Counts(min, max, "CSAT");
+        super(min, max, topBox, "CSAT");
         this.topBox = topBox;
     }
 
@@ -62,39 +60,8 @@ public final class CsatTally {
     public static CsatTally fromCounts(int points, long[] counts) {
         Objects.requireNonNull(counts, "counts");
         CsatTally tally = of(points);
-        tally.counts.addAll(counts);
+        tally.addAll(counts);
         return tally;
-    }
-
-    /**
-     * Returns the counts of this tally, one per point of the scale: {@code counts[i]} is the number of answers of
-     * rating {@code min() + i}.
-     *
-     * @return a new array of {@code max() - min() + 1} counts
-     */
-    public long[] toCounts() {
-        return counts.counts.clone();
-    }
-
-    /**
-     * Counts one answer.
-     *
-     * @param rating the answer, on this tally's scale
-     * @throws IllegalArgumentException if the rating is off the scale
-     */
-    public void add(int rating) {
-        counts.add(rating);
-    }
-
-    /**
-     * Counts the same answer several times.
-     *
-     * @param rating the answer, on this tally's scale
-     * @param count how many times, at least 0
-     * @throws IllegalArgumentException if the rating is off the scale or the count is negative
-     */
-    public void add(int rating, long count) {
-        counts.add(rating, count);
     }
 
     /**
@@ -104,51 +71,7 @@ public final class CsatTally {
      * @throws IllegalArgumentException if the scale or box differs
      */
     public void merge(CsatTally other) {
-        Objects.requireNonNull(other, "other");
-        if (!counts.sameScale(other.counts) || other.topBox != topBox) {
-            throw new IllegalArgumentException("cannot merge a CSAT tally on " + other.counts.min + ".."
-                    + other.counts.max + " (top " + other.topBox + ") into one on " + counts.min + ".." + counts.max
-                    + " (top " + topBox + "): scales never mix");
-        }
-        counts.merge(other.counts);
-    }
-
-    /**
-     * Returns the number of answers counted.
-     *
-     * @return the count
-     */
-    public long n() {
-        return counts.n();
-    }
-
-    /**
-     * Returns how many answers gave one rating.
-     *
-     * @param rating a point of the scale
-     * @return the count
-     * @throws IllegalArgumentException if the rating is off the scale
-     */
-    public long count(int rating) {
-        return counts.count(rating);
-    }
-
-    /**
-     * Returns the lowest point of the scale.
-     *
-     * @return the lowest point
-     */
-    public int min() {
-        return counts.min;
-    }
-
-    /**
-     * Returns the highest point of the scale.
-     *
-     * @return the highest point
-     */
-    public int max() {
-        return counts.max;
+        mergeCounts(other);
     }
 
     /**
@@ -177,7 +100,7 @@ public final class CsatTally {
      * @return the score
      */
     public CsatScore score(ScoreOptions options) {
-        return of(counts.counts, counts.min, counts.max, topBox, options);
+        return of(counts, min, max, topBox, options);
     }
 
     static CsatScore of(long[] dist, int min, int max, int topBox, ScoreOptions options) {
@@ -191,7 +114,7 @@ public final class CsatTally {
     }
 
     @Override
-    public String toString() {
-        return "CsatTally[" + counts + ", top " + topBox + "]";
+    String box() {
+        return " (top " + topBox + ")";
     }
 }

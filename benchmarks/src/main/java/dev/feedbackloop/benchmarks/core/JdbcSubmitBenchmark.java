@@ -3,13 +3,13 @@ package dev.feedbackloop.benchmarks.core;
 import dev.feedbackloop.benchmarks.survey.Fixtures;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Receipt;
-import dev.feedbackloop.core.event.EventCodec;
-import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Response;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -222,8 +222,7 @@ public class JdbcSubmitBenchmark {
                     touch.setNull(6, Types.VARCHAR);
                     touch.addBatch();
                     event.setString(1, customerId);
-                    event.setString(2, EventCodec.encode(new FeedbackEvent.ResponseAccepted(r.id(), r.surveyId(),
-                            r.surveyVersion(), customerId, now)));
+                    event.setString(2, acceptedEvent(r, customerId, now));
                     event.addBatch();
                     rows += 3;
                 }
@@ -327,5 +326,16 @@ public class JdbcSubmitBenchmark {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    /** The outbox text of a {@code ResponseAccepted} event, encoded as the JDBC store encodes it. */
+    private static String acceptedEvent(Response response, String customerId, Instant at) {
+        return "ResponseAccepted?responseId=" + url(response.id()) + "&surveyId=" + url(response.surveyId())
+                + "&surveyVersion=" + response.surveyVersion() + "&customerId=" + url(customerId) + "&at="
+                + url(at.toString());
+    }
+
+    private static String url(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package dev.feedbackloop.core.care;
 
+import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.validation.StorableText;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Texts are stored as given, so none may hold NUL or an unpaired UTF-16 surrogate; the customer id has at most
  * {@value Respondent#MAX_CUSTOMER_ID_LENGTH} characters, the actor at most {@value #MAX_ACTOR_LENGTH} and the note at
- * most {@value #MAX_NOTE_LENGTH} code points.
+ * most {@value #MAX_NOTE_LENGTH} code points. A blank customer id or actor, or a text that breaks these rules, is
+ * refused with a {@link dev.feedbackloop.InvalidInputException} naming it ({@code touch.note}, ...).
  *
  * @param customerId the customer; not blank
  * @param kind what kind of touch
@@ -32,15 +34,13 @@ public record Touch(String customerId, TouchKind kind, Instant at, @Nullable Str
     public Touch {
         Objects.requireNonNull(customerId, "customerId");
         if (customerId.isBlank()) {
-            throw new IllegalArgumentException("touch.customerId: '" + customerId
-                    + "' is blank; expected a customer id");
+            throw new InvalidInputException("touch.customerId", "is blank; expected a customer id");
         }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(actor, "actor");
         if (actor.isBlank()) {
-            throw new IllegalArgumentException("touch.actor: '" + actor
-                    + "' is blank; expected who made the contact");
+            throw new InvalidInputException("touch.actor", "is blank; expected who made the contact");
         }
         StorableText.require(customerId, "touch.customerId", Respondent.MAX_CUSTOMER_ID_LENGTH);
         StorableText.require(actor, "touch.actor", MAX_ACTOR_LENGTH);

@@ -50,20 +50,20 @@ public sealed interface FeedbackEvent {
      *
      * @param followUpId the follow-up
      * @param responseId the response that opened it
-     * @param ruleId the policy that opened it
+     * @param policyId the policy that opened it
      * @param owner who must act
      * @param priority how urgent
      * @param firstContactDue the first-contact deadline
      * @param customerId the customer, or {@code null}
      * @param at when it was opened
      */
-    record FollowUpOpened(String followUpId, String responseId, String ruleId, String owner, Priority priority,
+    record FollowUpOpened(String followUpId, String responseId, String policyId, String owner, Priority priority,
                           Instant firstContactDue, @Nullable String customerId, Instant at) implements FeedbackEvent {
 
         public FollowUpOpened {
             Objects.requireNonNull(followUpId, "followUpId");
             Objects.requireNonNull(responseId, "responseId");
-            Objects.requireNonNull(ruleId, "ruleId");
+            Objects.requireNonNull(policyId, "policyId");
             Objects.requireNonNull(owner, "owner");
             Objects.requireNonNull(priority, "priority");
             Objects.requireNonNull(firstContactDue, "firstContactDue");
@@ -92,22 +92,41 @@ public sealed interface FeedbackEvent {
     }
 
     /**
-     * A follow-up was resolved, or closed without resolution.
+     * A contacted follow-up was resolved.
      *
      * @param followUpId the follow-up
-     * @param by who resolved or closed it
-     * @param resolved {@code true} if resolved, {@code false} if closed
-     * @param code the resolution code, or the close reason
+     * @param by who resolved it
+     * @param code the resolution code
      * @param customerId the customer, or {@code null}
-     * @param at when
+     * @param at when it was resolved
      */
-    record FollowUpResolved(String followUpId, String by, boolean resolved, String code,
-                            @Nullable String customerId, Instant at) implements FeedbackEvent {
+    record FollowUpResolved(String followUpId, String by, String code, @Nullable String customerId, Instant at)
+            implements FeedbackEvent {
 
         public FollowUpResolved {
             Objects.requireNonNull(followUpId, "followUpId");
             Objects.requireNonNull(by, "by");
             Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A follow-up was closed without resolution, for example because no contact was possible.
+     *
+     * @param followUpId the follow-up
+     * @param by who closed it
+     * @param reason why it was closed
+     * @param customerId the customer, or {@code null}
+     * @param at when it was closed
+     */
+    record FollowUpClosed(String followUpId, String by, String reason, @Nullable String customerId, Instant at)
+            implements FeedbackEvent {
+
+        public FollowUpClosed {
+            Objects.requireNonNull(followUpId, "followUpId");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(at, "at");
         }
     }

@@ -16,16 +16,16 @@ import org.jspecify.annotations.Nullable;
  * Exports follow-ups as CSV or JSON Lines, one row per follow-up, safe to open in a spreadsheet. Immutable and
  * thread-safe; {@link #write(FeedbackLoop, Writer)} streams, so memory does not grow with the number of follow-ups.
  *
- * <p>Columns, in order: {@code followUpId, version, responseId, surveyId, ruleId, reason, priority, owner,
+ * <p>Columns, in order: {@code followUpId, version, responseId, surveyId, policyId, reason, priority, owner,
  * customerId, state, openedAt, firstContactDue, resolutionDue, contactedAt, contactedBy, contactChannel, contactNote,
  * resolvedAt, resolvedBy, resolutionCode, rootCause, resolutionNote, closeReason, escalations}. {@code version}
  * and {@code escalations} (how many escalation steps fired) are numbers, written as they are; every other cell,
- * including the notes that agents type, passes through {@link FormulaGuard#neutralise(String)} and is quoted in CSV
- * (RFC 4180). Blank cells (CSV) or {@code null} (JSON Lines) are steps not taken yet.
+ * including the notes that agents type, is neutralised against formula injection (see the package description) and
+ * quoted in CSV (RFC 4180). Blank cells (CSV) or {@code null} (JSON Lines) are steps not taken yet.
  */
 public final class FollowUpExport {
 
-    static final String COLUMN_NAMES = "followUpId, version, responseId, surveyId, ruleId, reason, priority, owner,"
+    static final String COLUMN_NAMES = "followUpId, version, responseId, surveyId, policyId, reason, priority, owner,"
             + " customerId, state, openedAt, firstContactDue, resolutionDue, contactedAt, contactedBy, contactChannel,"
             + " contactNote, resolvedAt, resolvedBy, resolutionCode, rootCause, resolutionNote, closeReason,"
             + " escalations";
@@ -97,7 +97,7 @@ public final class FollowUpExport {
         cells.add(Long.toString(f.version()));
         cells.add(f.responseId());
         cells.add(f.surveyId());
-        cells.add(f.ruleId());
+        cells.add(f.policyId());
         cells.add(f.reason());
         cells.add(f.priority().name());
         cells.add(f.owner());

@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * Answers to questions the given survey version does not have are left out.
  *
  * <p>Safety: {@code surveyVersion} and ratings are numbers, written as they are. Every other cell, header names
- * included, is user-controlled text and passes through {@link FormulaGuard#neutralise(String)}; CSV text cells are
- * always quoted (RFC 4180, quotes doubled, CRLF line ends). The CSV reads back with the scoring module's
+ * included, is user-controlled text and is neutralised against formula injection (see the package description); CSV
+ * text cells are always quoted (RFC 4180, quotes doubled, CRLF line ends). The CSV reads back with the scoring module's
  * {@link dev.feedbackloop.scoring.export.ExportReader}.
  */
 public final class ResponseExport {

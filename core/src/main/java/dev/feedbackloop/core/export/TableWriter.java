@@ -1,6 +1,7 @@
 package dev.feedbackloop.core.export;
 
 import dev.feedbackloop.scoring.export.ExportFormat;
+import dev.feedbackloop.scoring.internal.FormulaGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * Every text is stored as given, so none may hold NUL or an unpaired UTF-16 surrogate; notes (of contacts,
  * resolutions and history entries) have at most {@value #MAX_NOTE_LENGTH} code points, other texts (ids, reason,
  * owner, channel, actors, codes, root causes, close reason, escalation targets) are not blank and have at most
- * {@value #MAX_TEXT_LENGTH}.
+ * {@value #MAX_TEXT_LENGTH}. A text that breaks these rules, here or in the values of this package that hold one
+ * ({@link Contact}, {@link Resolution}, {@link HistoryEntry}, ...), is refused with an
+ * {@link dev.feedbackloop.InvalidInputException} that names it: most of them are typed by people.
  *
  * <p>Erasure ({@link #erased}) is the last step: it removes the customer id and free text, moves the version on, so
  * that a step prepared from an earlier version fails as a version conflict, and every later step is refused with an
@@ -31,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param version the optimistic version, from 1, incremented by every step
  * @param responseId the response that opened it
  * @param surveyId the survey of that response
- * @param ruleId the id of the {@link FollowUpPolicy} that opened it
+ * @param policyId the id of the {@link FollowUpPolicy} that opened it
  * @param reason why it was opened, in words
  * @param priority how urgent it is
  * @param owner who must act on it
@@ -48,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * @param escalations the escalations so far, oldest first; copied
  * @param history every step so far, oldest first, starting with {@link FollowUpAction#OPENED}; copied
  */
-public record FollowUp(String id, long version, String responseId, String surveyId, String ruleId, String reason,
+public record FollowUp(String id, long version, String responseId, String surveyId, String policyId, String reason,
                        Priority priority, String owner, @Nullable String customerId, Map<String, String> segment,
                        Instant openedAt, Instant firstContactDue, @Nullable Instant resolutionDue,
                        FollowUpState state, @Nullable Instant pausedAt, @Nullable Contact firstContact,
@@ -72,7 +74,7 @@ public record FollowUp(String id, long version, String responseId, String survey
         }
         Texts.requireText(responseId, "responseId");
         Texts.requireText(surveyId, "surveyId");
-        Texts.requireText(ruleId, "ruleId");
+        Texts.requireText(policyId, "policyId");
         Texts.requireText(reason, "reason");
         Objects.requireNonNull(priority, "priority");
         Texts.requireText(owner, "owner");
@@ -116,11 +118,11 @@ public record FollowUp(String id, long version, String responseId, String survey
      * Returns the id of the follow-up that a response opens under a policy; at most one exists per pair.
      *
      * @param responseId the response id
-     * @param ruleId the policy id
-     * @return {@code responseId + "/" + ruleId}
+     * @param policyId the policy id
+     * @return {@code responseId + "/" + policyId}
      */
-    public static String idFor(String responseId, String ruleId) {
-        return responseId + "/" + ruleId;
+    public static String idFor(String responseId, String policyId) {
+        return responseId + "/" + policyId;
     }
 
     /**
@@ -128,7 +130,7 @@ public record FollowUp(String id, long version, String responseId, String survey
      *
      * @param responseId the response that opens it
      * @param surveyId the survey of that response
-     * @param ruleId the policy that opens it
+     * @param policyId the policy that opens it
      * @param reason why, in words
      * @param priority how urgent
      * @param owner who must act
@@ -140,14 +142,14 @@ public record FollowUp(String id, long version, String responseId, String survey
      * @return the follow-up in state {@code OPEN}
      * @throws IllegalArgumentException if a deadline lies before {@code openedAt}
      */
-    public static FollowUp open(String responseId, String surveyId, String ruleId, String reason, Priority priority,
+    public static FollowUp open(String responseId, String surveyId, String policyId, String reason, Priority priority,
                                 String owner, @Nullable String customerId, Map<String, String> segment,
                                 Instant openedAt, Instant firstContactDue, @Nullable Instant resolutionDue) {
         if (firstContactDue.isBefore(openedAt) || resolutionDue != null && resolutionDue.isBefore(openedAt)) {
             throw new IllegalArgumentException("deadlines " + firstContactDue + ", " + resolutionDue
                     + " must not lie before openedAt " + openedAt);
         }
-        return new FollowUp(idFor(responseId, ruleId), 1, responseId, surveyId, ruleId, reason, priority, owner,
+        return new FollowUp(idFor(responseId, policyId), 1, responseId, surveyId, policyId, reason, priority, owner,
                 customerId, segment, openedAt, firstContactDue, resolutionDue, FollowUpState.OPEN, null, null, null,
                 null, List.of(),
                 List.of(new HistoryEntry(FollowUpAction.OPENED, FollowUpState.OPEN, HistoryEntry.SYSTEM, openedAt,
@@ -163,7 +165,7 @@ public record FollowUp(String id, long version, String responseId, String survey
      */
     public FollowUp contact(Contact contact) {
         requireMove(FollowUpAction.CONTACTED, FollowUpState.CONTACTED);
-        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+        return new FollowUp(id, version + 1, responseId, surveyId, policyId, reason, priority, owner, customerId,
                 segment, openedAt, firstContactDue, resolutionDue, FollowUpState.CONTACTED, pausedAt, contact, null,
                 null, escalations, append(FollowUpAction.CONTACTED, FollowUpState.CONTACTED, contact.by(),
                 contact.at(), contact.note()));
@@ -178,7 +180,7 @@ public record FollowUp(String id, long version, String responseId, String survey
      */
     public FollowUp resolve(Resolution resolution) {
         requireMove(FollowUpAction.RESOLVED, FollowUpState.RESOLVED);
-        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+        return new FollowUp(id, version + 1, responseId, surveyId, policyId, reason, priority, owner, customerId,
                 segment, openedAt, firstContactDue, resolutionDue, FollowUpState.RESOLVED, null, firstContact,
                 resolution, null, escalations, append(FollowUpAction.RESOLVED, FollowUpState.RESOLVED,
                 resolution.by(), resolution.at(), resolution.note()));
@@ -188,19 +190,16 @@ public record FollowUp(String id, long version, String responseId, String survey
      * Closes the follow-up without resolution, for example when no contact is possible:
      * {@code OPEN|CONTACTED → CLOSED}; a pause ends.
      *
-     * @param closeReason why, for example {@code "no-contact-possible"}
-     * @param actor who closes it
-     * @param at when
-     * @param note a free-text note, or {@code null}
+     * @param closure why, who and when
      * @return the closed follow-up
      * @throws IllegalTransitionException unless the follow-up is open or contacted or if it is erased
      */
-    public FollowUp close(String closeReason, String actor, Instant at, @Nullable String note) {
-        Texts.requireText(closeReason, "closeReason");
+    public FollowUp close(Closure closure) {
         requireMove(FollowUpAction.CLOSED, FollowUpState.CLOSED);
-        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+        return new FollowUp(id, version + 1, responseId, surveyId, policyId, reason, priority, owner, customerId,
                 segment, openedAt, firstContactDue, resolutionDue, FollowUpState.CLOSED, null, firstContact, null,
-                closeReason, escalations, append(FollowUpAction.CLOSED, FollowUpState.CLOSED, actor, at, note));
+                closure.reason(), escalations, append(FollowUpAction.CLOSED, FollowUpState.CLOSED, closure.by(),
+                closure.at(), closure.note()));
     }
 
     /**
@@ -220,7 +219,7 @@ public record FollowUp(String id, long version, String responseId, String survey
         FollowUpState target = firstContact == null ? FollowUpState.OPEN : FollowUpState.CONTACTED;
         requireMove(FollowUpAction.REOPENED, target);
         Instant contactDue = firstContact == null ? newFirstContactDue : firstContactDue;
-        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+        return new FollowUp(id, version + 1, responseId, surveyId, policyId, reason, priority, owner, customerId,
                 segment, openedAt, contactDue, newResolutionDue, target, null, firstContact, null, null,
                 escalations, append(FollowUpAction.REOPENED, target, actor, at, note));
     }
@@ -241,7 +240,7 @@ public record FollowUp(String id, long version, String responseId, String survey
             throw new IllegalTransitionException(id, state, FollowUpAction.PAUSED,
                     "an open or contacted follow-up that is not paused");
         }
-        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+        return new FollowUp(id, version + 1, responseId, surveyId, policyId, reason, priority, owner, customerId,
                 segment, openedAt, firstContactDue, resolutionDue, state, at, firstContact, resolution, closeReason,
                 escalations, append(FollowUpAction.PAUSED, state, actor, at, note));
     }
@@ -261,7 +260,7 @@ public record FollowUp(String id, long version, String responseId, String survey
         if (pausedAt == null) {
             throw new IllegalTransitionException(id, state, FollowUpAction.RESUMED, "a paused follow-up");
         }
-        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+        return new FollowUp(id, version + 1, responseId, surveyId, policyId, reason, priority, owner, customerId,
                 segment, openedAt, newFirstContactDue, newResolutionDue, state, null, firstContact, resolution,
                 closeReason, escalations, append(FollowUpAction.RESUMED, state, actor, at, null));
     }
@@ -282,7 +281,7 @@ public record FollowUp(String id, long version, String responseId, String survey
         }
         var all = new ArrayList<>(escalations);
         all.add(escalation);
-        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, customerId,
+        return new FollowUp(id, version + 1, responseId, surveyId, policyId, reason, priority, owner, customerId,
                 segment, openedAt, firstContactDue, resolutionDue, state, pausedAt, firstContact, resolution,
                 closeReason, all, append(FollowUpAction.ESCALATED, state, HistoryEntry.SYSTEM, escalation.at(),
                         escalation.deadline() + " step " + escalation.step() + " to " + escalation.escalatedTo()));
@@ -311,7 +310,7 @@ public record FollowUp(String id, long version, String responseId, String survey
         var erasedHistory = new ArrayList<HistoryEntry>(history.size() + 1);
         history.forEach(entry -> erasedHistory.add(entry.withoutNote()));
         erasedHistory.add(new HistoryEntry(FollowUpAction.ERASED, state, HistoryEntry.SYSTEM, at, null));
-        return new FollowUp(id, version + 1, responseId, surveyId, ruleId, reason, priority, owner, null, segment,
+        return new FollowUp(id, version + 1, responseId, surveyId, policyId, reason, priority, owner, null, segment,
                 openedAt, firstContactDue, resolutionDue, state, pausedAt,
                 firstContact == null ? null : firstContact.withoutNote(), keptResolution,
                 closeReason == null ? null : ERASED_TEXT, escalations, erasedHistory);

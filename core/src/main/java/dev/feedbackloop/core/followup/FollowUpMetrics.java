@@ -86,7 +86,7 @@ public record FollowUpMetrics(long needed, long contacted, long contactedWithinD
      * @return the key function
      */
     public static Function<FollowUp, String> byPolicy() {
-        return FollowUp::ruleId;
+        return FollowUp::policyId;
     }
 
     /**
@@ -124,10 +124,12 @@ public record FollowUpMetrics(long needed, long contacted, long contactedWithinD
     }
 
     /**
-     * Accumulates {@link FollowUpMetrics}: add follow-ups, merge tallies, then take the {@link #result()}.
+     * Accumulates {@link FollowUpMetrics}: add follow-ups, merge tallies, take the {@link #result()}, then
+     * {@link #close()} it (best in try-with-resources): its duration tallies may keep a temporary file when they hold
+     * very many distinct durations, and closing deletes it at once instead of when the tally is garbage-collected.
      * Not thread-safe.
      */
-    public static final class Tally {
+    public static final class Tally implements AutoCloseable {
 
         private final Instant asOf;
         private long needed;
@@ -201,6 +203,19 @@ public record FollowUpMetrics(long needed, long contacted, long contactedWithinD
             return new FollowUpMetrics(needed, contacted, withinDeadline, resolved, closed, open, overdue,
                     toContact.n() == 0 ? null : toContact.summary(),
                     toResolution.n() == 0 ? null : toResolution.summary());
+        }
+
+        /**
+         * Deletes the temporary file of its duration tallies, if they wrote one, and forgets their durations: take the
+         * {@link #result()} first. Closing twice is harmless.
+         */
+        @Override
+        public void close() {
+            try {
+                toContact.close();
+            } finally {
+                toResolution.close();
+            }
         }
     }
 }

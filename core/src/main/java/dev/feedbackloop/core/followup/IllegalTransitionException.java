@@ -17,15 +17,8 @@ public final class IllegalTransitionException extends FeedbackLoopException {
     private final FollowUpState from;
     private final FollowUpAction action;
 
-    /**
-     * Creates the exception.
-     *
-     * @param followUpId the follow-up
-     * @param from its current state
-     * @param action the step that was refused
-     * @param expected what the step requires, for example {@code "state CONTACTED"}
-     */
-    public IllegalTransitionException(String followUpId, FollowUpState from, FollowUpAction action,
+    /** Creates the exception. */
+    IllegalTransitionException(String followUpId, FollowUpState from, FollowUpAction action,
                                       String expected) {
         super("follow-up '" + Objects.requireNonNull(followUpId, "followUpId") + "': cannot "
                 + Objects.requireNonNull(action, "action") + " from state " + Objects.requireNonNull(from, "from")

@@ -1,10 +1,14 @@
 package dev.feedbackloop.core.followup;
 
+import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.survey.validation.StorableText;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** Argument checks shared by the records of this package: every text they hold is stored as given. */
+/**
+ * Argument checks shared by the records of this package: every text they hold is stored as given, and most of it is
+ * typed by people, so a text that cannot be taken is an {@link InvalidInputException} that names it.
+ */
 final class Texts {
 
     private Texts() {
@@ -14,7 +18,7 @@ final class Texts {
     static String requireText(@Nullable String value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
+            throw new InvalidInputException(name, "is blank; expected a text");
         }
         return StorableText.require(value, name, FollowUp.MAX_TEXT_LENGTH);
     }

@@ -1,9 +1,10 @@
 /**
- * The follow-up tracker's domain: {@link dev.feedbackloop.core.followup.FollowUp} and its lifecycle,
+ * Follow-ups and their tracker: {@link dev.feedbackloop.core.followup.FollowUpTracker} (from
+ * {@code FeedbackLoop.followUps()}) takes the lifecycle steps of a {@link dev.feedbackloop.core.followup.FollowUp},
+ * answers queries and reports {@link dev.feedbackloop.core.followup.FollowUpMetrics};
  * {@link dev.feedbackloop.core.followup.FollowUpPolicy} with its {@link dev.feedbackloop.core.followup.Trigger} and
- * {@link dev.feedbackloop.core.followup.OwnerRule}, deadlines in business time
- * ({@link dev.feedbackloop.core.followup.BusinessCalendar}), queries and
- * {@link dev.feedbackloop.core.followup.FollowUpMetrics}.
+ * {@link dev.feedbackloop.core.followup.OwnerRule} decides which responses open one, with deadlines in business time
+ * ({@link dev.feedbackloop.core.followup.BusinessCalendar}).
  */
 @NullMarked
 package dev.feedbackloop.core.followup;

@@ -1,11 +1,11 @@
 package dev.feedbackloop.core.invitation;
 
 import java.time.Instant;
-import javax.sql.DataSource;
 
 /**
  * Remembers which invitation tokens were redeemed, and by which response, so that a token answers once: an SPI with
- * an in-memory implementation ({@link #inMemory()}) and a durable one on the host's database ({@link #jdbc(DataSource)}).
+ * an in-memory implementation ({@link #inMemory()}) and a durable one in the tables of the JDBC store
+ * ({@link dev.feedbackloop.core.store.jdbc.JdbcStore#invitationLedger()}).
  *
  * <p>A redemption binds a token to a response id. Redeeming again with the same response id succeeds (a retried
  * submission is safe); with another response id it returns the first one, and the feedback loop refuses the
@@ -16,23 +16,13 @@ public interface InvitationLedger {
 
     /**
      * Returns a new, empty ledger in memory. Thread-safe; it forgets everything on restart, so a token could be used
-     * again after one: use {@link #jdbc(DataSource)} with a durable store.
+     * again after one: with a durable store, use its ledger
+     * ({@link dev.feedbackloop.core.store.jdbc.JdbcStore#invitationLedger()}).
      *
      * @return the ledger
      */
     static InvitationLedger inMemory() {
         return new InMemoryLedger();
-    }
-
-    /**
-     * Returns a ledger in a table {@code fl_invitation_redemption} of the host's H2 or PostgreSQL database, durable
-     * across restarts; create the table with {@link JdbcInvitationLedger#createSchema()}.
-     *
-     * @param dataSource the host's data source
-     * @return the ledger
-     */
-    static JdbcInvitationLedger jdbc(DataSource dataSource) {
-        return JdbcInvitationLedger.of(dataSource);
     }
 
     /**

@@ -1,15 +1,15 @@
 package dev.feedbackloop.core.store;
 
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.CustomerActivity;
 import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
-import dev.feedbackloop.core.store.memory.InMemoryStore;
-import dev.feedbackloop.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Implementations must be thread-safe. Records passed in and returned are immutable values; a store returns
  * values equal to those it was given (after {@link #eraseCustomer(Erasure)}, their anonymised forms).
+ *
+ * <p>Failures: any method may throw a {@link StoreException} when the store cannot do what was asked (its database
+ * fails, stored data cannot be read); nothing of a failed write is written. The in-memory store never does.
  */
 public interface FeedbackStore {
 
@@ -54,7 +57,7 @@ public interface FeedbackStore {
      *
      * @param submission what to store
      * @return whether it was stored, and the response and follow-ups stored under that id
-     * @throws IllegalStateException if a follow-up id of the submission already exists for another response
+     * @throws FollowUpConflictException if a follow-up id of the submission already exists for another response
      * @throws dev.feedbackloop.core.limit.LimitExceededException if a new response exceeds its quota; nothing is
      *     written
      */
@@ -73,7 +76,7 @@ public interface FeedbackStore {
      *
      * @param submissions what to store; may be empty
      * @return the results, one per submission, in order
-     * @throws IllegalStateException if a follow-up id of a submission already exists for another response
+     * @throws FollowUpConflictException if a follow-up id of a submission already exists for another response
      * @throws dev.feedbackloop.core.limit.LimitExceededException if a new response exceeds its quota; then the
      *     stores that override this method write nothing of the batch
      */

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.MutableClock;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.scoring.export.ExportFormat;
 import dev.feedbackloop.scoring.export.ExportReader;
 import dev.feedbackloop.scoring.export.ExportRow;
+import dev.feedbackloop.scoring.internal.FormulaGuard;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.testing.Seed;
 import dev.feedbackloop.testing.Seeds;
@@ -160,7 +162,8 @@ final class ExportTest {
             loop.register(Fixtures.survey());
             String followUpId = loop.submit(Fixtures.response("r1", "=c1", 2, null, T0)).followUpIds().get(0);
             clock.advance(Duration.ofHours(1));
-            loop.followUps().contact(followUpId, 1, "@phone", "-agent", "=HYPERLINK(\"http://x\")");
+            loop.followUps().contact(followUpId, 1, Contact.of("@phone", "-agent", loop.now(),
+                    "=HYPERLINK(\"http://x\")"));
             FollowUpExport export = FollowUpExport.of(format);
             var out = new StringWriter();
 

@@ -3,6 +3,7 @@ package dev.feedbackloop.core.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +46,7 @@ final class FollowUpTest {
         void contactedWithoutContact_cannotExist() {
             FollowUp base = open();
 
-            assertThatThrownBy(() -> new FollowUp(base.id(), 2, base.responseId(), base.surveyId(), base.ruleId(),
+            assertThatThrownBy(() -> new FollowUp(base.id(), 2, base.responseId(), base.surveyId(), base.policyId(),
                     base.reason(), base.priority(), base.owner(), base.customerId(), base.segment(), base.openedAt(),
                     base.firstContactDue(), base.resolutionDue(), FollowUpState.CONTACTED, null, null, null, null,
                     List.of(), base.history())).isInstanceOf(IllegalArgumentException.class)
@@ -143,7 +144,7 @@ final class FollowUpTest {
 
         @Test
         void erased_closeReasonIsErasedToo() {
-            FollowUp closed = open().close("customer moved to Spain", "ana", T0, "note");
+            FollowUp closed = open().close(Closure.of("customer moved to Spain", "ana", T0, "note"));
 
             assertThat(closed.erased(T0, Set.of(), Set.of()).closeReason()).isEqualTo(FollowUp.ERASED_TEXT);
         }
@@ -154,7 +155,7 @@ final class FollowUpTest {
             var refused = new java.util.ArrayList<FollowUpAction>();
             List<java.util.function.Supplier<FollowUp>> steps = List.of(
                     () -> erased.contact(Contact.of("phone", "ana", T0, null)),
-                    () -> erased.close("gone", "ana", T0, null),
+                    () -> erased.close(Closure.of("gone", "ana", T0, null)),
                     () -> erased.pause("ana", T0, null),
                     () -> erased.escalate(new Escalation(DeadlineKind.FIRST_CONTACT, erased.firstContactDue(), 0,
                             "lead", T0)),
@@ -177,18 +178,20 @@ final class FollowUpTest {
             FollowUp followUp = open();
 
             assertThatThrownBy(() -> Contact.of("phone", "ana", T0, "a\u0000b"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("note: holds NUL");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("note: holds NUL");
             assertThatThrownBy(() -> Contact.of("ph\uD800one", "ana", T0, null))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel");
-            assertThatThrownBy(() -> followUp.close("x\uDC00", "ana", T0, null))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closeReason");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("channel");
+            assertThatThrownBy(() -> followUp.close(Closure.of("x\uDC00", "ana", T0, null)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.field()).isEqualTo("reason"));
             String tooLong = "n".repeat(FollowUp.MAX_NOTE_LENGTH + 1);
             assertThatThrownBy(() -> Resolution.of("fixed", "bug", "ana", T0, tooLong))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20001 code points");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("20001 code points");
             assertThat(Contact.of("phone", "ana", T0, "\uD83D\uDE00".repeat(FollowUp.MAX_NOTE_LENGTH)).note())
                     .hasSize(2 * FollowUp.MAX_NOTE_LENGTH);
-            assertThatThrownBy(() -> followUp.close("r".repeat(FollowUp.MAX_TEXT_LENGTH + 1), "ana", T0, null))
-                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> followUp.close(Closure.of("r".repeat(FollowUp.MAX_TEXT_LENGTH + 1), "ana", T0,
+                    null)))
+                    .isInstanceOf(InvalidInputException.class);
         }
     }
 
@@ -220,7 +223,8 @@ final class FollowUpTest {
 
             assertThat(contacted.isPending(DeadlineKind.FIRST_CONTACT)).isFalse();
             assertThat(contacted.isPending(DeadlineKind.RESOLUTION)).isTrue();
-            assertThat(contacted.close("gone", "ana", T0, null).isPending(DeadlineKind.RESOLUTION)).isFalse();
+            assertThat(contacted.close(Closure.of("gone", "ana", T0,
+                    null)).isPending(DeadlineKind.RESOLUTION)).isFalse();
         }
     }
 }

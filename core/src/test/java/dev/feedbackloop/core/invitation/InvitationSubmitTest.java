@@ -189,13 +189,13 @@ final class InvitationSubmitTest {
         String url = "jdbc:h2:file:" + directory.resolve("restart").toAbsolutePath() + ";DB_CLOSE_DELAY=-1";
         String token = invitations.issue(invitation);
         DataSource before = h2(url);
-        FeedbackLoop first = loop(JdbcStore.of(before).createSchema(), InvitationLedger.jdbc(before).createSchema());
+        FeedbackLoop first = loop(JdbcStore.of(before).createSchema(), JdbcStore.of(before).invitationLedger());
         Receipt receipt = first.submit(forged("r1", 3), token);
         shutdown(before);
 
         DataSource after = h2(url);
-        FeedbackLoop restarted = loop(JdbcStore.of(after).createSchema(),
-                InvitationLedger.jdbc(after).createSchema());
+        JdbcStore restartedStore = JdbcStore.of(after).createSchema();
+        FeedbackLoop restarted = loop(restartedStore, restartedStore.invitationLedger());
 
         assertThat(reasonOf(() -> restarted.submit(forged("r2", 3), token))).isEqualTo(Reason.ALREADY_USED);
         assertThat(restarted.submit(forged("r1", 3), token)).isEqualTo(receipt);
@@ -206,7 +206,7 @@ final class InvitationSubmitTest {
     void jdbcLedger_storesTokenAndResponseIdsAndTwoInstantsOnly(@TempDir Path directory) throws SQLException {
         DataSource dataSource = h2("jdbc:h2:file:" + directory.resolve("columns").toAbsolutePath()
                 + ";DB_CLOSE_DELAY=-1");
-        InvitationLedger.jdbc(dataSource).createSchema().redeem("t-1", "r1", T0, T0);
+        JdbcStore.of(dataSource).createSchema().invitationLedger().redeem("t-1", "r1", T0, T0);
         var columns = new ArrayList<String>();
         try (Connection connection = dataSource.getConnection();
              var rows = connection.getMetaData().getColumns(null, null, "FL_INVITATION_REDEMPTION", null)) {
@@ -223,7 +223,7 @@ final class InvitationSubmitTest {
     void jdbcLedger_forgetsOnlyExpiredRedemptions(@TempDir Path directory) {
         DataSource dataSource = h2("jdbc:h2:file:" + directory.resolve("forget").toAbsolutePath()
                 + ";DB_CLOSE_DELAY=-1");
-        JdbcInvitationLedger ledger = InvitationLedger.jdbc(dataSource).createSchema().createSchema();
+        InvitationLedger ledger = JdbcStore.of(dataSource).createSchema().createSchema().invitationLedger();
         ledger.redeem("old", "r1", T0, T0);
         ledger.redeem("new", "r2", T0.plus(Duration.ofDays(2)), T0);
 
@@ -238,7 +238,7 @@ final class InvitationSubmitTest {
         DataSource dataSource = h2("jdbc:h2:file:" + directory.resolve("release").toAbsolutePath()
                 + ";DB_CLOSE_DELAY=-1");
         for (InvitationLedger ledger : List.of(InvitationLedger.inMemory(),
-                InvitationLedger.jdbc(dataSource).createSchema())) {
+                JdbcStore.of(dataSource).createSchema().invitationLedger())) {
             ledger.redeem("t-1", "r1", T0, T0);
             ledger.release("t-1", "r2");
             assertThat(ledger.redeem("t-1", "r3", T0, T0)).as("held by r1, not released by r2").isEqualTo("r1");

@@ -4,9 +4,9 @@ import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
+import dev.feedbackloop.core.HostCallbackException;
 import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.limit.LimitExceededException.Limit;
 import dev.feedbackloop.survey.Respondent;
@@ -114,7 +114,12 @@ final class SubmissionLimitsTest {
         });
 
         assertThatThrownBy(() -> loop.submit(Fixtures.response("r1", "c1", 9, null, T0)))
-                .isInstanceOf(FeedbackLoopException.class).hasMessageContaining("nothing was stored");
+                .isInstanceOfSatisfying(HostCallbackException.class, e -> {
+                    assertThat(e.callback()).isEqualTo(HostCallbackException.Callback.SUBMISSION_GUARD);
+                    assertThat(e.responseId()).isEqualTo("r1");
+                    assertThat(e).hasRootCauseMessage("cache down");
+                })
+                .hasMessageContaining("nothing was stored");
         assertThat(loop.findResponse("r1")).isEmpty();
     }
 

@@ -4,15 +4,17 @@ import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpState;
+import dev.feedbackloop.core.store.StoreException;
 import dev.feedbackloop.core.store.StoreTest;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.Submission;
@@ -79,14 +81,14 @@ final class DatabaseFailureMessagesTest {
                 response("r4", "refuse", Map.of("plan", ATTRIBUTE))))));
         failures.put("touch row", catchThrowable(() -> loop.care().recordContact(CUSTOMER, TouchKind.CALL,
                 "refuse", NOTE)));
-        failures.put("follow-up row", catchThrowable(() -> loop.followUps().contact(followUp, 1, "refuse", "ana",
-                NOTE)));
+        failures.put("follow-up row", catchThrowable(() -> loop.followUps().contact(followUp, 1,
+                Contact.of("refuse", "ana", loop.now(), NOTE))));
         failures.put("customer row", catchThrowable(() -> loop.care().registerCustomer(Customer.of(CUSTOMER,
                 Map.of("plan", "refuse " + ATTRIBUTE)))));
 
         // a key violation, which H2 reports with the key's values, reaching a host that uses the store directly
         FollowUp taken = loop.followUps().followUp(followUp);
-        FollowUp reused = new FollowUp(taken.id(), 1, "r5", Fixtures.SURVEY, taken.ruleId(), taken.reason(),
+        FollowUp reused = new FollowUp(taken.id(), 1, "r5", Fixtures.SURVEY, taken.policyId(), taken.reason(),
                 taken.priority(), taken.owner(), CUSTOMER, Map.of("plan", ATTRIBUTE), T0, taken.firstContactDue(),
                 null, FollowUpState.OPEN, null, null, null, null, List.of(), taken.history());
         Throwable clash = catchThrowable(() -> opened.store().submit(new Submission(new StoredResponse(
@@ -95,10 +97,10 @@ final class DatabaseFailureMessagesTest {
 
         var leaks = new ArrayList<String>();
         failures.forEach((where, failure) -> {
-            assertThat(failure).as(where).isInstanceOf(FeedbackLoopException.class)
+            assertThat(failure).as(where).isInstanceOf(StoreException.class)
                     .hasMessageContaining("could not").hasMessageContaining(CHECK_VIOLATION);
         });
-        assertThat(clash).isInstanceOf(IllegalStateException.class).hasMessageContaining(taken.id());
+        assertThat(clash).isInstanceOf(FollowUpConflictException.class).hasMessageContaining(taken.id());
         failures.put("follow-up key", clash);
         failures.forEach((where, failure) -> {
             for (String text : ThrowableTexts.of(failure)) {

@@ -8,8 +8,10 @@ import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.durability.KeepOutboxStore;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
+import dev.feedbackloop.core.followup.Resolution;
 import dev.feedbackloop.core.store.ErasureReport;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.OutboxEntry;
@@ -50,8 +52,9 @@ final class ErasureAcrossStoresTest {
                 .get(0);
         loop.submit(Fixtures.response("r3", "someone-else", 3, "kept text", T0));
         clock.advance(Duration.ofHours(1));
-        FollowUp contacted = loop.followUps().contact(first, 1, "phone", "ana", NOTE);
-        loop.followUps().resolve(first, contacted.version(), "fixed", "bug", "ana", NOTE + " resolved");
+        FollowUp contacted = loop.followUps().contact(first, 1, Contact.of("phone", "ana", loop.now(), NOTE));
+        loop.followUps().resolve(first, contacted.version(), Resolution.of("fixed", "bug", "ana", loop.now(),
+                NOTE + " resolved"));
         clock.advance(Duration.ofHours(60));
         loop.followUps().escalateOverdue(clock.instant());
         loop.care().recordContact(CUSTOMER, TouchKind.CALL, "ana", NOTE + " call");

@@ -12,10 +12,12 @@ import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.ResponseConflictException;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.OwnerRule;
 import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.core.followup.Resolution;
 import dev.feedbackloop.core.followup.Trigger;
 import dev.feedbackloop.core.invitation.Invitation;
 import dev.feedbackloop.core.invitation.InvitationException;
@@ -93,8 +95,9 @@ final class NoPersonalDataInLogsTest {
             assertThatThrownBy(() -> loop.submit(Fixtures.response("r3", null, 9, TEXT, T0), token))
                     .isInstanceOf(InvitationException.class);
             clock.advance(Duration.ofHours(1));
-            FollowUp contacted = loop.followUps().contact(followUp, 1, "phone", "ana", NOTE);
-            loop.followUps().resolve(followUp, contacted.version(), "fixed", "bug", "ana", NOTE);
+            FollowUp contacted = loop.followUps().contact(followUp, 1, Contact.of("phone", "ana", loop.now(), NOTE));
+            loop.followUps().resolve(followUp, contacted.version(), Resolution.of("fixed", "bug", "ana", loop.now(),
+                    NOTE));
             loop.submit(Fixtures.response("r4", CUSTOMER, 0, TEXT, T0));
             clock.advance(Duration.ofDays(30));
             loop.followUps().escalateOverdue(clock.instant());

@@ -10,6 +10,7 @@ import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.Receipt;
 import dev.feedbackloop.core.ResponseConflictException;
 import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
@@ -178,7 +179,7 @@ final class LoopStressTest {
                 String by = "agent-" + attempt;
                 tasks.add(() -> {
                     try {
-                        loop.followUps().contact(id, 1, "phone", by, "note");
+                        loop.followUps().contact(id, 1, Contact.of("phone", by, loop.now(), "note"));
                         wins.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                     } catch (VersionConflictException e) {
                         conflicts.incrementAndGet();

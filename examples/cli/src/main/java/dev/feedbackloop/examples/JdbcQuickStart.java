@@ -86,7 +86,7 @@ public final class JdbcQuickStart {
 
             FeedbackLoop restarted = loop(dataSource);
             restarted.register(survey);
-            System.out.println("After a restart, did we respond to r-1? " + restarted.didWeRespond("r-1").verdict());
+            System.out.println("After a restart, did we respond to r-1? " + restarted.didWeRespond("r-1", restarted.now()).verdict());
         } finally {
             dataSource.dispose();
         }

@@ -2,6 +2,7 @@ package dev.feedbackloop.examples;
 
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Receipt;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.scoring.NpsScore;
@@ -46,8 +47,9 @@ public final class QuickStart {
                 .answer("nps", Answer.rating(10)).build());
 
         FollowUp followUp = loop.followUps().followUp(unhappy.followUpIds().get(0));
-        loop.followUps().contact(followUp.id(), followUp.version(), "phone", "ana", "Called, ticket reopened");
-        System.out.println("Did we respond to r-1? " + loop.didWeRespond("r-1").verdict());
+        loop.followUps().contact(followUp.id(), followUp.version(),
+                Contact.of("phone", "ana", loop.now(), "Called, ticket reopened"));
+        System.out.println("Did we respond to r-1? " + loop.didWeRespond("r-1", loop.now()).verdict());
 
         NpsScore nps = loop.scorecard(ScorecardSpec.builder(survey).build()).overall().score("nps", NpsScore.class);
         System.out.printf("NPS %+.1f (95%% CI %.1f to %.1f, n = %d)%n",

@@ -2,9 +2,9 @@ package dev.feedbackloop.scoring.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedbackloop.testing.Seeds;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import dev.feedbackloop.testing.Seeds;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -79,7 +79,7 @@ final class Fixtures {
         events.add(new FeedbackEvent.ResponseAccepted(response.id(), response.surveyId(), response.surveyVersion(),
                 customer, receivedAt));
         for (FollowUp f : followUps) {
-            events.add(new FeedbackEvent.FollowUpOpened(f.id(), f.responseId(), f.ruleId(), f.owner(),
+            events.add(new FeedbackEvent.FollowUpOpened(f.id(), f.responseId(), f.policyId(), f.owner(),
                     f.priority(), f.firstContactDue(), customer, receivedAt));
         }
         return new Submission(new StoredResponse(response, receivedAt), followUps,

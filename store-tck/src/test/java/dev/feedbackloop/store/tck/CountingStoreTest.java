@@ -2,8 +2,8 @@ package dev.feedbackloop.store.tck;
 
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.ForwardingFeedbackStore;
-import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.core.store.Submission;
+import dev.feedbackloop.core.store.SubmitResult;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Nested;

@@ -1,5 +1,6 @@
 package dev.feedbackloop.survey.validation;
 
+import dev.feedbackloop.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -90,20 +91,21 @@ public final class StorableText {
      * @param name what the text is, for the message, for example {@code "note"}
      * @param maxCodePoints the most code points allowed
      * @return the text
-     * @throws IllegalArgumentException if the text holds NUL or an unpaired surrogate, or is too long
+     * @throws InvalidInputException if the text holds NUL or an unpaired surrogate, or is too long; its field is
+     *     {@code name}
      */
     public static String require(String text, String name, int maxCodePoints) {
         Objects.requireNonNull(text, name);
         int invalid = firstInvalid(text);
         if (invalid >= 0) {
-            throw new IllegalArgumentException(name + ": " + describe(text, invalid));
+            throw new InvalidInputException(name, describe(text, invalid));
         }
         // a string never has more code points than chars
         if (text.length() > maxCodePoints) {
             int codePoints = text.codePointCount(0, text.length());
             if (codePoints > maxCodePoints) {
-                throw new IllegalArgumentException(name + ": " + codePoints + " code points is longer than the "
-                        + maxCodePoints + " allowed");
+                throw new InvalidInputException(name, codePoints + " code points is longer than the " + maxCodePoints
+                        + " allowed");
             }
         }
         return text;

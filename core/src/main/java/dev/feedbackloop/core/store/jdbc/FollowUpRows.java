@@ -5,6 +5,7 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpAction;
+import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.followup.HistoryEntry;
 import dev.feedbackloop.core.followup.Priority;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +48,9 @@ final class FollowUpRows {
 
     private static final String UPDATE = "UPDATE fl_follow_up SET " + String.join(" = ?, ", COLUMNS)
             + " = ? WHERE id = ?";
+
+    /** Follow-ups loaded per step of {@link #forEach}. */
+    private static final int PAGE = 200;
 
     private FollowUpRows() {
     }
@@ -87,6 +92,99 @@ final class FollowUpRows {
         }
         insertChildren(connection, List.of(followUp));
         return true;
+    }
+
+    /** Returns the follow-ups a response opened, ordered by id. */
+    static List<FollowUp> ofResponse(Connection connection, String responseId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM fl_follow_up WHERE response_id = ? ORDER BY id")) {
+            select.setString(1, responseId);
+            return byIds(connection, select);
+        }
+    }
+
+    /** Returns the follow-ups that match a query, ordered by first-contact deadline then id, up to its limit. */
+    static List<FollowUp> matching(Connection connection, FollowUpQuery query) throws SQLException {
+        var where = new StringBuilder();
+        var values = new ArrayList<String>();
+        criterion(where, values, "f.state = ?", query.state() == null ? null : query.state().name());
+        criterion(where, values, "f.owner = ?", query.owner());
+        criterion(where, values, "f.priority = ?", query.priority() == null ? null : query.priority().name());
+        criterion(where, values, "f.customer_id = ?", query.customerId());
+        criterion(where, values, "f.survey_id = ?", query.surveyId());
+        if (query.segmentName() != null && query.segmentValue() != null) {
+            criterion(where, values, "EXISTS (SELECT 1 FROM fl_follow_up_segment s WHERE s.follow_up_id = f.id"
+                    + " AND s.attr_name = ? AND s.attr_value = ?)", query.segmentName());
+            values.add(query.segmentValue());
+        }
+        String select = "SELECT f.id FROM fl_follow_up f" + where + " ORDER BY f.first_contact_due, f.id LIMIT ?";
+        try (PreparedStatement statement = connection.prepareStatement(select)) {
+            Sql.bindAll(statement, 1, values);
+            statement.setInt(values.size() + 1, query.limit());
+            return byIds(connection, statement);
+        }
+    }
+
+    private static void criterion(StringBuilder where, List<String> values, String condition,
+                                  @Nullable String value) {
+        if (value != null) {
+            where.append(where.length() == 0 ? " WHERE " : " AND ").append(condition);
+            values.add(value);
+        }
+    }
+
+    /**
+     * Returns the follow-ups whose deadline of a kind is pending and in {@code [from, to)}, ordered by it then id,
+     * from the index on its pending column.
+     */
+    static List<FollowUp> pendingDue(Connection connection, DeadlineKind kind, @Nullable Instant from, Instant to,
+                                     int limit) throws SQLException {
+        String column = pendingColumn(kind);
+        String select = "SELECT id FROM fl_follow_up WHERE " + column + " < ?"
+                + (from == null ? "" : " AND " + column + " >= ?") + " ORDER BY " + column + ", id LIMIT ?";
+        try (PreparedStatement statement = connection.prepareStatement(select)) {
+            int i = 1;
+            Sql.setInstant(statement, i++, to);
+            if (from != null) {
+                Sql.setInstant(statement, i++, from);
+            }
+            statement.setInt(i, limit);
+            return byIds(connection, statement);
+        }
+    }
+
+    /** Streams every follow-up in order of opening then id, loading them {@value #PAGE} at a time. */
+    static void forEach(Connection connection, Consumer<FollowUp> action) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM fl_follow_up ORDER BY opened_at, id")) {
+            select.setFetchSize(Sql.FETCH_SIZE);
+            var page = new ArrayList<String>(PAGE);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    page.add(rows.getString(1));
+                    if (page.size() == PAGE) {
+                        load(connection, page).forEach(action);
+                        page.clear();
+                    }
+                }
+            }
+            load(connection, page).forEach(action);
+        }
+    }
+
+    /** Locks the rows of a customer's follow-ups until the transaction ends; returns their ids in order. */
+    static List<String> lockOfCustomer(Connection connection, String customerId) throws SQLException {
+        var ids = new ArrayList<String>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM fl_follow_up WHERE customer_id = ? ORDER BY id FOR UPDATE")) {
+            select.setString(1, customerId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** Returns the stored version of a follow-up, or empty if there is none. */
@@ -237,7 +335,7 @@ final class FollowUpRows {
         statement.setLong(i++, f.version());
         statement.setString(i++, f.responseId());
         statement.setString(i++, f.surveyId());
-        statement.setString(i++, f.ruleId());
+        statement.setString(i++, f.policyId());
         statement.setString(i++, f.reason());
         statement.setString(i++, f.priority().name());
         statement.setString(i++, f.owner());
@@ -269,7 +367,7 @@ final class FollowUpRows {
     }
 
     /** Returns the column holding the pending deadline of a kind. */
-    static String pendingColumn(DeadlineKind kind) {
+    private static String pendingColumn(DeadlineKind kind) {
         return switch (kind) {
             case FIRST_CONTACT -> "first_contact_pending_due";
             case RESOLUTION -> "resolution_pending_due";

@@ -1,15 +1,16 @@
 package dev.feedbackloop.core.store.jdbc;
 
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.CustomerActivity;
 import dev.feedbackloop.core.care.Touch;
-import dev.feedbackloop.core.care.TouchKind;
-import dev.feedbackloop.core.event.EventCodec;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.core.invitation.InvitationLedger;
 import dev.feedbackloop.core.store.CustomerQuota;
 import dev.feedbackloop.core.store.Erasure;
 import dev.feedbackloop.core.store.ErasureReport;
@@ -17,21 +18,15 @@ import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.FollowUpChange;
 import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.StoredResponse;
-import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.core.store.Submission;
-import dev.feedbackloop.NotFoundException;
-import dev.feedbackloop.survey.Answer;
-import dev.feedbackloop.survey.Response;
-import dev.feedbackloop.survey.json.JsonLimits;
+import dev.feedbackloop.core.store.SubmitResult;
+import dev.feedbackloop.core.store.internal.ReportingStore.Submitted;
+import dev.feedbackloop.core.store.internal.ReportingStore;
 import dev.feedbackloop.survey.json.SurveyJson;
-import dev.feedbackloop.survey.json.SurveyJsonException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -81,9 +76,8 @@ import org.slf4j.LoggerFactory;
  * the table.
  *
  * <p>Batches and round trips: {@link #submitAll(List)} stores a whole batch in one transaction with one JDBC batch
- * per table, and {@link #submit(Submission)} is a batch of one; a submission is a single transaction that reports
- * the outbox entries it appended ({@link SubmitResult#appended()}, from the generated keys), so the feedback loop
- * delivers them without polling and acknowledges them with one {@code DELETE}. Statement texts do not depend on the
+ * per table, and {@link #submit(Submission)} is a batch of one; the outbox sequences come back as generated keys, so
+ * the feedback loop delivers a submission's events without polling and acknowledges them with one {@code DELETE}. Statement texts do not depend on the
  * number of rows ({@code = ANY(?)} with an array instead of {@code IN (?, ?, ...)}), so a pooled connection parses
  * each once. On H2 the per-session statement cache holds 8 statements by default ({@code QUERY_CACHE_SIZE}); a
  * submission that opens follow-ups uses about ten, so hosts on H2 should add {@code ;QUERY_CACHE_SIZE=32} to the
@@ -103,23 +97,24 @@ import org.slf4j.LoggerFactory;
  * equals the one submitted and resubmitting it is recognised as the same response; its ratings and segment
  * attributes are also in columns of their own.
  */
-public final class JdbcStore implements FeedbackStore {
+public final class JdbcStore implements FeedbackStore, ReportingStore {
+
+    // Design note: this class decides what runs in which transaction (and in which order locks are taken); the SQL
+    // of each family of tables is in ResponseRows, FollowUpRows, CustomerRows (with touches) and OutboxRows, which
+    // work on the connection of the caller's transaction.
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
-    /** Reads back what this store wrote; far above any response a host should accept. */
-    private static final SurveyJson JSON =
-            SurveyJson.withLimits(new JsonLimits(64 * 1024 * 1024, 64, 32 * 1024 * 1024, 32));
-
     private static final int SUBMIT_ATTEMPTS = 5;
-    private static final int FOLLOW_UP_PAGE = 200;
 
     private final Sql sql;
     private final JdbcDialect dialect;
+    private final InvitationLedger ledger;
 
     private JdbcStore(DataSource dataSource, JdbcDialect dialect) {
         this.sql = new Sql(dataSource, dialect);
         this.dialect = dialect;
+        this.ledger = new JdbcInvitationLedger(sql);
     }
 
     /**
@@ -179,12 +174,24 @@ public final class JdbcStore implements FeedbackStore {
         return this;
     }
 
+    /**
+     * Returns the invitation ledger on this store's database, in its table {@code fl_invitation_redemption} (created
+     * by {@link #createSchema()}): redemptions survive restarts and are shared by every process on the database, so a
+     * token stays used. Give it to {@code FeedbackLoop.Builder.invitationLedger} with this store. Thread-safe; database
+     * failures are thrown as {@link JdbcStoreException}, like the store's own.
+     *
+     * @return the ledger
+     */
+    public InvitationLedger invitationLedger() {
+        return ledger;
+    }
+
     // ---- responses ------------------------------------------------------------------------------------------
 
     @Override
     public SubmitResult submit(Submission submission) {
         Objects.requireNonNull(submission, "submission");
-        return submitAll(List.of(submission)).get(0);
+        return submitAndReport(List.of(submission)).get(0).result();
     }
 
     /**
@@ -203,6 +210,12 @@ public final class JdbcStore implements FeedbackStore {
      */
     @Override
     public List<SubmitResult> submitAll(List<Submission> submissions) {
+        return submitAndReport(submissions).stream().map(Submitted::result).toList();
+    }
+
+    /** Stores a batch as {@link #submitAll(List)} does, and reports the outbox entries of each submission. */
+    @Override
+    public List<Submitted> submitAndReport(List<Submission> submissions) {
         List<Submission> batch = List.copyOf(submissions);
         if (batch.isEmpty()) {
             return List.of();
@@ -210,11 +223,13 @@ public final class JdbcStore implements FeedbackStore {
         String operation = batch.size() == 1 ? "submit response '" + batch.get(0).response().id() + "'"
                 : "submit " + batch.size() + " responses";
         checkFollowUpIds(batch);
-        Map<String, SubmitResult> taken = new HashMap<>();
+        // written before the transaction, so that no row lock waits on the JSON encoder
+        Map<String, String> bodies = ResponseRows.bodies(batch);
+        Map<String, Submitted> taken = new HashMap<>();
         boolean quotas = batch.stream().anyMatch(submission -> submission.quota() != null);
         for (int futile = 0; ; ) {
-            Sql.Work<Optional<List<SubmitResult>>> work = connection -> insert(connection, batch, taken);
-            Optional<List<SubmitResult>> stored = quotas ? sql.readCommitted(operation, work)
+            Sql.Work<Optional<List<Submitted>>> work = connection -> insert(connection, batch, bodies, taken);
+            Optional<List<Submitted>> stored = quotas ? sql.readCommitted(operation, work)
                     : sql.transaction(operation, work);
             if (stored.isPresent()) {
                 return stored.get();
@@ -223,9 +238,9 @@ public final class JdbcStore implements FeedbackStore {
             List<String> ids = batch.stream().map(s -> s.response().id()).distinct()
                     .filter(id -> !taken.containsKey(id)).toList();
             sql.snapshot("read " + ids.size() + " response(s)", connection -> {
-                for (StoredResponse response : findResponses(connection, ids).values()) {
-                    taken.put(response.id(), new SubmitResult(false, response, followUpsOf(connection,
-                            response.id())));
+                for (StoredResponse response : ResponseRows.findAll(connection, ids).values()) {
+                    taken.put(response.id(), Submitted.unreported(new SubmitResult(false, response,
+                            FollowUpRows.ofResponse(connection, response.id()))));
                 }
                 return null;
             });
@@ -250,8 +265,8 @@ public final class JdbcStore implements FeedbackStore {
             for (FollowUp followUp : submission.followUps()) {
                 String other = followUps.putIfAbsent(followUp.id(), id);
                 if (other != null) {
-                    throw new IllegalStateException("response '" + id + "': follow-up '" + followUp.id()
-                            + "' is also opened by response '" + other + "' of the same batch; nothing was stored");
+                    throw new FollowUpConflictException(List.of(followUp.id()), "for response '" + other
+                            + "' of the same batch as response '" + id + "'");
                 }
             }
         }
@@ -261,8 +276,9 @@ public final class JdbcStore implements FeedbackStore {
      * Writes the submissions whose ids are neither taken nor repeated in the batch; empty if a response id turns
      * out to be taken (then the transaction is rolled back and nothing is written).
      */
-    private Optional<List<SubmitResult>> insert(Connection connection, List<Submission> batch,
-                                                Map<String, SubmitResult> taken) throws SQLException {
+    private Optional<List<Submitted>> insert(Connection connection, List<Submission> batch,
+                                             Map<String, String> bodies, Map<String, Submitted> taken)
+            throws SQLException {
         var fresh = new LinkedHashMap<String, Submission>();
         for (Submission submission : batch) {
             String id = submission.response().id();
@@ -270,7 +286,7 @@ public final class JdbcStore implements FeedbackStore {
                 fresh.putIfAbsent(id, submission);
             }
         }
-        var results = new ArrayList<SubmitResult>(batch.size());
+        var results = new ArrayList<Submitted>(batch.size());
         if (fresh.isEmpty()) {
             for (Submission submission : batch) {
                 results.add(taken.get(submission.response().id()));
@@ -284,7 +300,7 @@ public final class JdbcStore implements FeedbackStore {
                 customers.putIfAbsent(customer.id(), customer);
             }
         }
-        insertCustomersIfAbsent(connection, customers.values());
+        CustomerRows.insertIfAbsent(connection, dialect, customers.values());
         if (!checkQuotas(connection, fresh.values())) {
             // a response over its quota is stored already: read the taken ids and try again without it
             connection.rollback();
@@ -293,7 +309,7 @@ public final class JdbcStore implements FeedbackStore {
         var inIdOrder = new ArrayList<>(fresh.values());
         inIdOrder.sort(Comparator.comparing(submission -> submission.response().id()));
         try {
-            insertResponses(connection, inIdOrder);
+            ResponseRows.insert(connection, inIdOrder, bodies);
         } catch (SQLException e) {
             if (Sql.isUniqueViolation(e)) {
                 connection.rollback();
@@ -301,7 +317,6 @@ public final class JdbcStore implements FeedbackStore {
             }
             throw e;
         }
-        insertAnswersAndAttributes(connection, inIdOrder);
         var followUps = new ArrayList<FollowUp>();
         var touches = new ArrayList<Touch>();
         var events = new ArrayList<FeedbackEvent>();
@@ -319,30 +334,32 @@ public final class JdbcStore implements FeedbackStore {
             }
             connection.rollback();
             List<String> clash = FollowUpRows.existing(connection, followUps.stream().map(FollowUp::id).toList());
-            throw new IllegalStateException("follow-up(s) " + clash + " already exist for another response; nothing"
-                    + " of the " + (batch.size() == 1 ? "submission" : "batch") + " was stored",
-                    JdbcStoreException.scrubbed(e));
+            LOG.debug("follow-up ids taken: {}", clash, e);
+            throw new FollowUpConflictException(clash.isEmpty() ? followUps.stream().map(FollowUp::id).toList()
+                    : clash, "for another response (of the " + (batch.size() == 1 ? "submission" : "batch") + ")");
         }
-        insertTouches(connection, touches);
-        List<OutboxEntry> appended = appendEvents(connection, events);
+        CustomerRows.insertTouches(connection, touches);
+        List<OutboxEntry> appended = OutboxRows.append(connection, dialect, events);
         int next = 0;
-        var stored = new HashMap<String, SubmitResult>();
+        var stored = new HashMap<String, Submitted>();
         for (Submission submission : fresh.values()) {
             List<OutboxEntry> own = appended.subList(next, next + submission.events().size());
             next += submission.events().size();
             List<FollowUp> sorted = submission.followUps().stream().sorted(Comparator.comparing(FollowUp::id))
                     .toList();
-            stored.put(submission.response().id(), new SubmitResult(true, submission.response(), sorted, own));
+            stored.put(submission.response().id(), new Submitted(new SubmitResult(true, submission.response(),
+                    sorted), own));
         }
         var reported = new HashSet<String>();
         for (Submission submission : batch) {
             String id = submission.response().id();
-            SubmitResult result = taken.get(id);
+            Submitted result = taken.get(id);
             if (result == null) {
                 result = stored.get(id);
                 if (!reported.add(id)) {
                     // a repeat of an id earlier in the batch, even the same submission again, stored nothing
-                    result = new SubmitResult(false, result.response(), result.followUps());
+                    result = Submitted.unreported(new SubmitResult(false, result.result().response(),
+                            result.result().followUps()));
                 }
             }
             results.add(result);
@@ -369,19 +386,10 @@ public final class JdbcStore implements FeedbackStore {
         if (customers.isEmpty()) {
             return true;
         }
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT id FROM fl_customer WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
-            lock.setArray(1, connection.createArrayOf("VARCHAR", customers.toArray()));
-            try (ResultSet rows = lock.executeQuery()) {
-                while (rows.next()) {
-                    // reading the rows takes the locks
-                }
-            }
-        }
+        CustomerRows.lock(connection, customers);
         var stored = new HashMap<String, Long>();
         var earlier = new HashMap<String, Integer>();
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT COUNT(*) FROM fl_response WHERE customer_id = ? AND received_at > ?")) {
+        try (PreparedStatement count = ResponseRows.prepareCount(connection)) {
             for (Submission submission : fresh) {
                 CustomerQuota quota = submission.quota();
                 if (quota == null) {
@@ -392,17 +400,12 @@ public final class JdbcStore implements FeedbackStore {
                 String key = customerId + "\n" + quota.since();
                 Long inWindow = stored.get(key);
                 if (inWindow == null) {
-                    count.setString(1, customerId);
-                    Sql.setInstant(count, 2, quota.since());
-                    try (ResultSet row = count.executeQuery()) {
-                        row.next();
-                        inWindow = row.getLong(1);
-                    }
+                    inWindow = ResponseRows.countReceivedAfter(count, customerId, quota.since());
                     stored.put(key, inWindow);
                 }
                 long total = inWindow + earlier.merge(customerId, 1, Integer::sum) - 1;
                 if (!quota.allows(total)) {
-                    if (findResponse(connection, submission.response().id()).isPresent()) {
+                    if (ResponseRows.find(connection, submission.response().id()).isPresent()) {
                         return false;
                     }
                     throw quota.exceeded(submission.response().id(), total);
@@ -412,72 +415,10 @@ public final class JdbcStore implements FeedbackStore {
         return true;
     }
 
-    private static void insertResponses(Connection connection, Collection<Submission> submissions)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fl_response (id, survey_id,"
-                + " survey_version, customer_id, channel, submitted_at, received_at, body)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Submission submission : submissions) {
-                StoredResponse stored = submission.response();
-                Response response = stored.response();
-                insert.setString(1, response.id());
-                insert.setString(2, response.surveyId());
-                insert.setInt(3, response.surveyVersion());
-                Sql.setText(insert, 4, response.respondent().customerId());
-                insert.setString(5, response.channel());
-                Sql.setInstant(insert, 6, response.submittedAt());
-                Sql.setInstant(insert, 7, stored.receivedAt());
-                insert.setString(8, JSON.write(response));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void insertAnswersAndAttributes(Connection connection, Collection<Submission> submissions)
-            throws SQLException {
-        try (PreparedStatement answers = connection.prepareStatement("INSERT INTO fl_response_answer"
-                + " (response_id, question_id, kind, number_value) VALUES (?, ?, ?, ?)");
-             PreparedStatement attributes = connection.prepareStatement("INSERT INTO fl_response_attribute"
-                     + " (response_id, attr_name, attr_value) VALUES (?, ?, ?)")) {
-            int answerRows = 0;
-            int attributeRows = 0;
-            for (Submission submission : submissions) {
-                Response response = submission.response().response();
-                for (var entry : response.answers().entrySet()) {
-                    answers.setString(1, response.id());
-                    answers.setString(2, entry.getKey());
-                    answers.setString(3, AnswerKind.of(entry.getValue()).name());
-                    Integer number = AnswerKind.number(entry.getValue());
-                    if (number == null) {
-                        answers.setNull(4, Types.INTEGER);
-                    } else {
-                        answers.setInt(4, number);
-                    }
-                    answers.addBatch();
-                    answerRows++;
-                }
-                for (var entry : response.respondent().attributes().entrySet()) {
-                    attributes.setString(1, response.id());
-                    attributes.setString(2, entry.getKey());
-                    attributes.setString(3, entry.getValue());
-                    attributes.addBatch();
-                    attributeRows++;
-                }
-            }
-            if (answerRows > 0) {
-                answers.executeBatch();
-            }
-            if (attributeRows > 0) {
-                attributes.executeBatch();
-            }
-        }
-    }
-
     @Override
     public Optional<StoredResponse> findResponse(String responseId) {
         Objects.requireNonNull(responseId, "responseId");
-        return sql.transaction("read response '" + responseId + "'", c -> findResponse(c, responseId));
+        return sql.transaction("read response '" + responseId + "'", c -> ResponseRows.find(c, responseId));
     }
 
     @Override
@@ -486,45 +427,8 @@ public final class JdbcStore implements FeedbackStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return sql.transaction("read " + ids.size() + " response(s)", connection -> findResponses(connection, ids));
-    }
-
-    private static Map<String, StoredResponse> findResponses(Connection connection, List<String> ids)
-            throws SQLException {
-        var found = new HashMap<String, StoredResponse>();
-        // one statement text whatever the number of ids, so the database parses it once per connection
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, body, received_at FROM fl_response WHERE id = ANY(?)")) {
-            select.setArray(1, connection.createArrayOf("VARCHAR", ids.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    StoredResponse response = response(rows);
-                    found.put(response.id(), response);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static Optional<StoredResponse> findResponse(Connection connection, String id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, body, received_at FROM fl_response WHERE id = ?")) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(response(row)) : Optional.empty();
-            }
-        }
-    }
-
-    private static StoredResponse response(ResultSet row) throws SQLException {
-        String id = row.getString("id");
-        try {
-            return new StoredResponse(JSON.readResponse(row.getString("body")), Sql.requiredInstant(row,
-                    "received_at"));
-        } catch (SurveyJsonException e) {
-            throw new JdbcStoreException("response '" + id + "': the stored body cannot be read at '" + e.path()
-                    + "' (line " + e.line() + ", column " + e.column() + "); expected JSON written by this store", e);
-        }
+        return sql.transaction("read " + ids.size() + " response(s)", connection -> ResponseRows.findAll(connection,
+                ids));
     }
 
     @Override
@@ -532,16 +436,7 @@ public final class JdbcStore implements FeedbackStore {
         Objects.requireNonNull(surveyId, "surveyId");
         Objects.requireNonNull(action, "action");
         sql.stream("stream the responses of survey '" + surveyId + "'", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, body, received_at"
-                    + " FROM fl_response WHERE survey_id = ? ORDER BY received_at, id")) {
-                select.setFetchSize(Sql.FETCH_SIZE);
-                select.setString(1, surveyId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        action.accept(response(rows));
-                    }
-                }
-            }
+            ResponseRows.forEachOfSurvey(connection, surveyId, action);
             return null;
         });
     }
@@ -549,19 +444,8 @@ public final class JdbcStore implements FeedbackStore {
     @Override
     public List<StoredResponse> responsesOfCustomer(String customerId) {
         Objects.requireNonNull(customerId, "customerId");
-        return sql.transaction("read the responses of a customer", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, body, received_at"
-                    + " FROM fl_response WHERE customer_id = ? ORDER BY submitted_at, id")) {
-                select.setString(1, customerId);
-                var result = new ArrayList<StoredResponse>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        result.add(response(rows));
-                    }
-                }
-                return result;
-            }
-        });
+        return sql.transaction("read the responses of a customer",
+                connection -> ResponseRows.ofCustomer(connection, customerId));
     }
 
     // ---- follow-ups -----------------------------------------------------------------------------------------
@@ -577,15 +461,7 @@ public final class JdbcStore implements FeedbackStore {
     public List<FollowUp> followUpsOfResponse(String responseId) {
         Objects.requireNonNull(responseId, "responseId");
         return sql.snapshot("read the follow-ups of response '" + responseId + "'",
-                c -> followUpsOf(c, responseId));
-    }
-
-    private static List<FollowUp> followUpsOf(Connection connection, String responseId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id FROM fl_follow_up WHERE response_id = ? ORDER BY id")) {
-            select.setString(1, responseId);
-            return FollowUpRows.byIds(connection, select);
-        }
+                c -> FollowUpRows.ofResponse(c, responseId));
     }
 
     @Override
@@ -599,8 +475,8 @@ public final class JdbcStore implements FeedbackStore {
                                 .orElseThrow(() -> new NotFoundException("follow-up", updated.id()));
                         throw new VersionConflictException(updated.id(), change.expectedVersion(), actual);
                     }
-                    insertTouches(connection, change.touches());
-                    appendEvents(connection, change.events());
+                    CustomerRows.insertTouches(connection, change.touches());
+                    OutboxRows.append(connection, dialect, change.events());
                     return updated;
                 });
     }
@@ -608,34 +484,7 @@ public final class JdbcStore implements FeedbackStore {
     @Override
     public List<FollowUp> followUps(FollowUpQuery query) {
         Objects.requireNonNull(query, "query");
-        var where = new StringBuilder();
-        var values = new ArrayList<String>();
-        criterion(where, values, "f.state = ?", query.state() == null ? null : query.state().name());
-        criterion(where, values, "f.owner = ?", query.owner());
-        criterion(where, values, "f.priority = ?", query.priority() == null ? null : query.priority().name());
-        criterion(where, values, "f.customer_id = ?", query.customerId());
-        criterion(where, values, "f.survey_id = ?", query.surveyId());
-        if (query.segmentName() != null && query.segmentValue() != null) {
-            criterion(where, values, "EXISTS (SELECT 1 FROM fl_follow_up_segment s WHERE s.follow_up_id = f.id"
-                    + " AND s.attr_name = ? AND s.attr_value = ?)", query.segmentName());
-            values.add(query.segmentValue());
-        }
-        String select = "SELECT f.id FROM fl_follow_up f" + where + " ORDER BY f.first_contact_due, f.id LIMIT ?";
-        return sql.snapshot("query follow-ups", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(select)) {
-                Sql.bindAll(statement, 1, values);
-                statement.setInt(values.size() + 1, query.limit());
-                return FollowUpRows.byIds(connection, statement);
-            }
-        });
-    }
-
-    private static void criterion(StringBuilder where, List<String> values, String condition,
-                                  @Nullable String value) {
-        if (value != null) {
-            where.append(where.length() == 0 ? " WHERE " : " AND ").append(condition);
-            values.add(value);
-        }
+        return sql.snapshot("query follow-ups", connection -> FollowUpRows.matching(connection, query));
     }
 
     @Override
@@ -645,41 +494,15 @@ public final class JdbcStore implements FeedbackStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit: " + limit + " is not positive");
         }
-        String column = FollowUpRows.pendingColumn(kind);
-        String select = "SELECT id FROM fl_follow_up WHERE " + column + " < ?"
-                + (from == null ? "" : " AND " + column + " >= ?") + " ORDER BY " + column + ", id LIMIT ?";
-        return sql.snapshot("query follow-ups pending " + kind, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(select)) {
-                int i = 1;
-                Sql.setInstant(statement, i++, to);
-                if (from != null) {
-                    Sql.setInstant(statement, i++, from);
-                }
-                statement.setInt(i, limit);
-                return FollowUpRows.byIds(connection, statement);
-            }
-        });
+        return sql.snapshot("query follow-ups pending " + kind,
+                connection -> FollowUpRows.pendingDue(connection, kind, from, to, limit));
     }
 
     @Override
     public void forEachFollowUp(Consumer<FollowUp> action) {
         Objects.requireNonNull(action, "action");
         sql.snapshot("stream the follow-ups", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id FROM fl_follow_up ORDER BY opened_at, id")) {
-                select.setFetchSize(Sql.FETCH_SIZE);
-                var page = new ArrayList<String>(FOLLOW_UP_PAGE);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        page.add(rows.getString(1));
-                        if (page.size() == FOLLOW_UP_PAGE) {
-                            FollowUpRows.load(connection, page).forEach(action);
-                            page.clear();
-                        }
-                    }
-                }
-                FollowUpRows.load(connection, page).forEach(action);
-            }
+            FollowUpRows.forEach(connection, action);
             return null;
         });
     }
@@ -690,107 +513,15 @@ public final class JdbcStore implements FeedbackStore {
     public void putCustomer(Customer customer) {
         Objects.requireNonNull(customer, "customer");
         sql.transaction("store a customer", connection -> {
-            Savepoint savepoint = connection.setSavepoint();
-            try {
-                upsertCustomer(connection, customer);
-            } catch (SQLException e) {
-                if (!Sql.isUniqueViolation(e)) {
-                    throw e;
-                }
-                // a concurrent insert of the same id won the race (H2's MERGE); now the row exists: update it
-                connection.rollback(savepoint);
-                upsertCustomer(connection, customer);
-            }
+            CustomerRows.put(connection, dialect, customer);
             return null;
         });
-    }
-
-    private void upsertCustomer(Connection connection, Customer customer) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(dialect.upsertCustomer())) {
-            upsert.setString(1, customer.id());
-            upsert.setString(2, Attributes.encode(customer.attributes()));
-            upsert.executeUpdate();
-        }
-    }
-
-    /**
-     * Registers the customers whose ids are not stored yet; keeps the stored ones as they are. PostgreSQL: one
-     * batched {@code INSERT ... ON CONFLICT DO NOTHING}. H2 parses {@code MERGE} on every execution (it caches
-     * only {@code INSERT} and {@code SELECT} per session), so there the stored ids are looked up with one
-     * {@code = ANY(?)} query and the others inserted in one batch; a concurrent transaction that registers one of
-     * them first makes the insert fail on the primary key, and then the lookup and insert run once more.
-     */
-    private void insertCustomersIfAbsent(Connection connection, Collection<Customer> customers) throws SQLException {
-        if (customers.isEmpty()) {
-            return;
-        }
-        if (dialect == JdbcDialect.POSTGRESQL) {
-            insertCustomers(connection, customers, dialect.insertCustomerIfAbsent());
-            return;
-        }
-        for (int attempt = 1; ; attempt++) {
-            var absent = new LinkedHashMap<String, Customer>();
-            customers.forEach(customer -> absent.put(customer.id(), customer));
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id FROM fl_customer WHERE id = ANY(?)")) {
-                select.setArray(1, connection.createArrayOf("VARCHAR", absent.keySet().toArray()));
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        absent.remove(rows.getString(1));
-                    }
-                }
-            }
-            if (absent.isEmpty()) {
-                return;
-            }
-            Savepoint savepoint = connection.setSavepoint();
-            try {
-                insertCustomers(connection, absent.values(), "INSERT INTO fl_customer (id, attributes) VALUES (?, ?)");
-                return;
-            } catch (SQLException e) {
-                if (attempt == 2 || !Sql.isUniqueViolation(e)) {
-                    throw e;
-                }
-                // a concurrent transaction registered one of them first; keep theirs and insert the rest
-                connection.rollback(savepoint);
-            }
-        }
-    }
-
-    private static void insertCustomers(Connection connection, Collection<Customer> customers, String sql)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (Customer customer : customers) {
-                insert.setString(1, customer.id());
-                insert.setString(2, Attributes.encode(customer.attributes()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
     }
 
     @Override
     public Optional<Customer> findCustomer(String customerId) {
         Objects.requireNonNull(customerId, "customerId");
-        return sql.transaction("read a customer", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, attributes FROM fl_customer WHERE id = ?")) {
-                select.setString(1, customerId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(customer(row)) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    private static Customer customer(ResultSet row) throws SQLException {
-        try {
-            return Customer.of(row.getString("id"), Attributes.decode(row.getString("attributes")));
-        } catch (IllegalArgumentException e) {
-            // neither the customer id nor the attributes belong in a message
-            throw new JdbcStoreException("a stored customer cannot be read; expected the id and attributes written by"
-                    + " this store", e);
-        }
+        return sql.transaction("read a customer", connection -> CustomerRows.find(connection, customerId));
     }
 
     @Override
@@ -798,78 +529,24 @@ public final class JdbcStore implements FeedbackStore {
         Objects.requireNonNull(touch, "touch");
         List<FeedbackEvent> copy = List.copyOf(events);
         sql.transaction("record a " + touch.kind() + " touch", connection -> {
-            insertTouches(connection, List.of(touch));
-            appendEvents(connection, copy);
+            CustomerRows.insertTouches(connection, List.of(touch));
+            OutboxRows.append(connection, dialect, copy);
             return null;
         });
-    }
-
-    private static void insertTouches(Connection connection, List<Touch> touches) throws SQLException {
-        if (touches.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fl_touch (customer_id, kind,"
-                + " happened_at, survey_id, actor, note) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Touch touch : touches) {
-                insert.setString(1, touch.customerId());
-                insert.setString(2, touch.kind().name());
-                Sql.setInstant(insert, 3, touch.at());
-                Sql.setText(insert, 4, touch.surveyId());
-                insert.setString(5, touch.actor());
-                Sql.setText(insert, 6, touch.note());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
     }
 
     @Override
     public List<Touch> touches(String customerId) {
         Objects.requireNonNull(customerId, "customerId");
-        return sql.transaction("read the touches of a customer", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT kind, happened_at, survey_id,"
-                    + " actor, note FROM fl_touch WHERE customer_id = ? ORDER BY happened_at, seq")) {
-                select.setString(1, customerId);
-                var result = new ArrayList<Touch>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        result.add(new Touch(customerId, TouchKind.valueOf(rows.getString("kind")),
-                                Sql.requiredInstant(rows, "happened_at"), rows.getString("survey_id"),
-                                rows.getString("actor"), rows.getString("note")));
-                    }
-                }
-                return result;
-            }
-        });
+        return sql.transaction("read the touches of a customer",
+                connection -> CustomerRows.touches(connection, customerId));
     }
 
     @Override
     public void forEachCustomer(Consumer<CustomerActivity> action) {
         Objects.requireNonNull(action, "action");
-        var contactKinds = new ArrayList<String>();
-        for (TouchKind kind : TouchKind.values()) {
-            if (kind.isContact()) {
-                contactKinds.add(kind.name());
-            }
-        }
-        String select = "SELECT c.id, c.attributes,"
-                + " MAX(CASE WHEN t.kind IN (" + Sql.placeholders(contactKinds.size()) + ") THEN t.happened_at END)"
-                + " AS last_contact,"
-                + " MAX(CASE WHEN t.kind = ? THEN t.happened_at END) AS last_answered"
-                + " FROM fl_customer c LEFT JOIN fl_touch t ON t.customer_id = c.id"
-                + " GROUP BY c.id, c.attributes ORDER BY c.id";
         sql.stream("stream the customers", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(select)) {
-                statement.setFetchSize(Sql.FETCH_SIZE);
-                Sql.bindAll(statement, 1, contactKinds);
-                statement.setString(contactKinds.size() + 1, TouchKind.SURVEY_ANSWERED.name());
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        action.accept(new CustomerActivity(customer(rows), Sql.instant(rows, "last_contact"),
-                                Sql.instant(rows, "last_answered")));
-                    }
-                }
-            }
+            CustomerRows.forEachActivity(connection, action);
             return null;
         });
     }
@@ -883,36 +560,9 @@ public final class JdbcStore implements FeedbackStore {
             return;
         }
         sql.transaction("append " + copy.size() + " event(s) to the outbox", connection -> {
-            appendEvents(connection, copy);
+            OutboxRows.append(connection, dialect, copy);
             return null;
         });
-    }
-
-    /** Appends events to the outbox; returns them as entries, with the sequences the database assigned. */
-    private List<OutboxEntry> appendEvents(Connection connection, List<FeedbackEvent> events) throws SQLException {
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        var appended = new ArrayList<OutboxEntry>(events.size());
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO fl_outbox (customer_id, event) VALUES (?, ?)", new String[] {dialect.outboxKey()})) {
-            for (FeedbackEvent event : events) {
-                Sql.setText(insert, 1, event.customerId());
-                insert.setString(2, EventCodec.encode(event));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                for (FeedbackEvent event : events) {
-                    if (!keys.next()) {
-                        throw new SQLException("the database returned " + appended.size() + " outbox sequence(s) for "
-                                + events.size() + " event(s); expected one per event");
-                    }
-                    appended.add(new OutboxEntry(keys.getLong(1), event));
-                }
-            }
-        }
-        return appended;
     }
 
     @Override
@@ -920,19 +570,7 @@ public final class JdbcStore implements FeedbackStore {
         if (max < 1) {
             throw new IllegalArgumentException("max: " + max + " is not positive");
         }
-        return sql.transaction("poll the outbox", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT seq, event FROM fl_outbox ORDER BY seq LIMIT ?")) {
-                select.setInt(1, max);
-                var result = new ArrayList<OutboxEntry>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        result.add(new OutboxEntry(rows.getLong("seq"), EventCodec.decode(rows.getString("event"))));
-                    }
-                }
-                return result;
-            }
-        });
+        return sql.transaction("poll the outbox", connection -> OutboxRows.oldest(connection, max));
     }
 
     @Override
@@ -942,12 +580,7 @@ public final class JdbcStore implements FeedbackStore {
             return;
         }
         sql.transaction("acknowledge " + copy.size() + " outbox event(s)", connection -> {
-            // one statement and one execution for any number of entries
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM fl_outbox WHERE seq = ANY(?)")) {
-                delete.setArray(1, connection.createArrayOf("BIGINT", copy.toArray()));
-                delete.executeUpdate();
-            }
+            OutboxRows.delete(connection, copy);
             return null;
         });
     }
@@ -959,96 +592,18 @@ public final class JdbcStore implements FeedbackStore {
         Objects.requireNonNull(erasure, "erasure");
         String customerId = erasure.customerId();
         return sql.transaction("erase a customer", connection -> {
-            int responses = eraseResponses(connection, customerId);
-            var ids = new ArrayList<String>();
+            int responses = ResponseRows.anonymise(connection, customerId);
             // locks the rows, so the follow-ups read next are current and cannot change before they are replaced
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id FROM fl_follow_up WHERE customer_id = ? ORDER BY id FOR UPDATE")) {
-                select.setString(1, customerId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
-                    }
-                }
-            }
+            List<String> ids = FollowUpRows.lockOfCustomer(connection, customerId);
             for (FollowUp followUp : FollowUpRows.load(connection, ids)) {
                 // one version on: a step prepared from the version before fails, and cannot write data back
                 if (!FollowUpRows.replace(connection, erasure.apply(followUp), followUp.version())) {
                     throw new IllegalStateException("follow-up '" + followUp.id() + "' changed while locked");
                 }
             }
-            int touches = delete(connection, "DELETE FROM fl_touch WHERE customer_id = ?", customerId);
-            int events = delete(connection, "DELETE FROM fl_outbox WHERE customer_id = ?", customerId);
-            boolean customer = delete(connection, "DELETE FROM fl_customer WHERE id = ?", customerId) > 0;
-            return new ErasureReport(responses, ids.size(), touches, events, customer);
+            int events = OutboxRows.deleteOfCustomer(connection, customerId);
+            CustomerRows.Deleted customer = CustomerRows.delete(connection, customerId);
+            return new ErasureReport(responses, ids.size(), customer.touches(), events, customer.customer());
         });
-    }
-
-    private static int eraseResponses(Connection connection, String customerId) throws SQLException {
-        var erased = new ArrayList<StoredResponse>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, body, received_at FROM fl_response WHERE customer_id = ? ORDER BY id")) {
-            select.setString(1, customerId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    erased.add(response(rows).anonymised());
-                }
-            }
-        }
-        if (erased.isEmpty()) {
-            return 0;
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE fl_response SET customer_id = NULL, body = ? WHERE id = ?");
-             PreparedStatement deleteText = connection.prepareStatement(
-                     "DELETE FROM fl_response_answer WHERE response_id = ? AND kind = ?")) {
-            for (StoredResponse response : erased) {
-                update.setString(1, JSON.write(response.response()));
-                update.setString(2, response.id());
-                update.addBatch();
-                deleteText.setString(1, response.id());
-                deleteText.setString(2, AnswerKind.TEXT.name());
-                deleteText.addBatch();
-            }
-            update.executeBatch();
-            deleteText.executeBatch();
-        }
-        return erased.size();
-    }
-
-    private static int delete(Connection connection, String sql, String id) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(sql)) {
-            delete.setString(1, id);
-            return delete.executeUpdate();
-        }
-    }
-
-    /** The kind of an answer as stored in {@code fl_response_answer.kind}. */
-    enum AnswerKind {
-        RATING, CHOICE, TEXT, YES_NO;
-
-        static AnswerKind of(Answer answer) {
-            if (answer instanceof Answer.Rating) {
-                return RATING;
-            } else if (answer instanceof Answer.Choice) {
-                return CHOICE;
-            } else if (answer instanceof Answer.Text) {
-                return TEXT;
-            } else if (answer instanceof Answer.YesNo) {
-                return YES_NO;
-            }
-            throw new AssertionError("unknown answer type " + answer.getClass());
-        }
-
-        /** Returns the number stored for an answer: the rating, 1 or 0 for yes or no, else {@code null}. */
-        static @Nullable Integer number(Answer answer) {
-            if (answer instanceof Answer.Rating rating) {
-                return rating.value();
-            }
-            if (answer instanceof Answer.YesNo yesNo) {
-                return yesNo.value() ? 1 : 0;
-            }
-            return null;
-        }
     }
 }

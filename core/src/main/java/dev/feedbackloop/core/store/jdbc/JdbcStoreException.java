@@ -1,6 +1,6 @@
 package dev.feedbackloop.core.store.jdbc;
 
-import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.core.store.StoreException;
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -8,8 +8,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the database behind a {@link JdbcStore} fails: the connection cannot be opened, a statement fails, or
- * stored data cannot be read back. Nothing of the failed operation was written (its transaction was rolled back).
+ * The {@link StoreException} of a {@link JdbcStore} and its invitation ledger: the database behind them fails (the
+ * connection cannot be opened, a statement fails) or stored data cannot be read back. Nothing of the failed operation
+ * was written (its transaction was rolled back). It adds the SQLState of the driver's exception, the one thing of the
+ * driver a host may act on (retry on a connection failure, alert on a full disk); catch {@link StoreException} to
+ * handle the failures of any store.
  *
  * <p>The message says which store operation failed, the kind of failure and the SQLState, for example
  * {@code JDBC store could not submit response 'r1': integrity constraint violation [SQLState 23514]}. It never
@@ -24,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * {@link JdbcStore#submit(dev.feedbackloop.core.store.Submission)}, and a stale follow-up version is a
  * {@link dev.feedbackloop.core.followup.VersionConflictException}. Immutable.
  */
-public final class JdbcStoreException extends FeedbackLoopException {
+public final class JdbcStoreException extends StoreException {
 
     private static final long serialVersionUID = 1L;
 
@@ -47,20 +50,6 @@ public final class JdbcStoreException extends FeedbackLoopException {
     JdbcStoreException(String message) {
         super(message);
         this.sqlState = null;
-    }
-
-    /**
-     * Returns the exception for a failed JDBC operation of the library outside the store (the JDBC invitation
-     * ledger), with the same message and the same care for personal data as the store's own.
-     *
-     * @param operation what failed, as "could not ..." goes on, for example {@code "redeem an invitation"}; it must
-     *     name no customer and quote no text
-     * @param cause the driver's exception
-     * @return the exception
-     */
-    public static JdbcStoreException of(String operation, SQLException cause) {
-        return new JdbcStoreException(Objects.requireNonNull(operation, "operation"),
-                Objects.requireNonNull(cause, "cause"));
     }
 
     /**

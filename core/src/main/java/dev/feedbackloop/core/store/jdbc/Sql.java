@@ -260,6 +260,14 @@ final class Sql {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
+    /** Runs a {@code DELETE} with one string parameter; returns the number of rows deleted. */
+    static int delete(Connection connection, String sql, String value) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setString(1, value);
+            return delete.executeUpdate();
+        }
+    }
+
     /** Binds strings from a parameter index on. */
     static void bindAll(PreparedStatement statement, int from, List<String> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {

@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS fl_follow_up (
     version                    BIGINT NOT NULL,
     response_id                VARCHAR NOT NULL REFERENCES fl_response (id),
     survey_id                  VARCHAR NOT NULL,
+    -- FollowUp.policyId; the column keeps its first name, so databases created earlier need no migration
     rule_id                    VARCHAR NOT NULL,
     reason                     VARCHAR NOT NULL,
     priority                   VARCHAR(16) NOT NULL,
@@ -117,3 +118,12 @@ CREATE TABLE IF NOT EXISTS fl_outbox (
     event        VARCHAR NOT NULL
 );
 CREATE INDEX IF NOT EXISTS fl_outbox_customer_idx ON fl_outbox (customer_id);
+
+-- The invitation ledger (JdbcStore.invitationLedger()): which signed invitation token each response redeemed.
+CREATE TABLE IF NOT EXISTS fl_invitation_redemption (
+    token_id     VARCHAR(128) NOT NULL PRIMARY KEY,
+    response_id  VARCHAR(128) NOT NULL,
+    expires_at   TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    redeemed_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fl_invitation_redemption_expiry ON fl_invitation_redemption (expires_at);

@@ -35,7 +35,7 @@ public final class Databases implements AutoCloseable {
 
     private static final String TABLES = "fl_outbox, fl_touch, fl_customer, fl_follow_up_escalation,"
             + " fl_follow_up_history, fl_follow_up_segment, fl_follow_up, fl_response_attribute, fl_response_answer,"
-            + " fl_response";
+            + " fl_response, fl_invitation_redemption";
 
     private static final String HOW = "set " + POSTGRES_URL + " to a JDBC URL of an empty test database, for"
             + " example jdbc:postgresql://localhost:5432/feedbackloop_test?user=postgres";

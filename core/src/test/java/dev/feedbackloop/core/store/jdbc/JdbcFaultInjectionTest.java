@@ -134,7 +134,7 @@ final class JdbcFaultInjectionTest {
             real = postgres;
         }
         DataSource faulty = faulty(real);
-        InvitationLedger ledger = InvitationLedger.jdbc(faulty).createSchema();
+        InvitationLedger ledger = JdbcStore.of(faulty).createSchema().invitationLedger();
         execute("DELETE FROM fl_invitation_redemption");
         invitations = Invitations.builder().signWith(SigningKey.of("k", new byte[32])).build();
         loop = FeedbackLoop.builder().store(JdbcStore.of(faulty).createSchema()).clock(MutableClock.at(T0))

@@ -16,8 +16,10 @@ import dev.feedbackloop.core.privacy.ThrowableTexts;
 import dev.feedbackloop.core.store.Erasure;
 import dev.feedbackloop.core.store.FollowUpChange;
 import dev.feedbackloop.core.store.OutboxEntry;
+import dev.feedbackloop.core.store.StoreException;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.Submission;
+import dev.feedbackloop.core.store.internal.ReportingStore.Submitted;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.testing.Seeds;
@@ -119,6 +121,7 @@ final class JdbcStoreTest {
 
             assertThatThrownBy(() -> store.pollOutbox(10))
                     .isInstanceOfSatisfying(JdbcStoreException.class, e -> assertThat(e.sqlState()).isNotNull())
+                    .isInstanceOf(StoreException.class)
                     .hasMessageStartingWith("JDBC store could not poll the outbox: table not found (call createSchema()"
                             + " or apply the schema script) [SQLState 42S04]");
         }
@@ -196,6 +199,46 @@ final class JdbcStoreTest {
             second.append(List.of(new FeedbackEvent.CustomerDueForContact("c8", "gold", null, T0, T0)));
             assertThat(second.pollOutbox(10)).last().satisfies(entry ->
                     assertThat(entry.sequence()).isGreaterThan(polled.get(1).sequence()));
+        }
+    }
+
+    @Nested
+    class ReportedOutboxEntries {
+
+        @Test
+        void submitAndReport_reportsForEachSubmissionTheEntriesThatPollingReturns() {
+            JdbcStore store = JdbcStore.of(databases.h2Memory()).createSchema();
+            FollowUp followUp = Fixtures.followUp("r1", "c1", "ana", Priority.HIGH, T0, Duration.ofHours(48));
+            List<Submission> batch = List.of(
+                    submission(Fixtures.response("r1", "c1", 3, "slow", T0), T0, List.of(followUp)),
+                    submission(Fixtures.response("r2", null, 10, null, T0), T0, List.of()),
+                    submission(Fixtures.response("r1", "c1", 3, "slow", T0), T0, List.of(followUp)));
+
+            List<Submitted> reports = store.submitAndReport(batch);
+
+            assertThat(reports).extracting(report -> report.result().stored()).containsExactly(true, true, false);
+            assertThat(reports.get(0).appended()).extracting(OutboxEntry::event)
+                    .containsExactlyElementsOf(batch.get(0).events());
+            assertThat(reports.get(1).appended()).extracting(OutboxEntry::event)
+                    .containsExactlyElementsOf(batch.get(1).events());
+            assertThat(reports.get(2).appended()).isEmpty();
+            var reported = new ArrayList<OutboxEntry>(reports.get(0).appended());
+            reported.addAll(reports.get(1).appended());
+            assertThat(store.pollOutbox(100)).containsExactlyElementsOf(reported);
+        }
+
+        @Test
+        void submitAndReport_anIdStoredBefore_reportsNothing() {
+            JdbcStore store = JdbcStore.of(databases.h2Memory()).createSchema();
+            Submission submission = submission(Fixtures.response("r1", "c1", 9, null, T0), T0, List.of());
+            store.submit(submission);
+
+            List<Submitted> reports = store.submitAndReport(List.of(submission));
+
+            assertThat(reports).singleElement().satisfies(report -> {
+                assertThat(report.result().stored()).isFalse();
+                assertThat(report.appended()).isEmpty();
+            });
         }
     }
 
@@ -302,9 +345,9 @@ final class JdbcStoreTest {
 
             assertThat(Answer.class.getPermittedSubclasses()).allSatisfy(type ->
                     assertThat(samples).containsKey(type));
-            assertThat(samples.values().stream().map(JdbcStore.AnswerKind::of).distinct()).hasSize(samples.size());
-            assertThat(JdbcStore.AnswerKind.number(Answer.yesNo(true))).isEqualTo(1);
-            assertThat(JdbcStore.AnswerKind.number(Answer.text("t"))).isNull();
+            assertThat(samples.values().stream().map(ResponseRows.AnswerKind::of).distinct()).hasSize(samples.size());
+            assertThat(ResponseRows.AnswerKind.number(Answer.yesNo(true))).isEqualTo(1);
+            assertThat(ResponseRows.AnswerKind.number(Answer.text("t"))).isNull();
         }
     }
 

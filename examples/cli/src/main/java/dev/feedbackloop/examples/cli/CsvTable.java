@@ -1,6 +1,6 @@
 package dev.feedbackloop.examples.cli;
 
-import dev.feedbackloop.core.export.FormulaGuard;
+import dev.feedbackloop.scoring.internal.FormulaGuard;
 import java.io.PrintWriter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

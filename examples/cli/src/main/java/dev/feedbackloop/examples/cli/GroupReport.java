@@ -1,5 +1,6 @@
 package dev.feedbackloop.examples.cli;
 
+import dev.feedbackloop.examples.text.Table;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -114,7 +115,7 @@ final class GroupReport<T> {
                     out.println(FeedbackLoopCommand.oneLine(listing.title()));
                     if (listing.size() > 0) {
                         out.println();
-                        Table items = new Table(listing.header(), listing.labelColumns());
+                        Table items = Table.of(listing.header(), listing.labelColumns());
                         for (int i = 0; i < listing.size(); i++) {
                             items.add(listing.cells(i));
                         }
@@ -190,7 +191,7 @@ final class GroupReport<T> {
             header.add("");
         }
         header.addAll(columns.header());
-        Table table = new Table(header, labels);
+        Table table = Table.of(header, labels);
         for (GroupKey key : keys) {
             List<String> row = Reports.labels(key, input.by, input.period);
             row.addAll(columns.cells(groups.get(key)));

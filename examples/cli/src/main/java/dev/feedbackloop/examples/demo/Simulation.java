@@ -5,8 +5,11 @@ import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.BusinessCalendar;
+import dev.feedbackloop.core.followup.Closure;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.core.followup.Resolution;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.examples.demo.Scenario.DemoCustomer;
 import dev.feedbackloop.survey.Answer;
@@ -301,17 +304,17 @@ final class Simulation {
         public void onFollowUpOpened(FeedbackEvent.FollowUpOpened event) {
             monthFollowUps++;
             seen.put(event.followUpId(), 1L);
-            plan(event.followUpId(), event.ruleId(), event.owner(), event.priority(), event.at());
+            plan(event.followUpId(), event.policyId(), event.owner(), event.priority(), event.at());
         }
     }
 
-    private void plan(String followUpId, String ruleId, String owner, Priority priority, Instant openedAt) {
+    private void plan(String followUpId, String policyId, String owner, Priority priority, Instant openedAt) {
         LocalDate opened = LocalDate.ofInstant(openedAt, Scenario.ZONE);
         int month = opened.getMonthValue();
         boolean summer = month == 7 || month == 8 || month == 6 && opened.getDayOfMonth() > 15;
         double contactChance;
         double medianHours;
-        switch (ruleId) {
+        switch (policyId) {
             case Scenario.POLICY_STRATEGIC -> {
                 contactChance = 0.98;
                 medianHours = summer ? 3.5 : 1.5;
@@ -335,23 +338,23 @@ final class Simulation {
             Instant contactAt = calendar.plus(openedAt, Duration.ofMinutes(Math.max(5, Math.round(hours * 60))));
             String channel = priority == Priority.URGENT || random.nextDouble() < 0.6 ? "phone" : "email";
             schedule(contactAt, () -> step(followUpId, (id, version) -> loop.followUps().contact(id, version,
-                    channel, agent, null)));
+                    Contact.of(channel, agent, loop.now(), null))));
             double outcome = random.nextDouble();
             if (outcome < 0.8) {
                 Instant resolveAt = calendar.plus(contactAt, Duration.ofHours(2 + random.nextInt(38)));
                 String code = pickOf(Scenario.RESOLUTION_CODES);
                 String cause = pickOf(Scenario.ROOT_CAUSES);
                 schedule(resolveAt, () -> step(followUpId, (id, version) -> loop.followUps().resolve(id, version,
-                        code, cause, agent, null)));
+                        Resolution.of(code, cause, agent, loop.now(), null))));
             } else if (outcome < 0.92) {
                 Instant closeAt = calendar.plus(contactAt, Duration.ofHours(24));
                 schedule(closeAt, () -> step(followUpId, (id, version) -> loop.followUps().close(id, version,
-                        "customer-unresponsive", agent, null)));
+                        Closure.of("customer-unresponsive", agent, loop.now(), null))));
             }
         } else if (random.nextDouble() < 0.55) {
             Instant closeAt = calendar.plus(openedAt, Duration.ofHours(80));
             schedule(closeAt, () -> step(followUpId, (id, version) -> loop.followUps().close(id, version,
-                    "no-contact-possible", agent, null)));
+                    Closure.of("no-contact-possible", agent, loop.now(), null))));
         }
         // otherwise nobody ever picks it up: it stays open and overdue
     }

@@ -12,6 +12,7 @@ import dev.feedbackloop.examples.demo.Findings.Alerts;
 import dev.feedbackloop.examples.demo.Findings.CustomerLine;
 import dev.feedbackloop.examples.demo.Findings.OverdueItem;
 import dev.feedbackloop.examples.demo.Findings.TierLine;
+import dev.feedbackloop.examples.text.Table;
 import dev.feedbackloop.scoring.loop.DurationSummary;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -63,7 +64,7 @@ final class TextSummary {
     private static void overdue(PrintWriter out, List<OverdueItem> overdue) {
         section(out, "Needs action first: " + overdue.size() + " follow-up(s) past their first-contact deadline, "
                 + "most urgent first" + (overdue.size() > LIST_LIMIT ? " (" + LIST_LIMIT + " shown)" : ""));
-        var table = new TextTable().left("priority").right("late by").left("opened").left("customer")
+        var table = Table.indented(2).left("priority").right("late by").left("opened").left("customer")
                 .left("answered").left("owner");
         for (OverdueItem item : overdue.subList(0, Math.min(LIST_LIMIT, overdue.size()))) {
             table.row(item.priority().name(), days(item.overdueBy()), day(item.openedAt()), item.customer(),
@@ -85,7 +86,7 @@ final class TextSummary {
         trend(out, findings.cesByMonth(), "easy %", false);
 
         section(out, "By segment, whole year");
-        var table = new TextTable().left("segment").right("NPS n").right("NPS").left("95% interval")
+        var table = Table.indented(2).left("segment").right("NPS n").right("NPS").left("95% interval")
                 .right("CSAT n").right("CSAT %").left("95% interval");
         for (SegmentScore nps : findings.npsBySegment()) {
             SegmentScore csat = findings.csatBySegment().stream()
@@ -103,7 +104,7 @@ final class TextSummary {
         Standing standing = findings.standing();
         long needed = standing.needed();
         section(out, "Did we respond? " + needed + " follow-ups opened this year");
-        new TextTable().left("where they stand now").right("follow-ups").right("share")
+        Table.indented(2).left("where they stand now").right("follow-ups").right("share")
                 .row("resolved", count(standing.resolved()), share(standing.resolved(), needed))
                 .row("closed unresolved, after contact", count(standing.closedAfterContact()),
                         share(standing.closedAfterContact(), needed))
@@ -117,7 +118,7 @@ final class TextSummary {
                         share(standing.notYetDue(), needed))
                 .print(out);
         out.println();
-        new TextTable().left("first contact").right("follow-ups").right("share")
+        Table.indented(2).left("first contact").right("follow-ups").right("share")
                 .row("within the deadline", count(standing.contactedOnTime()),
                         share(standing.contactedOnTime(), needed))
                 .row("after the deadline", count(standing.contactedLate()), share(standing.contactedLate(), needed))
@@ -138,14 +139,14 @@ final class TextSummary {
         out.println("  Waiting for a first contact, deadline still ahead: " + waiting(standing));
 
         section(out, "On time by policy and by owner (first contact within the deadline)");
-        var byWhat = new TextTable().left("policy or owner").right("needed").right("contacted").right("on time")
+        var byWhat = Table.indented(2).left("policy or owner").right("needed").right("contacted").right("on time")
                 .right("resolved").right("overdue now");
         addMetrics(byWhat, findings.byPolicy(), "policy ");
         addMetrics(byWhat, findings.byOwner(), "owner ");
         byWhat.print(out);
 
         section(out, "On time by month of opening (target " + fixed(HtmlReport.SLA_TARGET) + "%)");
-        var sla = new TextTable().left("month").right("on time").left("").right("needed").right("contacted")
+        var sla = Table.indented(2).left("month").right("on time").left("").right("needed").right("contacted")
                 .left("note");
         for (Map.Entry<String, FollowUpMetrics> entry : findings.slaByMonth().entrySet()) {
             FollowUpMetrics m = entry.getValue();
@@ -164,7 +165,7 @@ final class TextSummary {
 
         section(out, "Time to first contact, in working hours (Mon-Fri 09:00-17:00, holidays off)");
         long most = findings.timeToFirstContact().stream().mapToLong(Bucket::count).max().orElse(1);
-        var histogram = new TextTable().left("working hours").right("follow-ups").left("");
+        var histogram = Table.indented(2).left("working hours").right("follow-ups").left("");
         for (Bucket bucket : findings.timeToFirstContact()) {
             histogram.row(bucket.label(), String.valueOf(bucket.count()),
                     "#".repeat((int) Math.round(40.0 * bucket.count() / Math.max(1, most))));
@@ -172,7 +173,7 @@ final class TextSummary {
         histogram.print(out);
     }
 
-    private static void addMetrics(TextTable table, Map<String, FollowUpMetrics> metrics, String prefix) {
+    private static void addMetrics(Table table, Map<String, FollowUpMetrics> metrics, String prefix) {
         for (Map.Entry<String, FollowUpMetrics> entry : metrics.entrySet()) {
             FollowUpMetrics m = entry.getValue();
             table.row(prefix + entry.getKey(), String.valueOf(m.needed()), percent(m.contactedPercent()),
@@ -183,7 +184,7 @@ final class TextSummary {
 
     private static void coverage(PrintWriter out, Findings findings) {
         section(out, "Care plan: who was in touch within their tier's cadence?");
-        var table = new TextTable().left("tier").right("customers").right("cadence").right("any touch")
+        var table = Table.indented(2).left("tier").right("customers").right("cadence").right("any touch")
                 .right("called").right("never answered a survey");
         for (TierLine tier : findings.tiers()) {
             table.row(tier.tier(), String.valueOf(tier.customers()), tier.cadenceDays() + " days",
@@ -210,7 +211,7 @@ final class TextSummary {
     }
 
     private static void trend(PrintWriter out, List<PeriodScore> scores, String name, boolean points) {
-        var table = new TextTable().left("month").right("n").right(name).left("95% interval").left("change");
+        var table = Table.indented(2).left("month").right("n").right(name).left("95% interval").left("change");
         for (PeriodScore score : scores) {
             String change = score.change() == null || !score.change().isDefined() ? ""
                     : signed(score.change().difference()) + (score.significant() ? " *" : "");
@@ -227,7 +228,7 @@ final class TextSummary {
         if (lines.isEmpty()) {
             return;
         }
-        var table = new TextTable().left("id").left("customer").left("tier").left("account manager")
+        var table = Table.indented(2).left("id").left("customer").left("tier").left("account manager")
                 .left("last call or meeting");
         for (CustomerLine line : lines.subList(0, Math.min(LIST_LIMIT, lines.size()))) {
             table.row(line.id(), line.name(), line.tier(), line.owner().isEmpty() ? "-" : line.owner(),

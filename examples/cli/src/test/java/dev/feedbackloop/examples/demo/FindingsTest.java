@@ -3,6 +3,7 @@ package dev.feedbackloop.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.followup.Closure;
 import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.Priority;
@@ -40,8 +41,9 @@ final class FindingsTest {
         FollowUp resolvedOnTime = open("r1").contact(Contact.of("phone", "ana", OPENED.plusSeconds(600), null))
                 .resolve(Resolution.of("fixed", "bug", "ana", OPENED.plusSeconds(7200), null));
         FollowUp closedAfterLateContact = open("r2").contact(Contact.of("email", "ben", DUE.plusSeconds(60), null))
-                .close("customer-unresponsive", "ben", DUE.plusSeconds(3600), null);
-        FollowUp closedUnreached = open("r3").close("no-contact-possible", "ben", DUE.plusSeconds(60), null);
+                .close(Closure.of("customer-unresponsive", "ben", DUE.plusSeconds(3600), null));
+        FollowUp closedUnreached = open("r3").close(Closure.of("no-contact-possible", "ben", DUE.plusSeconds(60),
+                null));
         FollowUp awaiting = open("r4").contact(Contact.of("phone", "ana", OPENED.plusSeconds(60), null));
         FollowUp overdue = open("r5");
         FollowUp notYetDue = FollowUp.open("r6", "s", "p", "why", Priority.HIGH, "cs", "c1", Map.of(), AS_OF,

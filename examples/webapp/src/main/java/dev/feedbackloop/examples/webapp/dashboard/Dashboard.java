@@ -21,7 +21,6 @@ import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.Survey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,12 +48,10 @@ public class Dashboard {
     private static final int COMMENTS = 8;
 
     private final FeedbackLoop loop;
-    private final Clock clock;
     private final BusinessCalendar calendar = FeedbackProgramme.calendar();
 
-    Dashboard(FeedbackLoop loop, Clock clock) {
+    Dashboard(FeedbackLoop loop) {
         this.loop = loop;
-        this.clock = clock;
     }
 
     /**
@@ -65,7 +62,7 @@ public class Dashboard {
      * @return the figures, with their charts as HTML
      */
     public DashboardView view(Period period, String attribute) {
-        Instant now = clock.instant();
+        Instant now = loop.now();
         String current = CalendarPeriod.of(period, LocalDate.ofInstant(now, FeedbackProgramme.ZONE)).label();
         String unit = period.name().toLowerCase(java.util.Locale.ROOT);
         Timeline timeline = new Timeline(unit, Set.of(current), "so far");
@@ -103,13 +100,13 @@ public class Dashboard {
         loop.forEachFollowUp(followUps::add);
         Instant from = followUps.stream().map(FollowUp::openedAt).min(Comparator.naturalOrder()).orElse(now);
         Instant to = now.plusSeconds(1);
-        FollowUpMetrics all = loop.followUps().metrics(from, to);
+        FollowUpMetrics all = loop.followUps().metrics(from, to, now);
         Standing standing = Standing.of(followUps, now);
         Map<String, FollowUpMetrics> byPeriod = loop.followUps()
-                .metricsBy(FollowUpMetrics.byPeriod(period, FeedbackProgramme.ZONE), from, to);
-        Map<String, FollowUpMetrics> byOwner = loop.followUps().metricsBy(FollowUpMetrics.byOwner(), from, to);
+                .metricsBy(FollowUpMetrics.byPeriod(period, FeedbackProgramme.ZONE), from, to, now);
+        Map<String, FollowUpMetrics> byOwner = loop.followUps().metricsBy(FollowUpMetrics.byOwner(), from, to, now);
         Map<String, FollowUpMetrics> bySegment = loop.followUps()
-                .metricsBy(FollowUpMetrics.bySegment(attribute), from, to);
+                .metricsBy(FollowUpMetrics.bySegment(attribute), from, to, now);
         var working = new ArrayList<Duration>();
         for (FollowUp followUp : followUps) {
             if (followUp.firstContact() != null) {

@@ -5,7 +5,10 @@ import dev.feedbackloop.core.Receipt;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.followup.Closure;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.Resolution;
 import dev.feedbackloop.examples.webapp.programme.DemoClock;
 import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
 import dev.feedbackloop.survey.Answer;
@@ -203,20 +206,22 @@ class DemoData implements SmartInitializingSingleton {
     private void contact(String followUpId, String agent, Instant now) {
         FollowUp followUp = loop.followUps().followUp(followUpId);
         FollowUp contacted = loop.followUps().contact(followUpId, followUp.version(),
-                random.nextBoolean() ? "phone" : "email", agent, "Talked it through and agreed next steps.");
+                Contact.of(random.nextBoolean() ? "phone" : "email", agent, loop.now(),
+                        "Talked it through and agreed next steps."));
         double draw = random.nextDouble();
         Duration later = Duration.ofHours(6 + random.nextInt(60));
         if (draw < 0.7) {
             at(contacted.firstContact().at().plus(later), () -> {
                 FollowUp current = loop.followUps().followUp(followUpId);
-                loop.followUps().resolve(followUpId, current.version(), pick(FeedbackProgramme.RESOLUTION_CODES),
-                        pick(FeedbackProgramme.ROOT_CAUSES), agent, "Fixed and confirmed with the customer.");
+                loop.followUps().resolve(followUpId, current.version(), Resolution.of(
+                        pick(FeedbackProgramme.RESOLUTION_CODES), pick(FeedbackProgramme.ROOT_CAUSES), agent,
+                        loop.now(), "Fixed and confirmed with the customer."));
             });
         } else if (draw < 0.8) {
             at(contacted.firstContact().at().plus(later), () -> {
                 FollowUp current = loop.followUps().followUp(followUpId);
-                loop.followUps().close(followUpId, current.version(), "customer-declined", agent,
-                        "The customer did not want to pursue it.");
+                loop.followUps().close(followUpId, current.version(), Closure.of("customer-declined", agent,
+                        loop.now(), "The customer did not want to pursue it."));
             });
         }
     }

@@ -1,5 +1,6 @@
 package dev.feedbackloop.examples.webapp.followup;
 
+import dev.feedbackloop.InvalidInputException;
 import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.care.CareReport;
@@ -7,17 +8,20 @@ import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.CustomerStatus;
 import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.followup.Closure;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
+import dev.feedbackloop.core.followup.FollowUpTracker;
 import dev.feedbackloop.core.followup.IllegalTransitionException;
+import dev.feedbackloop.core.followup.Resolution;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
 import dev.feedbackloop.survey.Survey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,13 +53,11 @@ public class FollowUpDesk {
 
     private final FeedbackLoop loop;
     private final FeedbackStore store;
-    private final Clock clock;
     private final List<FollowUpPolicy> programme;
 
-    FollowUpDesk(FeedbackLoop loop, FeedbackStore store, Clock clock, List<FollowUpPolicy> programme) {
+    FollowUpDesk(FeedbackLoop loop, FeedbackStore store, List<FollowUpPolicy> programme) {
         this.loop = loop;
         this.store = store;
-        this.clock = clock;
         this.programme = List.copyOf(programme);
     }
 
@@ -68,7 +70,7 @@ public class FollowUpDesk {
      * @return the page
      */
     public InboxPage inbox(InboxFilter filter, int page) {
-        Instant now = clock.instant();
+        Instant now = loop.now();
         List<FollowUpState> states = filter.state() == null ? OPEN_WORK : List.of(filter.state());
         var matching = new ArrayList<FollowUp>();
         for (FollowUpState state : states) {
@@ -77,7 +79,7 @@ public class FollowUpDesk {
                 query = query.withOwner(filter.owner());
             }
             for (FollowUp followUp : loop.followUps().find(query)) {
-                if (filter.policy() == null || followUp.ruleId().equals(filter.policy())) {
+                if (filter.policy() == null || followUp.policyId().equals(filter.policy())) {
                     matching.add(followUp);
                 }
             }
@@ -105,7 +107,7 @@ public class FollowUpDesk {
         programme.forEach(policy -> policies.add(policy.id()));
         loop.forEachFollowUp(followUp -> {
             owners.add(followUp.owner());
-            policies.add(followUp.ruleId());
+            policies.add(followUp.policyId());
         });
         return new Filters(List.copyOf(owners), List.copyOf(policies));
     }
@@ -155,9 +157,9 @@ public class FollowUpDesk {
             loop.findSurvey(stored.response().surveyId(), stored.response().surveyVersion())
                     .ifPresent(s -> surveys.put(s.id() + "@" + s.version(), s));
         }
+        Instant now = loop.now();
         return new Details(followUp, response.orElse(null), survey, customer, earlier, surveys, contacts, others,
-                loop.didWeRespond(followUp.responseId()).verdict().name(),
-                InboxRow.lateness(followUp, clock.instant()));
+                loop.didWeRespond(followUp.responseId(), now).verdict().name(), InboxRow.lateness(followUp, now));
     }
 
     /**
@@ -172,27 +174,29 @@ public class FollowUpDesk {
      */
     public ActionResult act(String followUpId, long seenVersion, Action action, ActionInput input, String actor) {
         String note = input.note();
+        FollowUpTracker tracker = loop.followUps();
         try {
+            Instant now = loop.now();
             FollowUp updated = switch (action) {
-                case CONTACT -> loop.followUps().contact(followUpId, seenVersion, input.channel(), actor, note);
-                case RESOLVE -> loop.followUps().resolve(followUpId, seenVersion, input.code(), input.rootCause(),
-                        actor, note);
-                case CLOSE -> loop.followUps().close(followUpId, seenVersion, input.reason(), actor, note);
-                case REOPEN -> loop.followUps().reopen(followUpId, seenVersion, actor, note);
+                case CONTACT -> tracker.contact(followUpId, seenVersion, Contact.of(input.channel(), actor, now, note));
+                case RESOLVE -> tracker.resolve(followUpId, seenVersion,
+                        Resolution.of(input.code(), input.rootCause(), actor, now, note));
+                case CLOSE -> tracker.close(followUpId, seenVersion, Closure.of(input.reason(), actor, now, note));
+                case REOPEN -> tracker.reopen(followUpId, seenVersion, actor, note);
             };
             return ActionResult.done(updated);
         } catch (VersionConflictException e) {
-            return ActionResult.conflict(loop.followUps().followUp(followUpId), e.expectedVersion(),
+            return ActionResult.conflict(tracker.followUp(followUpId), e.expectedVersion(),
                     e.actualVersion());
         } catch (IllegalTransitionException e) {
-            return ActionResult.refused(loop.followUps().followUp(followUpId),
+            return ActionResult.refused(tracker.followUp(followUpId),
                     "A follow-up that is " + e.from().name().toLowerCase(java.util.Locale.ROOT)
                             + " cannot be " + action.pastTense() + ".");
         } catch (NotFoundException e) {
             return ActionResult.missing();
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             // an unknown code or cause, or a note with characters the store refuses: the agent fixes the form
-            return ActionResult.refused(loop.followUps().followUp(followUpId),
+            return ActionResult.refused(tracker.followUp(followUpId),
                     "That was not saved: check the fields and the note (plain text, up to "
                             + FollowUp.MAX_NOTE_LENGTH + " characters).");
         }
@@ -204,7 +208,7 @@ public class FollowUpDesk {
      * @return the view
      */
     public CareView care() {
-        CareReport report = loop.care().report(clock.instant());
+        CareReport report = loop.care().report(loop.now());
         var due = new LinkedHashMap<String, List<CareView.Line>>();
         report.tiers().forEach(tier -> due.put(tier.tier(), new ArrayList<>()));
         var never = new ArrayList<CareView.Line>();

@@ -2,10 +2,8 @@ package dev.feedbackloop.examples.webapp.programme;
 
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
-import dev.feedbackloop.core.invitation.InvitationLedger;
 import dev.feedbackloop.core.invitation.Invitations;
 import dev.feedbackloop.core.invitation.SigningKey;
-import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
 import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.json.SurveyJson;
@@ -55,7 +53,7 @@ public class LoopConfiguration {
      * @return the store
      */
     @Bean
-    public FeedbackStore feedbackStore(DataSource dataSource) {
+    public JdbcStore feedbackStore(DataSource dataSource) {
         return JdbcStore.of(dataSource).createSchema();
     }
 
@@ -83,16 +81,15 @@ public class LoopConfiguration {
     /**
      * The loop, with the surveys registered.
      *
-     * @param store the store
-     * @param dataSource the data source of the invitation ledger
+     * @param store the store, whose database also keeps the invitation ledger
      * @param invitations the invitations
      * @param clock the clock
      * @param policies the follow-up policies, in order
      * @return the loop; closed with the context
      */
     @Bean(destroyMethod = "close")
-    public FeedbackLoop feedbackLoop(FeedbackStore store, DataSource dataSource, Invitations invitations,
-                                     DemoClock clock, ObjectProvider<FollowUpPolicy> policies) {
+    public FeedbackLoop feedbackLoop(JdbcStore store, Invitations invitations, DemoClock clock,
+                                     ObjectProvider<FollowUpPolicy> policies) {
         FeedbackLoop.Builder builder = FeedbackLoop.builder()
                 .store(store)
                 .clock(clock)
@@ -100,7 +97,7 @@ public class LoopConfiguration {
                 .carePlan(FeedbackProgramme.carePlan())
                 .taxonomy(FeedbackProgramme.RESOLUTION_CODES, FeedbackProgramme.ROOT_CAUSES)
                 .invitations(invitations)
-                .invitationLedger(InvitationLedger.jdbc(dataSource).createSchema());
+                .invitationLedger(store.invitationLedger());
         policies.orderedStream().forEach(builder::followUpPolicy);
         FeedbackLoop loop = builder.build();
         surveys().forEach(loop::register);

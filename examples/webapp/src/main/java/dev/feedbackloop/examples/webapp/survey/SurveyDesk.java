@@ -21,7 +21,6 @@ import dev.feedbackloop.survey.TextQuestion;
 import dev.feedbackloop.survey.YesNoQuestion;
 import dev.feedbackloop.survey.validation.Violation;
 import dev.feedbackloop.survey.validation.ViolationCode;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,14 +52,12 @@ public class SurveyDesk {
     private final FeedbackLoop loop;
     private final FeedbackStore store;
     private final Invitations invitations;
-    private final Clock clock;
     private final ResponseValidator validator = ResponseValidator.standard();
 
-    SurveyDesk(FeedbackLoop loop, FeedbackStore store, Invitations invitations, Clock clock) {
+    SurveyDesk(FeedbackLoop loop, FeedbackStore store, Invitations invitations) {
         this.loop = loop;
         this.store = store;
         this.invitations = invitations;
-        this.clock = clock;
     }
 
     /**
@@ -80,7 +77,7 @@ public class SurveyDesk {
             putIfPresent(attributes, name, customer.attribute(name));
         }
         putIfPresent(attributes, FeedbackProgramme.ACCOUNT_OWNER, customer.attribute(FeedbackProgramme.ACCOUNT_OWNER));
-        Invitation invitation = Invitation.of(surveyId, customerId, clock.instant().plus(VALID_FOR))
+        Invitation invitation = Invitation.of(surveyId, customerId, loop.now().plus(VALID_FOR))
                 .withAttributes(attributes);
         return invitations.issue(invitation);
     }
@@ -124,7 +121,7 @@ public class SurveyDesk {
     public Opening open(String token) {
         Invitation invitation;
         try {
-            invitation = invitations.verify(token, clock.instant());
+            invitation = invitations.verify(token, loop.now());
         } catch (InvitationException e) {
             return Opening.refused(problem(e.reason()));
         }
@@ -190,7 +187,7 @@ public class SurveyDesk {
 
     /** A response without a respondent: the loop binds it to the invited customer from the token. */
     private Response build(Survey survey, String responseId, Map<String, Answer> answers) {
-        Response.Builder builder = Response.builder(responseId, survey, clock.instant()).channel("web");
+        Response.Builder builder = Response.builder(responseId, survey, loop.now()).channel("web");
         answers.forEach(builder::answer);
         return builder.build();
     }

@@ -1,7 +1,8 @@
-package dev.feedbackloop.core.event;
+package dev.feedbackloop.core.store.jdbc;
 
-import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.event.FeedbackEvent.CustomerDueForContact;
+import dev.feedbackloop.core.event.FeedbackEvent.FollowUpClosed;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpContacted;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpEscalated;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpOpened;
@@ -18,11 +19,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text form of a {@link FeedbackEvent} for stores that persist their outbox, for example
+ * The text form of a {@link FeedbackEvent} in the outbox table, for example
  * {@code FollowUpOpened?followUpId=r1%2Fnps&...}: the record's simple name, then its components URL-encoded.
  * Stateless and thread-safe; {@code decode(encode(e)).equals(e)} for every event.
  */
-public final class EventCodec {
+final class EventCodec {
 
     private EventCodec() {
     }
@@ -33,7 +34,7 @@ public final class EventCodec {
      * @param event the event
      * @return its text form
      */
-    public static String encode(FeedbackEvent event) {
+    static String encode(FeedbackEvent event) {
         var fields = new LinkedHashMap<String, @Nullable Object>();
         String kind;
         if (event instanceof ResponseAccepted e) {
@@ -46,7 +47,7 @@ public final class EventCodec {
             kind = "FollowUpOpened";
             fields.put("followUpId", e.followUpId());
             fields.put("responseId", e.responseId());
-            fields.put("ruleId", e.ruleId());
+            fields.put("policyId", e.policyId());
             fields.put("owner", e.owner());
             fields.put("priority", e.priority());
             fields.put("firstContactDue", e.firstContactDue());
@@ -61,8 +62,13 @@ public final class EventCodec {
             kind = "FollowUpResolved";
             fields.put("followUpId", e.followUpId());
             fields.put("by", e.by());
-            fields.put("resolved", e.resolved());
             fields.put("code", e.code());
+            fields.put("customerId", e.customerId());
+        } else if (event instanceof FollowUpClosed e) {
+            kind = "FollowUpClosed";
+            fields.put("followUpId", e.followUpId());
+            fields.put("by", e.by());
+            fields.put("reason", e.reason());
             fields.put("customerId", e.customerId());
         } else if (event instanceof FollowUpEscalated e) {
             kind = "FollowUpEscalated";
@@ -103,9 +109,9 @@ public final class EventCodec {
      *
      * @param text the text form from {@link #encode(FeedbackEvent)}
      * @return the event
-     * @throws FeedbackLoopException if the text is not an encoded event
+     * @throws JdbcStoreException if the text is not an encoded event
      */
-    public static FeedbackEvent decode(String text) {
+    static FeedbackEvent decode(String text) {
         try {
             int question = text.indexOf('?');
             if (question < 0) {
@@ -118,13 +124,18 @@ public final class EventCodec {
                         Integer.parseInt(fields.text("surveyVersion")), fields.optional("customerId"),
                         fields.instant("at"));
                 case "FollowUpOpened" -> new FollowUpOpened(fields.text("followUpId"), fields.text("responseId"),
-                        fields.text("ruleId"), fields.text("owner"), Priority.valueOf(fields.text("priority")),
+                        fields.policyId(), fields.text("owner"), Priority.valueOf(fields.text("priority")),
                         fields.instant("firstContactDue"), fields.optional("customerId"), fields.instant("at"));
                 case "FollowUpContacted" -> new FollowUpContacted(fields.text("followUpId"), fields.text("by"),
                         fields.text("channel"), fields.optional("customerId"), fields.instant("at"));
-                case "FollowUpResolved" -> new FollowUpResolved(fields.text("followUpId"), fields.text("by"),
-                        Boolean.parseBoolean(fields.text("resolved")), fields.text("code"),
-                        fields.optional("customerId"), fields.instant("at"));
+                // written before closing had an event of its own: resolved=false meant closed
+                case "FollowUpResolved" -> "false".equals(fields.optional("resolved"))
+                        ? new FollowUpClosed(fields.text("followUpId"), fields.text("by"), fields.text("code"),
+                                fields.optional("customerId"), fields.instant("at"))
+                        : new FollowUpResolved(fields.text("followUpId"), fields.text("by"), fields.text("code"),
+                                fields.optional("customerId"), fields.instant("at"));
+                case "FollowUpClosed" -> new FollowUpClosed(fields.text("followUpId"), fields.text("by"),
+                        fields.text("reason"), fields.optional("customerId"), fields.instant("at"));
                 case "FollowUpEscalated" -> new FollowUpEscalated(fields.text("followUpId"),
                         DeadlineKind.valueOf(fields.text("deadline")), fields.instant("due"),
                         Integer.parseInt(fields.text("step")), fields.text("escalatedTo"),
@@ -135,8 +146,9 @@ public final class EventCodec {
                 default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
             };
         } catch (RuntimeException e) {
-            throw new FeedbackLoopException("event '" + text + "': " + e.getMessage()
-                    + "; expected the form Kind?name=value&...", e);
+            // neither the text nor the parser's message, which quotes it, belong in the message: ids are personal
+            throw new JdbcStoreException("JDBC store could not read an outbox event; expected the form"
+                    + " Kind?name=value&... that this store writes", e);
         }
     }
 
@@ -167,6 +179,12 @@ public final class EventCodec {
 
         @Nullable String optional(String name) {
             return values.get(name);
+        }
+
+        /** The policy id of a {@code FollowUpOpened}, also from outboxes written when it was called rule id. */
+        String policyId() {
+            String legacy = values.get("ruleId");
+            return legacy != null && !values.containsKey("policyId") ? legacy : text("policyId");
         }
 
         Instant instant(String name) {

@@ -1,5 +1,6 @@
-package dev.feedbackloop.core;
+package dev.feedbackloop.core.internal;
 
+import dev.feedbackloop.core.care.CareDesk;
 import dev.feedbackloop.core.care.CarePlan;
 import dev.feedbackloop.core.care.CareReport;
 import dev.feedbackloop.core.care.CareTier;
@@ -22,123 +23,75 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The care desk of a {@link FeedbackLoop}: customers, the touches the host records, care-plan coverage reports and
- * survey throttling. Obtained from {@link FeedbackLoop#care()}; thread-safe.
- *
- * <p>Customers are registered by the host ({@link #registerCustomer(Customer)}) and implicitly by their first
- * response. Accepted responses and follow-up contacts are recorded as touches by the loop itself.
+ * Not API. The {@link CareDesk} of a feedback loop over its {@link LoopContext}. Thread-safe: the only mutable state,
+ * the customers last notified as due, is guarded by itself.
  */
-public final class CareDesk {
+public final class DefaultCareDesk implements CareDesk {
 
-    private final FeedbackLoop loop;
+    private final LoopContext loop;
     private final CarePlan plan;
     private final ThrottlePolicy throttle;
     /** The customers notified as due, with the reason; guarded by itself. */
     private final Map<String, DueFor> notified = new HashMap<>();
 
-    CareDesk(FeedbackLoop loop, CarePlan plan, ThrottlePolicy throttle) {
-        this.loop = loop;
-        this.plan = plan;
-        this.throttle = throttle;
+    /**
+     * Creates the care desk of a loop.
+     *
+     * @param loop what the care desk needs of its loop
+     * @param plan the care plan
+     * @param throttle survey throttling
+     */
+    public DefaultCareDesk(LoopContext loop, CarePlan plan, ThrottlePolicy throttle) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
     }
 
-    /**
-     * Returns the care plan in force.
-     *
-     * @return the plan
-     */
+    @Override
     public CarePlan plan() {
         return plan;
     }
 
-    /**
-     * Registers a customer or replaces their attributes.
-     *
-     * @param customer the customer
-     */
+    @Override
     public void registerCustomer(Customer customer) {
         loop.store().putCustomer(Objects.requireNonNull(customer, "customer"));
     }
 
-    /**
-     * Looks up a customer.
-     *
-     * @param customerId the customer id
-     * @return the customer, or empty
-     */
+    @Override
     public Optional<Customer> findCustomer(String customerId) {
         return loop.store().findCustomer(Objects.requireNonNull(customerId, "customerId"));
     }
 
-    /**
-     * Records a contact with a customer now: a call, meeting or message.
-     *
-     * @param customerId the customer
-     * @param kind the kind of contact
-     * @param actor who made it
-     * @param note a note, or {@code null}
-     * @return the touch recorded
-     * @throws IllegalArgumentException if {@code kind} is a survey kind (use {@link #recordInvitation})
-     */
+    @Override
     public Touch recordContact(String customerId, TouchKind kind, String actor, @Nullable String note) {
         Touch touch = Touch.contact(customerId, kind, loop.now(), actor, note);
         loop.store().recordTouch(touch, List.of());
         return touch;
     }
 
-    /**
-     * Records a touch as given, for touches logged after the fact.
-     *
-     * @param touch the touch
-     */
+    @Override
     public void recordTouch(Touch touch) {
         loop.store().recordTouch(Objects.requireNonNull(touch, "touch"), List.of());
     }
 
-    /**
-     * Records that a customer was invited to a survey now, for throttling.
-     *
-     * @param customerId the customer
-     * @param surveyId the survey
-     * @return the touch recorded
-     */
+    @Override
     public Touch recordInvitation(String customerId, String surveyId) {
         Touch touch = Touch.survey(customerId, TouchKind.SURVEY_INVITED, loop.now(), surveyId);
         loop.store().recordTouch(touch, List.of());
         return touch;
     }
 
-    /**
-     * Returns a customer's touches, oldest first.
-     *
-     * @param customerId the customer
-     * @return the touches
-     */
+    @Override
     public List<Touch> touches(String customerId) {
         return loop.store().touches(Objects.requireNonNull(customerId, "customerId"));
     }
 
-    /**
-     * Decides whether a customer may be invited to a survey, with the reason: quiet period per survey and across
-     * surveys, last invited, last answered.
-     *
-     * @param customerId the customer
-     * @param surveyId the survey
-     * @param now the instant of the invitation
-     * @return the decision
-     */
-    public InviteDecision mayInvite(String customerId, String surveyId, Instant now) {
-        return throttle.decide(surveyId, touches(customerId), now);
+    @Override
+    public InviteDecision mayInvite(String customerId, String surveyId, Instant asOf) {
+        return throttle.decide(surveyId, touches(customerId), Objects.requireNonNull(asOf, "asOf"));
     }
 
-    /**
-     * Reports care-plan coverage at an instant: per tier, the customers overdue for contact (never contacted,
-     * or last contacted longer ago than the tier's cadence) and the customers never heard from (never answered a
-     * survey). Customers that no tier applies to are left out.
-     *
-     * @param asOf the instant
-     * @return the report
-     */
+    @Override
     public CareReport report(Instant asOf) {
         Objects.requireNonNull(asOf, "asOf");
         var counts = new LinkedHashMap<String, int[]>();
@@ -177,17 +130,7 @@ public final class CareDesk {
         return new CareReport(asOf, tiers, overdue, neverHeard);
     }
 
-    /**
-     * Emits a {@link FeedbackEvent.CustomerDueForContact} event for every customer overdue for contact at an
-     * instant, through the outbox to the listeners, once per customer and due date: a customer still due for the
-     * same reason (same tier, same last contact) at a later call is not notified again; a new contact, or a change
-     * of tier, starts a new due date that is notified once when it comes. Hosts call it on their own schedule (for
-     * example daily). What was notified is remembered by this loop, not by the store: a restarted loop notifies
-     * the customers still due once more.
-     *
-     * @param asOf the instant
-     * @return every customer found due, whether notified by this call or an earlier one
-     */
+    @Override
     public List<CustomerStatus> notifyDueForContact(Instant asOf) {
         Objects.requireNonNull(asOf, "asOf");
         List<CustomerStatus> due;
@@ -213,7 +156,7 @@ public final class CareDesk {
             notified.putAll(current);
         }
         if (appended) {
-            loop.deliverAfterWrite();
+            loop.afterWrite().run();
         }
         return due;
     }

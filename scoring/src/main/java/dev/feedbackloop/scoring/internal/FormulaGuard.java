@@ -1,4 +1,4 @@
-package dev.feedbackloop.core.export;
+package dev.feedbackloop.scoring.internal;
 
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
-package dev.feedbackloop.core.event;
+package dev.feedbackloop.core.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.feedbackloop.FeedbackLoopException;
+import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Priority;
 import java.time.Instant;
@@ -24,7 +24,8 @@ final class EventCodecTest {
                 new FeedbackEvent.ResponseAccepted("r1", "s", 1, null, AT),
                 new FeedbackEvent.FollowUpOpened("r1/x", "r1", "x", "ana müller", Priority.URGENT, AT, "c1", AT),
                 new FeedbackEvent.FollowUpContacted("r1/x", "ana", "phone", null, AT),
-                new FeedbackEvent.FollowUpResolved("r1/x", "ana", false, "no-contact", "c1", AT),
+                new FeedbackEvent.FollowUpResolved("r1/x", "ana", "refund", "c1", AT),
+                new FeedbackEvent.FollowUpClosed("r1/x", "ana", "no-contact", "c1", AT),
                 new FeedbackEvent.FollowUpEscalated("r1/x", DeadlineKind.RESOLUTION, AT, 2, "lead", "c1", AT),
                 new FeedbackEvent.CustomerDueForContact("c1", "strategic", null, AT, AT),
                 new FeedbackEvent.CustomerDueForContact("c1", "strategic", AT.minusSeconds(5), AT, AT));
@@ -55,14 +56,29 @@ final class EventCodecTest {
 
         // a new text component must be added here knowingly: events outlive erasure once delivered
         assertThat(texts).containsExactly("by", "channel", "code", "customerId", "escalatedTo", "followUpId", "owner",
-                "responseId", "ruleId", "surveyId", "tier");
+                "policyId", "reason", "responseId", "surveyId", "tier");
+    }
+
+    @Test
+    void decode_eventsWrittenBeforeClosingHadItsOwnEvent_readAsTheyAreMeantNow() {
+        String closed = "FollowUpResolved?followUpId=r1%2Fx&by=ana&resolved=false&code=no-contact&at=" + AT;
+        String resolved = "FollowUpResolved?followUpId=r1%2Fx&by=ana&resolved=true&code=refund&at=" + AT;
+        String opened = "FollowUpOpened?followUpId=r1%2Fx&responseId=r1&ruleId=x&owner=ana&priority=LOW"
+                + "&firstContactDue=" + AT + "&at=" + AT;
+
+        assertThat(EventCodec.decode(closed)).isEqualTo(new FeedbackEvent.FollowUpClosed("r1/x", "ana", "no-contact",
+                null, AT));
+        assertThat(EventCodec.decode(resolved)).isEqualTo(new FeedbackEvent.FollowUpResolved("r1/x", "ana", "refund",
+                null, AT));
+        assertThat(EventCodec.decode(opened)).isEqualTo(new FeedbackEvent.FollowUpOpened("r1/x", "r1", "x", "ana",
+                Priority.LOW, AT, null, AT));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "Nope?x=1", "ResponseAccepted?responseId=r1", "ResponseAccepted",
         "FollowUpOpened?followUpId=x&priority=HUGE"})
     void decode_garbage_throwsOurException(String text) {
-        assertThatThrownBy(() -> EventCodec.decode(text)).isInstanceOf(FeedbackLoopException.class)
-                .hasMessageContaining("expected the form");
+        assertThatThrownBy(() -> EventCodec.decode(text)).isInstanceOf(JdbcStoreException.class)
+                .hasMessageContaining("expected the form").hasMessageNotContaining("r1");
     }
 }

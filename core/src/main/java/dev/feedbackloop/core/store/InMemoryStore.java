@@ -1,5 +1,6 @@
-package dev.feedbackloop.core.store.memory;
+package dev.feedbackloop.core.store;
 
+import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.CustomerActivity;
 import dev.feedbackloop.core.care.Touch;
@@ -7,6 +8,7 @@ import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.store.CustomerQuota;
@@ -16,9 +18,8 @@ import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.FollowUpChange;
 import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.StoredResponse;
-import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.core.store.Submission;
-import dev.feedbackloop.NotFoundException;
+import dev.feedbackloop.core.store.SubmitResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Pending deadlines are indexed in sorted sets per {@link DeadlineKind}, so overdue and due-soon queries read a
  * range instead of scanning. Streaming reads copy a snapshot under the lock and call the action outside it.
  */
-public final class InMemoryStore implements FeedbackStore {
+final class InMemoryStore implements FeedbackStore {
 
     private record Keyed(Instant instant, String id) implements Comparable<Keyed> {
 
@@ -76,12 +77,8 @@ public final class InMemoryStore implements FeedbackStore {
         }
     }
 
-    /**
-     * Returns a new, empty store.
-     *
-     * @return the store
-     */
-    public static InMemoryStore create() {
+    /** Returns a new, empty store. */
+    static InMemoryStore create() {
         return new InMemoryStore();
     }
 
@@ -118,8 +115,8 @@ public final class InMemoryStore implements FeedbackStore {
             }
             for (FollowUp followUp : submission.followUps()) {
                 if (followUps.containsKey(followUp.id()) || !newFollowUps.add(followUp.id())) {
-                    throw new IllegalStateException("response '" + id + "': follow-up '" + followUp.id()
-                            + "' already exists for another response; nothing was stored");
+                    throw new FollowUpConflictException(List.of(followUp.id()), "for another response than '" + id
+                            + "'");
                 }
             }
         }
@@ -144,7 +141,8 @@ public final class InMemoryStore implements FeedbackStore {
                 customers.putIfAbsent(customer.id(), customer);
             }
             submission.touches().forEach(this::addTouch);
-            results.add(new SubmitResult(true, response, followUpsOf(response.id()), appendAll(submission.events())));
+            appendAll(submission.events());
+            results.add(new SubmitResult(true, response, followUpsOf(response.id())));
         }
         return results;
     }
@@ -410,15 +408,11 @@ public final class InMemoryStore implements FeedbackStore {
         list.add(index, touch);
     }
 
-    private List<OutboxEntry> appendAll(List<FeedbackEvent> events) {
-        var appended = new ArrayList<OutboxEntry>(events.size());
+    private void appendAll(List<FeedbackEvent> events) {
         for (FeedbackEvent event : events) {
             long sequence = nextSequence++;
-            OutboxEntry entry = new OutboxEntry(sequence, event);
-            outbox.put(sequence, entry);
-            appended.add(entry);
+            outbox.put(sequence, new OutboxEntry(sequence, event));
         }
-        return appended;
     }
 
     private <T> T read(Supplier<T> body) {
