@@ -3,6 +3,7 @@ package dev.feedbackloop.examples.charts;
 import static dev.feedbackloop.examples.charts.Html.escape;
 
 import dev.feedbackloop.core.followup.FollowUpMetrics;
+import dev.feedbackloop.scoring.Comparison;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -134,8 +135,9 @@ public final class Charts {
                 double previous = y.at(scores.get(i - 1).score());
                 body.append(line(x - band, previous, x, yy, "series partial"));
             }
-            if (score.significant()) {
-                double change = score.change().difference();
+            Comparison comparison = score.change();
+            if (comparison != null && comparison.significant()) {
+                double change = comparison.difference();
                 body.append("<circle class=\"significant\" cx=\"").append(num(x)).append("\" cy=\"").append(num(yy))
                         .append("\" r=\"8\"/>\n");
                 body.append(text(x, changeLabelY(yy, change), "middle", "change",
@@ -181,8 +183,9 @@ public final class Charts {
         for (PeriodScore score : scores) {
             lowest = score.score() < lowest.score() ? score : lowest;
             highest = score.score() > highest.score() ? score : highest;
-            if (score.significant()) {
-                significant.add(score.period() + " (" + Figures.signed(score.change().difference()) + ")");
+            Comparison change = score.change();
+            if (change != null && change.significant()) {
+                significant.add(score.period() + " (" + Figures.signed(change.difference()) + ")");
             }
         }
         PeriodScore last = scores.get(scores.size() - 1);

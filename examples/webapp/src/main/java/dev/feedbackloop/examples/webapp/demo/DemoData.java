@@ -118,10 +118,10 @@ class DemoData implements SmartInitializingSingleton {
             scheduleCalls(customer, tier, now);
             if (i % 8 != 5) {
                 // every eighth customer never answers
-                at(start.plus(randomDuration(PLAYED.minusDays(2))), () -> answerRelationship(customer, now));
+                at(start.plus(randomDuration(PLAYED.minusDays(2))), () -> answerRelationship(customer));
             }
             if (i % 3 == 1) {
-                at(start.plus(randomDuration(PLAYED.minusDays(1))), () -> answerSupport(customer, now));
+                at(start.plus(randomDuration(PLAYED.minusDays(1))), () -> answerSupport(customer));
             }
         }
         while (!events.isEmpty()) {
@@ -151,7 +151,7 @@ class DemoData implements SmartInitializingSingleton {
         }
     }
 
-    private void answerRelationship(Customer customer, Instant now) {
+    private void answerRelationship(Customer customer) {
         Survey survey = survey(FeedbackProgramme.RELATIONSHIP);
         int nps = Math.max(0, Math.min(10, (int) Math.round(8.1 + random.nextGaussian() * 1.9)));
         Response.Builder response = response(survey, customer);
@@ -165,10 +165,10 @@ class DemoData implements SmartInitializingSingleton {
             List<String> words = nps <= 6 ? DETRACTOR_WORDS : nps <= 8 ? PASSIVE_WORDS : PROMOTER_WORDS;
             response.answer("reason", Answer.text(words.get(random.nextInt(words.size()))));
         }
-        handle(loop.submit(response.build()), now);
+        handle(loop.submit(response.build()));
     }
 
-    private void answerSupport(Customer customer, Instant now) {
+    private void answerSupport(Customer customer) {
         Survey survey = survey(FeedbackProgramme.SUPPORT);
         int csat = Math.max(1, Math.min(5, (int) Math.round(3.9 + random.nextGaussian() * 1.2)));
         int ces = Math.max(1, Math.min(7, csat + 1 + random.nextInt(3) - 1));
@@ -181,11 +181,11 @@ class DemoData implements SmartInitializingSingleton {
         if ((!resolved || csat <= 2) && random.nextDouble() < 0.8) {
             response.answer("comment", Answer.text(SUPPORT_WORDS.get(random.nextInt(SUPPORT_WORDS.size()))));
         }
-        handle(loop.submit(response.build()), now);
+        handle(loop.submit(response.build()));
     }
 
     /** Plays the agents: most follow-ups contacted within the deadline, some late, a few left open. */
-    private void handle(Receipt receipt, Instant now) {
+    private void handle(Receipt receipt) {
         for (String followUpId : receipt.followUpIds()) {
             FollowUp followUp = loop.followUps().followUp(followUpId);
             String agent = agentFor(followUp);
@@ -199,26 +199,26 @@ class DemoData implements SmartInitializingSingleton {
             } else {
                 continue;
             }
-            at(followUp.openedAt().plus(delay), () -> contact(followUpId, agent, now));
+            at(followUp.openedAt().plus(delay), () -> contact(followUpId, agent));
         }
     }
 
-    private void contact(String followUpId, String agent, Instant now) {
+    private void contact(String followUpId, String agent) {
         FollowUp followUp = loop.followUps().followUp(followUpId);
-        FollowUp contacted = loop.followUps().contact(followUpId, followUp.version(),
-                Contact.of(random.nextBoolean() ? "phone" : "email", agent, loop.now(),
-                        "Talked it through and agreed next steps."));
+        Instant contactedAt = loop.now();
+        loop.followUps().contact(followUpId, followUp.version(), Contact.of(random.nextBoolean() ? "phone" : "email",
+                agent, contactedAt, "Talked it through and agreed next steps."));
         double draw = random.nextDouble();
-        Duration later = Duration.ofHours(6 + random.nextInt(60));
+        Instant later = contactedAt.plus(Duration.ofHours(6 + random.nextInt(60)));
         if (draw < 0.7) {
-            at(contacted.firstContact().at().plus(later), () -> {
+            at(later, () -> {
                 FollowUp current = loop.followUps().followUp(followUpId);
                 loop.followUps().resolve(followUpId, current.version(), Resolution.of(
                         pick(FeedbackProgramme.RESOLUTION_CODES), pick(FeedbackProgramme.ROOT_CAUSES), agent,
                         loop.now(), "Fixed and confirmed with the customer."));
             });
         } else if (draw < 0.8) {
-            at(contacted.firstContact().at().plus(later), () -> {
+            at(later, () -> {
                 FollowUp current = loop.followUps().followUp(followUpId);
                 loop.followUps().close(followUpId, current.version(), Closure.of("customer-declined", agent,
                         loop.now(), "The customer did not want to pursue it."));
