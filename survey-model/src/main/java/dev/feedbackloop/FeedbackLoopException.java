@@ -1,5 +1,7 @@
 package dev.feedbackloop;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every domain failure that Feedback Loop reports: invalid input, a conflict, an illegal transition.
  *
@@ -29,9 +31,9 @@ public abstract class FeedbackLoopException extends RuntimeException {
      * Creates an exception with a message and the failure that caused it.
      *
      * @param message what failed, where, and what was expected
-     * @param cause the underlying failure
+     * @param cause the underlying failure, or {@code null} when there is none
      */
-    protected FeedbackLoopException(String message, Throwable cause) {
+    protected FeedbackLoopException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -517,4 +517,29 @@ final class FollowUpTrackerTest {
         assertThat(working.followUps().followUp(receipt.followUpIds().get(0)).firstContactDue())
                 .isEqualTo(Instant.parse("2024-03-11T16:00:00Z"));
     }
+
+    @Test
+    void escalationDelay_countsWallClockTimeUnlessTheStepSaysWorkingTime() {
+        MutableClock friday = MutableClock.at("2024-03-08T16:00:00Z");
+        FeedbackLoop working = FeedbackLoop.builder().clock(friday)
+                .calendar(BusinessCalendar.builder(ZoneOffset.UTC).hours(LocalTime.of(9, 0), LocalTime.of(17, 0))
+                        .build())
+                .followUpPolicy(FollowUpPolicy.builder("nps-detractor").when(Trigger.npsDetractor("nps"))
+                        .reason("Detractor").firstContactWithin(Duration.ofHours(1))
+                        .escalate(EscalationStep.to(DeadlineKind.FIRST_CONTACT, Duration.ofHours(2), "on-call"))
+                        .escalate(EscalationStep.to(DeadlineKind.FIRST_CONTACT, Duration.ofHours(2), "team-lead")
+                                .inWorkingTime())
+                        .build())
+                .build();
+        working.register(Fixtures.survey());
+        String id = working.submit(Fixtures.response("r1", "c1", 0, null, T0)).followUpIds().get(0);
+        assertThat(working.followUps().followUp(id).firstContactDue()).isEqualTo(Instant.parse("2024-03-08T17:00:00Z"));
+
+        assertThat(working.followUps().escalateOverdue(Instant.parse("2024-03-08T18:59:59Z"))).isEmpty();
+        assertThat(working.followUps().escalateOverdue(Instant.parse("2024-03-08T19:00:00Z")))
+                .extracting(Escalation::escalatedTo).containsExactly("on-call");
+        assertThat(working.followUps().escalateOverdue(Instant.parse("2024-03-11T10:59:59Z"))).isEmpty();
+        assertThat(working.followUps().escalateOverdue(Instant.parse("2024-03-11T11:00:00Z")))
+                .extracting(Escalation::escalatedTo).containsExactly("team-lead");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.feedbackloop.survey;
 
+import java.util.Objects;
 import dev.feedbackloop.survey.condition.Condition;
 import dev.feedbackloop.survey.validation.ViolationCode;
 import dev.feedbackloop.survey.validation.Violation;
@@ -208,7 +209,8 @@ final class DefinitionChecks {
         var domains = new ArrayList<List<Answer>>();
         long combinations = 1;
         for (String id : ids) {
-            List<Answer> domain = domain(questions.get(positions.get(id)), literals.get(id));
+            int position = Objects.requireNonNull(positions.get(id), id);
+            List<Answer> domain = domain(questions.get(position), Objects.requireNonNull(literals.get(id), id));
             domains.add(domain);
             combinations *= domain.size() + 1;
             if (combinations > MAX_COMBINATIONS) {

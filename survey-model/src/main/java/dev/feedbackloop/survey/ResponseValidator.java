@@ -1,5 +1,6 @@
 package dev.feedbackloop.survey;
 
+import java.util.TreeMap;
 import dev.feedbackloop.survey.CompiledSurvey.Item;
 import dev.feedbackloop.survey.CompiledSurvey.VisibleAnswers;
 import dev.feedbackloop.survey.validation.StorableText;
@@ -167,10 +168,11 @@ public final class ResponseValidator {
         if (attributes.isEmpty()) {
             return;
         }
-        for (String name : new TreeSet<>(attributes.keySet())) {
+        for (Map.Entry<String, String> attribute : new TreeMap<>(attributes).entrySet()) {
+            String name = attribute.getKey();
             String path = "respondent.attributes[" + StorableText.escaped(name) + "]";
             checkCharacters(path + ".name", name, violations);
-            checkCharacters(path, attributes.get(name), violations);
+            checkCharacters(path, attribute.getValue(), violations);
         }
     }
 

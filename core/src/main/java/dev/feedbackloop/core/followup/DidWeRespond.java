@@ -70,7 +70,7 @@ public record DidWeRespond(String responseId, Verdict verdict, @Nullable Instant
         }
         Instant due = null;
         Contact first = null;
-        FollowUp firstFollowUp = null;
+        Instant firstOpened = null;
         boolean allClosedUncontacted = true;
         for (FollowUp followUp : followUps) {
             if (due == null || followUp.firstContactDue().isBefore(due)) {
@@ -79,7 +79,7 @@ public record DidWeRespond(String responseId, Verdict verdict, @Nullable Instant
             Contact contact = followUp.firstContact();
             if (contact != null && (first == null || contact.at().isBefore(first.at()))) {
                 first = contact;
-                firstFollowUp = followUp;
+                firstOpened = followUp.openedAt();
             }
             allClosedUncontacted &= followUp.state() == FollowUpState.CLOSED && contact == null;
         }
@@ -88,7 +88,7 @@ public record DidWeRespond(String responseId, Verdict verdict, @Nullable Instant
             return new DidWeRespond(responseId, verdict, null, null, due, followUps);
         }
         Verdict verdict = first.at().isAfter(due) ? Verdict.LATE : Verdict.ON_TIME;
-        return new DidWeRespond(responseId, verdict, first.at(), Duration.between(firstFollowUp.openedAt(),
+        return new DidWeRespond(responseId, verdict, first.at(), Duration.between(Objects.requireNonNull(firstOpened),
                 first.at()), due, followUps);
     }
 

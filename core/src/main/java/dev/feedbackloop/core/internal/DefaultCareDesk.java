@@ -109,7 +109,7 @@ public final class DefaultCareDesk implements CareDesk {
             Instant due = last == null ? asOf : last.plus(tier.get().contactEvery());
             var status = new CustomerStatus(activity.customer().id(), tier.get().name(), last,
                     activity.lastAnswered(), due);
-            int[] c = counts.get(tier.get().name());
+            int[] c = Objects.requireNonNull(counts.get(tier.get().name()));
             c[0]++;
             if (status.isDue(asOf)) {
                 overdue.add(status);

@@ -32,7 +32,7 @@ final class FollowUpReports {
     FollowUpMetrics metrics(Instant from, Instant to, Instant asOf) {
         Map<String, FollowUpMetrics> all = metricsBy(followUp -> "all", from, to, asOf);
         if (!all.isEmpty()) {
-            return all.get("all");
+            return Objects.requireNonNull(all.get("all"));
         }
         try (FollowUpMetrics.Tally none = FollowUpMetrics.tally(asOf)) {
             return none.result();

@@ -237,7 +237,7 @@ final class InMemoryStore implements FeedbackStore {
             throw new IllegalArgumentException("limit: " + limit + " is not positive");
         }
         return read(() -> {
-            TreeSet<Keyed> index = pending.get(kind);
+            TreeSet<Keyed> index = pending(kind);
             NavigableSet<Keyed> range = from == null
                     ? index.headSet(new Keyed(to, ""), false)
                     : from.isBefore(to) ? index.subSet(new Keyed(from, ""), true, new Keyed(to, ""), false)
@@ -387,14 +387,19 @@ final class InMemoryStore implements FeedbackStore {
         followUps.put(followUp.id(), followUp);
         for (DeadlineKind kind : DeadlineKind.values()) {
             if (followUp.isPending(kind)) {
-                followUp.findDue(kind).ifPresent(due -> pending.get(kind).add(new Keyed(due, followUp.id())));
+                followUp.findDue(kind).ifPresent(due -> pending(kind).add(new Keyed(due, followUp.id())));
             }
         }
     }
 
+    /** The deadline index of one kind; every kind has one. */
+    private TreeSet<Keyed> pending(DeadlineKind kind) {
+        return Objects.requireNonNull(pending.get(kind), "pending");
+    }
+
     private void unindex(FollowUp followUp) {
         for (DeadlineKind kind : DeadlineKind.values()) {
-            followUp.findDue(kind).ifPresent(due -> pending.get(kind).remove(new Keyed(due, followUp.id())));
+            followUp.findDue(kind).ifPresent(due -> pending(kind).remove(new Keyed(due, followUp.id())));
         }
     }
 

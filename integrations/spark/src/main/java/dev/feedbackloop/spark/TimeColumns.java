@@ -1,5 +1,6 @@
 package dev.feedbackloop.spark;
 
+import org.jspecify.annotations.Nullable;
 import static org.apache.spark.sql.functions.unix_micros;
 
 import dev.feedbackloop.scoring.Period;
@@ -57,7 +58,7 @@ final class TimeColumns {
 
         private final ZoneId zone;
         private final Blanks blanks;
-        private transient ThreadLocal<TimestampParser> parsers;
+        private transient @Nullable ThreadLocal<TimestampParser> parsers;
 
         ReadTimestamp(ZoneId zone, Blanks blanks) {
             this.zone = zone;
@@ -65,14 +66,16 @@ final class TimeColumns {
         }
 
         @Override
-        public Long call(String text) {
+        public @Nullable Long call(String text) {
             if (blanks.isBlank(text)) {
                 return null;
             }
-            if (parsers == null) {
-                parsers = ThreadLocal.withInitial(() -> TimestampParser.of(zone));
+            ThreadLocal<TimestampParser> local = parsers;
+            if (local == null) {
+                local = ThreadLocal.withInitial(() -> TimestampParser.of(zone));
+                parsers = local;
             }
-            Instant instant = parsers.get().parse(text);
+            Instant instant = local.get().parse(text);
             return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND),
                     instant.getNano() / 1000);
         }

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -252,7 +253,7 @@ final class CsvSource extends RowCursor implements RowSource {
 
     /** Reads the records up to the stop offset or the end; returns the number of data rows read so far. */
     long readRows(Consumer<? super ExportRow> handler) {
-        int[] fieldSlots = slotOfField;
+        int[] fieldSlots = Objects.requireNonNull(slotOfField, "the header is read first");
         while (next()) {
             number++;
             for (int slot = 0; duplicates && slot < slotNames.length; slot++) {

@@ -1,5 +1,6 @@
 package dev.feedbackloop.scoring.export;
 
+import java.util.Objects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -131,8 +132,8 @@ final class PartedRead<A> {
                 if (part.failure != null) {
                     throw shifted(part.failure, lines);
                 }
-                @SuppressWarnings("NullAway")
-                A container = part.container;
+                // a part that did not fail holds its container
+                A container = Objects.requireNonNull(part.container, "container");
                 result = merger.merge(result, container, lines, rows);
                 position = part.endPosition;
                 lines += part.lines;

@@ -56,7 +56,7 @@ public final class ScorecardSpec {
     private final ScoreOptions options;
     final String[] questionIds;
     final Kind[] kinds;
-    final RatingQuestion @Nullable [] ratingQuestions;
+    final @Nullable RatingQuestion[] ratingQuestions;
     final int[] mins;
     /** The number of points of each scored question, which has that many counters from {@code offsets[s]}. */
     final int[] widths;

@@ -1,5 +1,6 @@
 package dev.feedbackloop.store.tck;
 
+import java.util.Objects;
 import static dev.feedbackloop.store.tck.Fixtures.T0;
 import static dev.feedbackloop.store.tck.Fixtures.submission;
 import static dev.feedbackloop.store.tck.Fixtures.withQuota;
@@ -500,7 +501,7 @@ public abstract class FeedbackStoreContract {
             FollowUp current = from;
             FollowUp e1 = current.escalate(to.escalations().get(0));
             steps.add(e1);
-            FollowUp c = e1.contact(to.firstContact());
+            FollowUp c = e1.contact(Objects.requireNonNull(to.firstContact()));
             steps.add(c);
             FollowUp p = c.pause("ana", T0.plus(Duration.ofHours(51)), "waiting");
             steps.add(p);
@@ -729,7 +730,7 @@ public abstract class FeedbackStoreContract {
             assertThat(erased.response().respondent().attributes()).containsEntry("plan", "pro");
             FollowUp anonymous = store().findFollowUp(followUp.id()).orElseThrow();
             assertThat(anonymous.customerId()).isNull();
-            assertThat(anonymous.firstContact().note()).isNull();
+            assertThat(Objects.requireNonNull(anonymous.firstContact()).note()).isNull();
             assertThat(anonymous.history()).allSatisfy(h -> assertThat(h.note()).isNull());
             assertThat(store().touches("c1")).isEmpty();
             assertThat(store().findCustomer("c1")).isEmpty();

@@ -103,6 +103,6 @@ final class Fixtures {
 
     /** Whether a response's NPS answer makes its respondent a detractor (0 to 6). */
     static boolean isDetractor(Response response) {
-        return ((Answer.Rating) response.answer("nps")).value() <= 6;
+        return response.answer("nps") instanceof Answer.Rating rating && rating.value() <= 6;
     }
 }

@@ -10,6 +10,8 @@ final class MappingFailure extends RuntimeException {
 
     /** The path of the failure. */
     final String path;
+    /** What is wrong there. */
+    final String problem;
     /** Definition violations, if those were the failure. */
     @SuppressWarnings("serial")
     final List<Violation> violations;
@@ -21,6 +23,7 @@ final class MappingFailure extends RuntimeException {
     MappingFailure(String path, String problem, List<Violation> violations) {
         super(problem, null, false, false);
         this.path = path;
+        this.problem = problem;
         this.violations = List.copyOf(violations);
     }
 }

@@ -327,7 +327,7 @@ public final class SurveyJson {
             } catch (IOException e) {
                 // No location then; the path still says where.
             }
-            throw new SurveyJsonException(failure.path, failure.getMessage(),
+            throw new SurveyJsonException(failure.path, failure.problem,
                     location == null ? 0 : location.getLineNr(), location == null ? 0 : location.getColumnNr(),
                     failure.violations, null);
         }

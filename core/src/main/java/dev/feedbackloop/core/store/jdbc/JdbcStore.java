@@ -159,7 +159,7 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
      */
     public JdbcStore createSchema() {
         List<String> statements = dialect.schemaStatements();
-        sql.transaction("create the schema (" + dialect + ")", connection -> {
+        sql.inTransaction("create the schema (" + dialect + ")", connection -> {
             try (Statement statement = connection.createStatement()) {
                 if (dialect == JdbcDialect.POSTGRESQL) {
                     statement.execute("SELECT pg_advisory_xact_lock(7420112358)");
@@ -168,7 +168,6 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
                     statement.execute(ddl);
                 }
             }
-            return null;
         });
         LOG.debug("schema ready ({} statements, {})", statements.size(), dialect);
         return this;
@@ -237,12 +236,11 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
             int before = taken.size();
             List<String> ids = batch.stream().map(s -> s.response().id()).distinct()
                     .filter(id -> !taken.containsKey(id)).toList();
-            sql.snapshot("read " + ids.size() + " response(s)", connection -> {
+            sql.inSnapshot("read " + ids.size() + " response(s)", connection -> {
                 for (StoredResponse response : ResponseRows.findAll(connection, ids).values()) {
                     taken.put(response.id(), Submitted.unreported(new SubmitResult(false, response,
                             FollowUpRows.ofResponse(connection, response.id()))));
                 }
-                return null;
             });
             LOG.debug("{} of {} response id(s) were already stored", taken.size(), batch.size());
             // no new taken id: the one that clashed was rolled back by its concurrent transaction; try again
@@ -355,7 +353,7 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
             String id = submission.response().id();
             Submitted result = taken.get(id);
             if (result == null) {
-                result = stored.get(id);
+                result = Objects.requireNonNull(stored.get(id), id);
                 if (!reported.add(id)) {
                     // a repeat of an id earlier in the batch, even the same submission again, stored nothing
                     result = Submitted.unreported(new SubmitResult(false, result.result().response(),
@@ -437,7 +435,6 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         Objects.requireNonNull(action, "action");
         sql.stream("stream the responses of survey '" + surveyId + "'", connection -> {
             ResponseRows.forEachOfSurvey(connection, surveyId, action);
-            return null;
         });
     }
 
@@ -501,9 +498,8 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     @Override
     public void forEachFollowUp(Consumer<FollowUp> action) {
         Objects.requireNonNull(action, "action");
-        sql.snapshot("stream the follow-ups", connection -> {
+        sql.inSnapshot("stream the follow-ups", connection -> {
             FollowUpRows.forEach(connection, action);
-            return null;
         });
     }
 
@@ -512,9 +508,8 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     @Override
     public void putCustomer(Customer customer) {
         Objects.requireNonNull(customer, "customer");
-        sql.transaction("store a customer", connection -> {
+        sql.inTransaction("store a customer", connection -> {
             CustomerRows.put(connection, dialect, customer);
-            return null;
         });
     }
 
@@ -528,10 +523,9 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     public void recordTouch(Touch touch, List<FeedbackEvent> events) {
         Objects.requireNonNull(touch, "touch");
         List<FeedbackEvent> copy = List.copyOf(events);
-        sql.transaction("record a " + touch.kind() + " touch", connection -> {
+        sql.inTransaction("record a " + touch.kind() + " touch", connection -> {
             CustomerRows.insertTouches(connection, List.of(touch));
             OutboxRows.append(connection, dialect, copy);
-            return null;
         });
     }
 
@@ -547,7 +541,6 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         Objects.requireNonNull(action, "action");
         sql.stream("stream the customers", connection -> {
             CustomerRows.forEachActivity(connection, action);
-            return null;
         });
     }
 
@@ -559,9 +552,8 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         if (copy.isEmpty()) {
             return;
         }
-        sql.transaction("append " + copy.size() + " event(s) to the outbox", connection -> {
+        sql.inTransaction("append " + copy.size() + " event(s) to the outbox", connection -> {
             OutboxRows.append(connection, dialect, copy);
-            return null;
         });
     }
 
@@ -579,9 +571,8 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         if (copy.isEmpty()) {
             return;
         }
-        sql.transaction("acknowledge " + copy.size() + " outbox event(s)", connection -> {
+        sql.inTransaction("acknowledge " + copy.size() + " outbox event(s)", connection -> {
             OutboxRows.delete(connection, copy);
-            return null;
         });
     }
 

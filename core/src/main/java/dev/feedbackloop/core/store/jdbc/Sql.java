@@ -61,6 +61,12 @@ final class Sql {
         T run(Connection connection) throws SQLException;
     }
 
+    /** A unit of work on one connection that returns nothing. */
+    @FunctionalInterface
+    interface Step {
+        void run(Connection connection) throws SQLException;
+    }
+
     /** How a unit of work runs. */
     private enum Mode {
         /** A transaction at the data source's isolation level; run again after a deadlock. */
@@ -118,10 +124,9 @@ final class Sql {
      *
      * @param operation what the work does, for error messages
      * @param work the work
-     * @return its result
      */
-    <T> T stream(String operation, Work<T> work) {
-        return run(operation, Mode.STREAM, work);
+    void stream(String operation, Step work) {
+        run(operation, Mode.STREAM, done(work));
     }
 
     /**
@@ -134,6 +139,34 @@ final class Sql {
      */
     <T> T snapshot(String operation, Work<T> work) {
         return run(operation, Mode.SNAPSHOT, work);
+    }
+
+    /**
+     * Runs work that returns nothing in one transaction, as {@link #transaction(String, Work)} does.
+     *
+     * @param operation what the work does, for error messages
+     * @param work the work
+     */
+    void inTransaction(String operation, Step work) {
+        run(operation, Mode.TRANSACTION, done(work));
+    }
+
+    /**
+     * Runs reading work that returns nothing (it hands rows to an action) on one snapshot, as
+     * {@link #snapshot(String, Work)} does.
+     *
+     * @param operation what the work does, for error messages
+     * @param work the work
+     */
+    void inSnapshot(String operation, Step work) {
+        run(operation, Mode.SNAPSHOT, done(work));
+    }
+
+    private static Work<Boolean> done(Step work) {
+        return connection -> {
+            work.run(connection);
+            return Boolean.TRUE;
+        };
     }
 
     private <T> T run(String operation, Mode mode, Work<T> work) {

@@ -40,7 +40,6 @@ public final class FeedbackLoopCommand implements Callable<Integer> {
     private final InputStream stdin;
 
     @Spec
-    @SuppressWarnings("NullAway.Init")
     private CommandSpec spec;
 
     /** Creates the command reading standard input for {@code -}. */

@@ -24,7 +24,6 @@ final class InputOptions {
     @Parameters(index = "0", paramLabel = "FILE",
             description = "The export: CSV (.csv, .tsv) or JSON Lines (.jsonl, .ndjson), optionally gzipped (.gz);"
                     + " '-' reads standard input.")
-    @SuppressWarnings("NullAway.Init")
     String file;
 
     @Option(names = "--by", paramLabel = "COL",
@@ -37,13 +36,11 @@ final class InputOptions {
 
     @Option(names = "--zone", paramLabel = "Z", defaultValue = "UTC", converter = Converters.ZoneConverter.class,
             description = "The time zone of local timestamps and periods (default: ${DEFAULT-VALUE}).")
-    @SuppressWarnings("NullAway.Init")
     ZoneId zone;
 
     @Option(names = "--output", paramLabel = "O", defaultValue = "table",
             converter = Converters.OutputConverter.class,
             description = "table (for people), json, csv (for spreadsheets) or markdown (default: ${DEFAULT-VALUE}).")
-    @SuppressWarnings("NullAway.Init")
     Converters.Output output;
 
     @Option(names = "--strict", description = "The first invalid cell is an error (exit 2).")

@@ -51,11 +51,9 @@ final class LoopCommand implements Callable<Integer> {
     private static final long SETTLE_EVERY = 1 << 16;
 
     @Spec
-    @SuppressWarnings("NullAway.Init")
     private CommandSpec spec;
 
     @ParentCommand
-    @SuppressWarnings("NullAway.Init")
     private FeedbackLoopCommand parent;
 
     /** Exactly one rating column. */
@@ -70,7 +68,6 @@ final class LoopCommand implements Callable<Integer> {
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    @SuppressWarnings("NullAway.Init")
     private Rating rating;
 
     @Option(names = "--csat-scale", paramLabel = "N", defaultValue = "5",
@@ -82,17 +79,14 @@ final class LoopCommand implements Callable<Integer> {
     private @Nullable Integer triggerAtMost;
 
     @Option(names = "--created", paramLabel = "COL", required = true, description = "When the feedback arrived.")
-    @SuppressWarnings("NullAway.Init")
     private String created;
 
     @Option(names = "--responded", paramLabel = "COL", required = true,
             description = "When the business first responded; blank = not yet.")
-    @SuppressWarnings("NullAway.Init")
     private String responded;
 
     @Option(names = "--sla", paramLabel = "D", defaultValue = "48h", converter = Converters.SlaConverter.class,
             description = "The time allowed for a first response: 48h, 2d, 90m or PT48H (default: ${DEFAULT-VALUE}).")
-    @SuppressWarnings("NullAway.Init")
     private Duration sla;
 
     @Option(names = "--as-of", paramLabel = "T",
@@ -117,7 +111,6 @@ final class LoopCommand implements Callable<Integer> {
     private @Nullable String id;
 
     @Mixin
-    @SuppressWarnings("NullAway.Init")
     private InputOptions input;
 
     /** A row that --list may show; its line counts from its part's start until the parts are merged. */

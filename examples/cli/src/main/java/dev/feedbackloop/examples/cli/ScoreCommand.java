@@ -46,11 +46,9 @@ final class ScoreCommand implements Callable<Integer> {
     static final int LEGEND_WIDTH = 80;
 
     @Spec
-    @SuppressWarnings("NullAway.Init")
     private CommandSpec spec;
 
     @ParentCommand
-    @SuppressWarnings("NullAway.Init")
     private FeedbackLoopCommand parent;
 
     @Option(names = "--nps", paramLabel = "COL", description = "The 0-10 likelihood-to-recommend column.")
@@ -74,7 +72,6 @@ final class ScoreCommand implements Callable<Integer> {
     private @Nullable String date;
 
     @Mixin
-    @SuppressWarnings("NullAway.Init")
     private InputOptions input;
 
     /** The tallies of one group (or of all rows). */

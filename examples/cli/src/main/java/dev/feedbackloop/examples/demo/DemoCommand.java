@@ -54,7 +54,6 @@ public final class DemoCommand implements Callable<Integer> {
     private final Path directory;
 
     @Spec
-    @SuppressWarnings("NullAway.Init")
     private CommandSpec spec;
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
