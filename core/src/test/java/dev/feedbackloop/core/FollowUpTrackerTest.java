@@ -321,7 +321,7 @@ final class FollowUpTrackerTest {
 
             assertThat(before.verdict()).isEqualTo(DidWeRespond.Verdict.PENDING);
             assertThat(after.verdict()).isEqualTo(DidWeRespond.Verdict.MISSED);
-            assertThat(after.responded()).isFalse();
+            assertThat(after.contacted()).isFalse();
         }
 
         @Test
@@ -335,7 +335,7 @@ final class FollowUpTrackerTest {
             assertThat(answer.verdict()).isEqualTo(DidWeRespond.Verdict.ON_TIME);
             assertThat(answer.timeToFirstContact()).isEqualTo(Duration.ofHours(5));
             assertThat(answer.firstContactAt()).isEqualTo(T0.plus(Duration.ofHours(5)));
-            assertThat(answer.withinDeadline()).isTrue();
+            assertThat(answer.contactedWithinDeadline()).isTrue();
         }
 
         @Test

@@ -38,11 +38,11 @@ public record DidWeRespond(String responseId, Verdict verdict, @Nullable Instant
         LATE;
 
         /**
-         * Returns whether someone responded.
+         * Returns whether someone contacted the customer.
          *
          * @return {@code true} for {@code ON_TIME} and {@code LATE}
          */
-        public boolean responded() {
+        public boolean contacted() {
             return switch (this) {
                 case ON_TIME, LATE -> true;
                 case NOT_NEEDED, PENDING, MISSED -> false;
@@ -93,20 +93,20 @@ public record DidWeRespond(String responseId, Verdict verdict, @Nullable Instant
     }
 
     /**
-     * Returns whether someone responded.
+     * Returns whether someone contacted the customer: the answer to "did we respond?".
      *
      * @return {@code true} if a first contact was recorded
      */
-    public boolean responded() {
-        return verdict.responded();
+    public boolean contacted() {
+        return verdict.contacted();
     }
 
     /**
-     * Returns whether someone responded within the deadline.
+     * Returns whether someone contacted the customer within the first-contact deadline.
      *
      * @return {@code true} for {@link Verdict#ON_TIME}
      */
-    public boolean withinDeadline() {
+    public boolean contactedWithinDeadline() {
         return verdict == Verdict.ON_TIME;
     }
 }

@@ -442,9 +442,9 @@ public final class LoopQuery {
             }
             LoopSummary s = new LoopSummary(asOf, sla, triggered, responded, within, triggered - responded, overdue,
                     LoopSummary.rate(responded, triggered), LoopSummary.rate(within, triggered), waited);
-            DurationSummary t = s.timeToRespond();
-            return RowFactory.create(s.triggered(), s.responded(), s.respondedWithinSla(), s.unresponded(),
-                    s.overdue(), s.responseRate(), s.slaRate(),
+            DurationSummary t = s.timeToContact();
+            return RowFactory.create(s.needed(), s.contacted(), s.contactedWithinDeadline(), s.notContacted(),
+                    s.overdue(), s.contactedPercent(), s.withinDeadlinePercent(),
                     t == null ? null : RowFactory.create(t.meanHours(), t.medianHours(), t.p90Hours()));
         }
     }

@@ -140,7 +140,7 @@ final class ExactnessTest {
             assertLoop(tally.summary(asOf), cliGroup, sparkGroup, 2, key);
         });
         LoopSummary overall = directOverall.summary(asOf);
-        assertThat(overall.triggered()).isPositive();
+        assertThat(overall.needed()).isPositive();
         assertThat(overall.overdue()).isPositive();
         assertLoop(overall, cli.get("overall"), sparkOverall, 0, List.of("overall"));
     }
@@ -370,15 +370,15 @@ final class ExactnessTest {
 
     private static void assertLoop(LoopSummary expected, JsonNode cli, Row spark, int first, Object key) {
         String[] counts = {"triggered", "responded", "respondedWithinSla", "unresponded", "overdue"};
-        long[] values = {expected.triggered(), expected.responded(), expected.respondedWithinSla(),
-            expected.unresponded(), expected.overdue()};
+        long[] values = {expected.needed(), expected.contacted(), expected.contactedWithinDeadline(),
+            expected.notContacted(), expected.overdue()};
         for (int c = 0; c < counts.length; c++) {
             assertThat(cli.get(counts[c]).asLong()).as("%s of %s", counts[c], key).isEqualTo(values[c]);
             assertThat(spark.getLong(first + c)).as("%s of %s", counts[c], key).isEqualTo(values[c]);
         }
-        assertNumber(expected.responseRate(), "responseRate", cli, spark, key);
-        assertNumber(expected.slaRate(), "slaRate", cli, spark, key);
-        DurationSummary hours = expected.timeToRespond();
+        assertNumber(expected.contactedPercent(), "responseRate", cli, spark, key);
+        assertNumber(expected.withinDeadlinePercent(), "slaRate", cli, spark, key);
+        DurationSummary hours = expected.timeToContact();
         Row sparkHours = spark.getAs("timeToRespondHours");
         if (hours == null) {
             assertThat(cli.has("timeToRespondHours")).as("timeToRespondHours of %s", key).isFalse();

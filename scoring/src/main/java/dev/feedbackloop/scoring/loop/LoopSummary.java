@@ -6,46 +6,49 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a set of feedback that needed a response fared, as of an instant: whether it got one, within the SLA, and how
- * fast.
+ * How a set of feedback that needed a response fared, as of an instant: whether someone contacted the customer,
+ * within the deadline (the SLA), and how fast. The words are the library's ("did we respond?" is answered by
+ * needed, contacted, contacted within the deadline); the command line's {@code loop} output names the same figures
+ * {@code triggered}, {@code responded}, {@code respondedWithinSla}, {@code unresponded}, {@code responseRate} and
+ * {@code slaRate}.
  *
- * <p>Definitions, over the {@code triggered} rows (those that needed a response):
+ * <p>Definitions, over the {@code needed} rows (those that needed a response):
  * <ul>
- *   <li>{@code responded}: rows with a response time; {@code unresponded} = {@code triggered − responded};</li>
- *   <li>{@code respondedWithinSla}: responded rows with {@code responded − created ≤ sla};</li>
- *   <li>{@code overdue}: unresponded rows with {@code created + sla < asOf};</li>
- *   <li>{@code responseRate} = 100·responded/triggered and {@code slaRate} = 100·respondedWithinSla/triggered, in
- *       percent, both 0 when nothing was triggered;</li>
- *   <li>{@code timeToRespond}: the distribution of {@code responded − created} over responded rows, {@code null}
- *       when no row was responded.</li>
+ *   <li>{@code contacted}: rows with a first-response time; {@code notContacted} = {@code needed − contacted};</li>
+ *   <li>{@code contactedWithinDeadline}: contacted rows with {@code responded − created ≤ sla};</li>
+ *   <li>{@code overdue}: rows not contacted with {@code created + sla < asOf};</li>
+ *   <li>{@code contactedPercent} = 100·contacted/needed and {@code withinDeadlinePercent} =
+ *       100·contactedWithinDeadline/needed, in percent, both 0 when nothing was needed;</li>
+ *   <li>{@code timeToContact}: the distribution of {@code responded − created} over contacted rows, {@code null}
+ *       when no row was contacted.</li>
  * </ul>
  *
- * <p>Valid when the counts are non-negative and consistent ({@code responded + unresponded = triggered},
- * {@code respondedWithinSla ≤ responded}, {@code overdue ≤ unresponded}), the rates match them, and
- * {@code timeToRespond} is present exactly when {@code responded > 0}, with {@code n = responded}. Immutable.
+ * <p>Valid when the counts are non-negative and consistent ({@code contacted + notContacted = needed},
+ * {@code contactedWithinDeadline ≤ contacted}, {@code overdue ≤ notContacted}), the rates match them, and
+ * {@code timeToContact} is present exactly when {@code contacted > 0}, with {@code n = contacted}. Immutable.
  *
  * @param asOf the instant "now" for the overdue count
  * @param sla the time allowed for a first response, positive or zero
- * @param triggered rows that needed a response
- * @param responded triggered rows that got one
- * @param respondedWithinSla responded rows that got it within the SLA
- * @param unresponded triggered rows without a response
- * @param overdue unresponded rows whose SLA ran out before {@code asOf}
- * @param responseRate 100·responded/triggered, or 0
- * @param slaRate 100·respondedWithinSla/triggered, or 0
- * @param timeToRespond the time from created to responded over responded rows; {@code null} when none
+ * @param needed rows that needed a response
+ * @param contacted needed rows whose customer was contacted
+ * @param contactedWithinDeadline contacted rows contacted within the SLA
+ * @param notContacted needed rows whose customer was not contacted
+ * @param overdue rows not contacted whose SLA ran out before {@code asOf}
+ * @param contactedPercent 100·contacted/needed, or 0
+ * @param withinDeadlinePercent 100·contactedWithinDeadline/needed, or 0
+ * @param timeToContact the time from created to the first response over contacted rows; {@code null} when none
  */
 public record LoopSummary(
         Instant asOf,
         Duration sla,
-        long triggered,
-        long responded,
-        long respondedWithinSla,
-        long unresponded,
+        long needed,
+        long contacted,
+        long contactedWithinDeadline,
+        long notContacted,
         long overdue,
-        double responseRate,
-        double slaRate,
-        @Nullable DurationSummary timeToRespond) {
+        double contactedPercent,
+        double withinDeadlinePercent,
+        @Nullable DurationSummary timeToContact) {
 
     public LoopSummary {
         Objects.requireNonNull(asOf, "asOf");
@@ -53,24 +56,24 @@ public record LoopSummary(
         if (sla.isNegative()) {
             throw new IllegalArgumentException("sla: " + sla + " is negative, expected zero or more");
         }
-        if (triggered < 0 || responded < 0 || respondedWithinSla < 0 || unresponded < 0 || overdue < 0
-                || responded + unresponded != triggered || respondedWithinSla > responded
-                || overdue > unresponded) {
-            throw new IllegalArgumentException("counts: triggered " + triggered + ", responded " + responded
-                    + ", respondedWithinSla " + respondedWithinSla + ", unresponded " + unresponded + ", overdue "
+        if (needed < 0 || contacted < 0 || contactedWithinDeadline < 0 || notContacted < 0 || overdue < 0
+                || contacted + notContacted != needed || contactedWithinDeadline > contacted
+                || overdue > notContacted) {
+            throw new IllegalArgumentException("counts: triggered " + needed + ", responded " + contacted
+                    + ", respondedWithinSla " + contactedWithinDeadline + ", unresponded " + notContacted + ", overdue "
                     + overdue + " are inconsistent, expected responded + unresponded = triggered,"
                     + " respondedWithinSla <= responded and overdue <= unresponded");
         }
-        if (Double.compare(responseRate, rate(responded, triggered)) != 0
-                || Double.compare(slaRate, rate(respondedWithinSla, triggered)) != 0) {
-            throw new IllegalArgumentException("rates: " + responseRate + ", " + slaRate
-                    + " do not match the counts, expected " + rate(responded, triggered) + ", "
-                    + rate(respondedWithinSla, triggered));
+        if (Double.compare(contactedPercent, rate(contacted, needed)) != 0
+                || Double.compare(withinDeadlinePercent, rate(contactedWithinDeadline, needed)) != 0) {
+            throw new IllegalArgumentException("rates: " + contactedPercent + ", " + withinDeadlinePercent
+                    + " do not match the counts, expected " + rate(contacted, needed) + ", "
+                    + rate(contactedWithinDeadline, needed));
         }
-        if ((timeToRespond == null) != (responded == 0)
-                || (timeToRespond != null && timeToRespond.n() != responded)) {
-            throw new IllegalArgumentException("timeToRespond: " + timeToRespond
-                    + " does not match responded " + responded + ", expected a summary of exactly the responded rows");
+        if ((timeToContact == null) != (contacted == 0)
+                || (timeToContact != null && timeToContact.n() != contacted)) {
+            throw new IllegalArgumentException("timeToRespond: " + timeToContact
+                    + " does not match responded " + contacted + ", expected a summary of exactly the responded rows");
         }
     }
 

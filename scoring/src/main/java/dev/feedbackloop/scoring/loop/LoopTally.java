@@ -6,15 +6,16 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An accumulator of the feedback that needed a response ("triggered" rows): whether each got a response, within the
+ * An accumulator of the feedback that needed a response: whether someone contacted each customer, within the
  * SLA, how fast, and — against an as-of instant — which are overdue. The definitions are those of
  * {@link LoopSummary}.
  *
- * <p>Which rows need a response is the caller's decision: add only triggered rows. The as-of instant may be unknown
- * until the end of the input (it defaults to the latest timestamp of an export). Until then, the tally keeps the
- * creation times of unresponded rows, counted per distinct millisecond; {@link #advanceAsOf(Instant)} declares a lower
- * bound for the final as-of and settles every unresponded row already overdue by then, so that memory stays
- * proportional to the unresponded rows of the last SLA window. Call it with the final instant as soon as it is known.
+ * <p>Which rows need a response is the caller's decision: add only those. The as-of instant may be unknown until
+ * the end of the input (it defaults to the latest timestamp of an export). Until then, the tally keeps the creation
+ * times of the rows not contacted yet, counted per distinct millisecond; {@link #advanceAsOf(Instant)} declares a
+ * lower bound for the final as-of and settles every such row already overdue by then, so that memory stays
+ * proportional to the rows not contacted within the last SLA window. Call it with the final instant as soon as it is
+ * known.
  * Memory is bounded in any case: like the times to respond (see {@link DurationTally}), creation times beyond a fixed
  * budget go to a temporary file, which {@link #close()} deletes.
  *
@@ -24,13 +25,13 @@ public final class LoopTally implements AutoCloseable {
 
     private final Duration sla;
     private final long slaMillis;
-    private long triggered;
-    private long respondedWithinSla;
+    private long needed;
+    private long contactedWithinDeadline;
     private long overdueSettled;
-    private final DurationTally timeToRespond;
+    private final DurationTally timeToContact;
     /**
-     * Creation times (epoch millis) of unresponded rows not counted in {@link #overdueSettled}: those in memory are
-     * not yet overdue at {@link #asOfLowerBound}; those in spilled runs may be.
+     * Creation times (epoch millis) of rows not contacted and not counted in {@link #overdueSettled}: those in memory
+     * are not yet overdue at {@link #asOfLowerBound}; those in spilled runs may be.
      */
     private final BoundedCounts pending;
     private long asOfLowerBound = Long.MIN_VALUE;
@@ -39,7 +40,7 @@ public final class LoopTally implements AutoCloseable {
     LoopTally(Duration sla, long budgetBytes) {
         this.sla = sla;
         this.slaMillis = sla.toMillis();
-        this.timeToRespond = new DurationTally(budgetBytes);
+        this.timeToContact = new DurationTally(budgetBytes);
         this.pending = new BoundedCounts(budgetBytes);
     }
 
@@ -71,16 +72,16 @@ public final class LoopTally implements AutoCloseable {
      * Adds a row that needed a response.
      *
      * @param created when the feedback arrived
-     * @param responded when the business first responded, or {@code null} if it has not
-     * @throws IllegalArgumentException if {@code responded} is before {@code created}
+     * @param contacted when the business first contacted the customer, or {@code null} if it has not
+     * @throws IllegalArgumentException if {@code contacted} is before {@code created}
      * @throws ArithmeticException if an instant does not fit in a {@code long} of epoch milliseconds
      */
-    public void add(Instant created, @Nullable Instant responded) {
+    public void add(Instant created, @Nullable Instant contacted) {
         long createdMillis = created.toEpochMilli();
-        if (responded == null) {
-            addUnresponded(createdMillis);
+        if (contacted == null) {
+            addNotContacted(createdMillis);
         } else {
-            addResponded(createdMillis, responded.toEpochMilli());
+            addContacted(createdMillis, contacted.toEpochMilli());
         }
     }
 
@@ -90,8 +91,8 @@ public final class LoopTally implements AutoCloseable {
      *
      * @param createdEpochMilli when the feedback arrived, in milliseconds since 1970-01-01T00:00:00Z
      */
-    public void addUnresponded(long createdEpochMilli) {
-        triggered++;
+    public void addNotContacted(long createdEpochMilli) {
+        needed++;
         if (asOfLowerBound != Long.MIN_VALUE && overdue(createdEpochMilli, asOfLowerBound)) {
             overdueSettled++;
         } else {
@@ -104,31 +105,31 @@ public final class LoopTally implements AutoCloseable {
      * {@link #add(Instant, Instant)} without creating objects.
      *
      * @param createdEpochMilli when the feedback arrived, in milliseconds since 1970-01-01T00:00:00Z
-     * @param respondedEpochMilli when the business first responded, in the same unit
+     * @param contactedEpochMilli when the business first contacted the customer, in the same unit
      * @throws IllegalArgumentException if the response is before the creation
      */
-    public void addResponded(long createdEpochMilli, long respondedEpochMilli) {
-        long waited = respondedEpochMilli - createdEpochMilli;
-        if (respondedEpochMilli < createdEpochMilli) {
-            throw new IllegalArgumentException("responded: " + Instant.ofEpochMilli(respondedEpochMilli)
+    public void addContacted(long createdEpochMilli, long contactedEpochMilli) {
+        long waited = contactedEpochMilli - createdEpochMilli;
+        if (contactedEpochMilli < createdEpochMilli) {
+            throw new IllegalArgumentException("responded: " + Instant.ofEpochMilli(contactedEpochMilli)
                     + " is before created " + Instant.ofEpochMilli(createdEpochMilli)
                     + ", expected a response at or after the feedback");
         }
         if (waited < 0) {
-            throw new ArithmeticException("responded - created: " + respondedEpochMilli + " - " + createdEpochMilli
+            throw new ArithmeticException("responded - created: " + contactedEpochMilli + " - " + createdEpochMilli
                     + " overflows a long of milliseconds");
         }
-        triggered++;
-        timeToRespond.addMillis(waited);
+        needed++;
+        timeToContact.addMillis(waited);
         if (waited <= slaMillis) {
-            respondedWithinSla++;
+            contactedWithinDeadline++;
         }
     }
 
     /**
      * Declares that the as-of instant of the eventual {@link #summary(Instant)} will not be before {@code lowerBound},
-     * which lets the tally settle the unresponded rows already overdue then. Bounds only ever rise; a lower one than
-     * before is ignored.
+     * which lets the tally settle the rows not contacted that are overdue by then. Bounds only ever rise; a lower one
+     * than before is ignored.
      *
      * @param lowerBound the earliest possible as-of instant
      */
@@ -157,10 +158,10 @@ public final class LoopTally implements AutoCloseable {
             throw new IllegalArgumentException(
                     "other.sla: " + other.sla + " differs from " + sla + ", expected tallies with the same SLA");
         }
-        triggered += other.triggered;
-        respondedWithinSla += other.respondedWithinSla;
+        needed += other.needed;
+        contactedWithinDeadline += other.contactedWithinDeadline;
         overdueSettled += other.overdueSettled;
-        timeToRespond.merge(other.timeToRespond);
+        timeToContact.merge(other.timeToContact);
         pending.addAll(other.pending);
         long bound = Math.max(asOfLowerBound, other.asOfLowerBound);
         asOfLowerBound = Long.MIN_VALUE;
@@ -172,10 +173,10 @@ public final class LoopTally implements AutoCloseable {
     /**
      * The number of rows added.
      *
-     * @return the triggered count
+     * @return the needed count
      */
-    public long triggered() {
-        return triggered;
+    public long needed() {
+        return needed;
     }
 
     /**
@@ -197,10 +198,10 @@ public final class LoopTally implements AutoCloseable {
                 overdue += cursor.count();
             }
         }
-        long responded = timeToRespond.n();
-        return new LoopSummary(asOf, sla, triggered, responded, respondedWithinSla, triggered - responded, overdue,
-                LoopSummary.rate(responded, triggered), LoopSummary.rate(respondedWithinSla, triggered),
-                responded == 0 ? null : timeToRespond.summary());
+        long contacted = timeToContact.n();
+        return new LoopSummary(asOf, sla, needed, contacted, contactedWithinDeadline, needed - contacted, overdue,
+                LoopSummary.rate(contacted, needed), LoopSummary.rate(contactedWithinDeadline, needed),
+                contacted == 0 ? null : timeToContact.summary());
     }
 
     /**
@@ -208,10 +209,10 @@ public final class LoopTally implements AutoCloseable {
      */
     @Override
     public void close() {
-        timeToRespond.close();
+        timeToContact.close();
         pending.close();
-        triggered = 0;
-        respondedWithinSla = 0;
+        needed = 0;
+        contactedWithinDeadline = 0;
         overdueSettled = 0;
         asOfLowerBound = Long.MIN_VALUE;
     }

@@ -29,26 +29,26 @@ final class LoopTallyTest {
         tally.add(at(0), null);        // created 0h: overdue at 100h (0 + 48 < 100)
         tally.add(at(52), null);       // 52 + 48 = 100, not < 100: not overdue
         LoopSummary s = tally.summary(at(100));
-        assertThat(s.triggered()).isEqualTo(5);
-        assertThat(s.responded()).isEqualTo(3);
-        assertThat(s.respondedWithinSla()).isEqualTo(2);
-        assertThat(s.unresponded()).isEqualTo(2);
+        assertThat(s.needed()).isEqualTo(5);
+        assertThat(s.contacted()).isEqualTo(3);
+        assertThat(s.contactedWithinDeadline()).isEqualTo(2);
+        assertThat(s.notContacted()).isEqualTo(2);
         assertThat(s.overdue()).isEqualTo(1);
-        assertThat(s.responseRate()).isEqualTo(60.0);
-        assertThat(s.slaRate()).isEqualTo(40.0);
+        assertThat(s.contactedPercent()).isEqualTo(60.0);
+        assertThat(s.withinDeadlinePercent()).isEqualTo(40.0);
         // mean (10 + 48 + 60)/3 = 39.333...; median rank ⌈1.5⌉ = 2 -> 48; p90 rank ⌈2.7⌉ = 3 -> 60.
-        assertThat(s.timeToRespond().meanHours()).isEqualTo(118.0 / 3);
-        assertThat(s.timeToRespond().medianHours()).isEqualTo(48.0);
-        assertThat(s.timeToRespond().p90Hours()).isEqualTo(60.0);
+        assertThat(s.timeToContact().meanHours()).isEqualTo(118.0 / 3);
+        assertThat(s.timeToContact().medianHours()).isEqualTo(48.0);
+        assertThat(s.timeToContact().p90Hours()).isEqualTo(60.0);
     }
 
     @Test
     void summary_nothingTriggered_hasZeroRatesAndNoTimes() {
         LoopSummary s = LoopTally.of(Duration.ofHours(1)).summary(T0);
-        assertThat(s.triggered()).isZero();
-        assertThat(s.responseRate()).isZero();
-        assertThat(s.slaRate()).isZero();
-        assertThat(s.timeToRespond()).isNull();
+        assertThat(s.needed()).isZero();
+        assertThat(s.contactedPercent()).isZero();
+        assertThat(s.withinDeadlinePercent()).isZero();
+        assertThat(s.timeToContact()).isNull();
     }
 
     @Test
@@ -88,9 +88,9 @@ final class LoopTallyTest {
                 plain.add(at(created), responded);
                 LoopTally side = random.nextBoolean() ? left : right;
                 if (responded == null) {
-                    side.addUnresponded(at(created).toEpochMilli());
+                    side.addNotContacted(at(created).toEpochMilli());
                 } else {
-                    side.addResponded(at(created).toEpochMilli(), responded.toEpochMilli());
+                    side.addContacted(at(created).toEpochMilli(), responded.toEpochMilli());
                 }
                 if (random.nextInt(20) == 0) {
                     side.advanceAsOf(at(latest));

@@ -293,13 +293,13 @@ final class LoopCommand implements Callable<Integer> {
                 }
                 if (value != ExportRow.BLANK && value <= trigger) {
                     if (respondedAt == ExportRow.NO_TIME) {
-                        group.addUnresponded(createdAt);
+                        group.addNotContacted(createdAt);
                         if (listing && (fixedAsOf == null || list == ListWhat.UNRESPONDED
                                 || overdue(createdAt, slaMillis, fixedAsOf.toEpochMilli()))) {
                             part.items.add(item(row, idSlot, segments, createdAt, bucket));
                         }
                     } else {
-                        group.addResponded(createdAt, respondedAt);
+                        group.addContacted(createdAt, respondedAt);
                     }
                 }
             }, (earlier, later, linesBefore, rowsBefore) -> earlier.merge(later, linesBefore));
@@ -508,10 +508,11 @@ final class LoopCommand implements Callable<Integer> {
 
         @Override
         public List<String> cells(LoopSummary s) {
-            DurationSummary time = s.timeToRespond();
-            return List.of(Long.toString(s.triggered()), Long.toString(s.responded()),
-                    Long.toString(s.respondedWithinSla()), Long.toString(s.unresponded()), Long.toString(s.overdue()),
-                    Reports.number(s.responseRate(), 1), Reports.number(s.slaRate(), 1),
+            DurationSummary time = s.timeToContact();
+            return List.of(Long.toString(s.needed()), Long.toString(s.contacted()),
+                    Long.toString(s.contactedWithinDeadline()), Long.toString(s.notContacted()),
+                    Long.toString(s.overdue()),
+                    Reports.number(s.contactedPercent(), 1), Reports.number(s.withinDeadlinePercent(), 1),
                     time == null ? "-" : Reports.number(time.meanHours(), 1),
                     time == null ? "-" : Reports.number(time.medianHours(), 1),
                     time == null ? "-" : Reports.number(time.p90Hours(), 1));
@@ -530,11 +531,11 @@ final class LoopCommand implements Callable<Integer> {
 
         @Override
         public List<@Nullable String> csvCells(LoopSummary s) {
-            DurationSummary time = s.timeToRespond();
-            List<@Nullable String> cells = new ArrayList<>(List.of(Long.toString(s.triggered()),
-                    Long.toString(s.responded()), Long.toString(s.respondedWithinSla()),
-                    Long.toString(s.unresponded()), Long.toString(s.overdue()),
-                    Reports.csvNumber(s.responseRate()), Reports.csvNumber(s.slaRate())));
+            DurationSummary time = s.timeToContact();
+            List<@Nullable String> cells = new ArrayList<>(List.of(Long.toString(s.needed()),
+                    Long.toString(s.contacted()), Long.toString(s.contactedWithinDeadline()),
+                    Long.toString(s.notContacted()), Long.toString(s.overdue()),
+                    Reports.csvNumber(s.contactedPercent()), Reports.csvNumber(s.withinDeadlinePercent())));
             cells.add(time == null ? null : Reports.csvNumber(time.meanHours()));
             cells.add(time == null ? null : Reports.csvNumber(time.medianHours()));
             cells.add(time == null ? null : Reports.csvNumber(time.p90Hours()));
@@ -550,14 +551,14 @@ final class LoopCommand implements Callable<Integer> {
     }
 
     private static void fields(JsonGenerator json, LoopSummary s) throws IOException {
-        json.writeNumberField("triggered", s.triggered());
-        json.writeNumberField("responded", s.responded());
-        json.writeNumberField("respondedWithinSla", s.respondedWithinSla());
-        json.writeNumberField("unresponded", s.unresponded());
+        json.writeNumberField("triggered", s.needed());
+        json.writeNumberField("responded", s.contacted());
+        json.writeNumberField("respondedWithinSla", s.contactedWithinDeadline());
+        json.writeNumberField("unresponded", s.notContacted());
         json.writeNumberField("overdue", s.overdue());
-        json.writeNumberField("responseRate", s.responseRate());
-        json.writeNumberField("slaRate", s.slaRate());
-        DurationSummary time = s.timeToRespond();
+        json.writeNumberField("responseRate", s.contactedPercent());
+        json.writeNumberField("slaRate", s.withinDeadlinePercent());
+        DurationSummary time = s.timeToContact();
         if (time != null) {
             json.writeObjectFieldStart("timeToRespondHours");
             json.writeNumberField("mean", time.meanHours());
