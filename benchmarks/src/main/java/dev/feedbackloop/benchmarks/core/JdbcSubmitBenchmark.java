@@ -11,16 +11,17 @@ import java.lang.management.ThreadMXBean;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,6 +43,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.util.ListStatistics;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * Capture through the JDBC store on an in-memory H2 database against hand-written JDBC that inserts the same rows,
@@ -75,35 +84,70 @@ public class JdbcSubmitBenchmark {
     @Param("100")
     public int batch;
 
+    /**
+     * {@code h2} for an in-memory H2 database per iteration, or the JDBC URL of a PostgreSQL database in which each
+     * iteration creates a schema of its own and drops it afterwards.
+     */
+    @Param("h2")
+    public String database;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong databases = new AtomicLong();
     private Response promoter = Fixtures.JSON.readResponse(Fixtures.PROMOTER);
     private JdbcConnectionPool dataSource = JdbcConnectionPool.create("jdbc:h2:mem:unused", "", "");
     private FeedbackLoop loop = FeedbackLoop.builder().build();
+    private String schema = "";
 
-    /** A fresh H2 database with the store's schema, a pool on it, and a loop on the pool. */
+    /**
+     * A fresh database (H2) or schema (PostgreSQL) with the store's schema, a pool on it, and a loop on the pool.
+     *
+     * @throws SQLException if the database fails
+     */
     @Setup(Level.Iteration)
-    public void setUp() {
+    public void setUp() throws SQLException {
         promoter = Fixtures.JSON.readResponse(Fixtures.PROMOTER);
         dataSource.dispose();
-        dataSource = JdbcConnectionPool.create("jdbc:h2:mem:submit-" + databases.incrementAndGet()
-                + ";DB_CLOSE_DELAY=-1", "", "");
+        if (database.equals("h2")) {
+            dataSource = JdbcConnectionPool.create("jdbc:h2:mem:submit-" + databases.incrementAndGet()
+                    + ";DB_CLOSE_DELAY=-1", "", "");
+        } else {
+            schema = "fl_bench_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+            execute(database, "CREATE SCHEMA " + schema);
+            var postgres = new PGConnectionPoolDataSource();
+            postgres.setURL(database);
+            postgres.setCurrentSchema(schema);
+            dataSource = JdbcConnectionPool.create(postgres);
+        }
         loop = FeedbackLoop.builder().store(JdbcStore.of(dataSource).createSchema()).build();
         loop.register(Fixtures.survey());
     }
 
     /**
-     * Closes the loop and drops the database.
+     * Closes the loop and drops the database or schema.
      *
-     * @throws SQLException if H2 fails
+     * @throws SQLException if the database fails
      */
     @TearDown(Level.Iteration)
     public void tearDown() throws SQLException {
         loop.close();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.createStatement().execute("SHUTDOWN");
+        if (database.equals("h2")) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.createStatement().execute("SHUTDOWN");
+            }
+            dataSource.dispose();
+        } else {
+            dataSource.dispose();
+            execute(database, "DROP SCHEMA " + schema + " CASCADE");
         }
-        dataSource.dispose();
+    }
+
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private Response next() {
@@ -162,6 +206,133 @@ public class JdbcSubmitBenchmark {
         return insertRaw(List.of(next()));
     }
 
+    /**
+     * One {@code submit} and one raw transaction of the same rows, in alternating order, with the thread CPU time and
+     * the wall-clock time of each side added to {@link PairTimes} (secondary results); the primary score is the time
+     * of the pair. {@link #main(String[])} runs it and prints the ratios with their errors.
+     *
+     * @param times where the times of each side add up
+     * @return the two results
+     * @throws SQLException if the database fails
+     */
+    @Benchmark
+    public long submitPair(PairTimes times) throws SQLException {
+        return times.pair(() -> submit().followUpIds().size(), this::baselineRawJdbc);
+    }
+
+    /**
+     * One {@code submitAll} of a batch and one raw batch transaction of the same rows, in alternating order, timed as
+     * {@link #submitPair}.
+     *
+     * @param times where the times of each side add up
+     * @return the two results
+     * @throws SQLException if the database fails
+     */
+    @Benchmark
+    public long batchPair(PairTimes times) throws SQLException {
+        return times.pair(() -> submitAll().size(), this::baselineRawBatch);
+    }
+
+    /**
+     * The times of {@link #submitPair} and {@link #batchPair}, per iteration, reported by JMH as secondary results:
+     * the mean per call of each side in microseconds, and the ratios baseline / ours (higher is better). JMH adds
+     * these up over the iterations; {@link #main(String[])} reads them per iteration. Thread CPU time does not count
+     * the time the thread waits for a core on a busy machine (H2 runs in the calling thread), nor, on PostgreSQL, the
+     * server's work: there, read the wall-clock ratio. Not thread-safe (one per thread).
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class PairTimes {
+
+        long pairs;
+        long oursCpu;
+        long baselineCpu;
+        long oursWall;
+        long baselineWall;
+
+        /** Runs both sides, the first one alternating from call to call, and adds up their times. */
+        long pair(Side ours, Side baseline) throws SQLException {
+            boolean oursFirst = (pairs++ & 1) == 0;
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
+            long wall0 = System.nanoTime();
+            long first = oursFirst ? ours.run() : baseline.run();
+            long cpu1 = THREADS.getCurrentThreadCpuTime();
+            long wall1 = System.nanoTime();
+            long second = oursFirst ? baseline.run() : ours.run();
+            long cpu2 = THREADS.getCurrentThreadCpuTime();
+            long wall2 = System.nanoTime();
+            oursCpu += oursFirst ? cpu1 - cpu0 : cpu2 - cpu1;
+            baselineCpu += oursFirst ? cpu2 - cpu1 : cpu1 - cpu0;
+            oursWall += oursFirst ? wall1 - wall0 : wall2 - wall1;
+            baselineWall += oursFirst ? wall2 - wall1 : wall1 - wall0;
+            return first + second;
+        }
+
+        /** Starts the iteration's sums at zero. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            pairs = 0;
+            oursCpu = 0;
+            baselineCpu = 0;
+            oursWall = 0;
+            baselineWall = 0;
+        }
+
+        /**
+         * Returns the mean thread CPU time of one {@code submit}.
+         *
+         * @return microseconds
+         */
+        public double oursCpuUs() {
+            return pairs == 0 ? 0 : oursCpu / 1e3 / pairs;
+        }
+
+        /**
+         * Returns the mean thread CPU time of one raw transaction.
+         *
+         * @return microseconds
+         */
+        public double baselineCpuUs() {
+            return pairs == 0 ? 0 : baselineCpu / 1e3 / pairs;
+        }
+
+        /**
+         * Returns the baseline's CPU time over ours.
+         *
+         * @return the ratio; higher is better
+         */
+        public double cpuRatio() {
+            return oursCpu == 0 ? 0 : (double) baselineCpu / oursCpu;
+        }
+
+        /**
+         * Returns the mean wall-clock time of one {@code submit}.
+         *
+         * @return microseconds
+         */
+        public double oursWallUs() {
+            return pairs == 0 ? 0 : oursWall / 1e3 / pairs;
+        }
+
+        /**
+         * Returns the mean wall-clock time of one raw transaction.
+         *
+         * @return microseconds
+         */
+        public double baselineWallUs() {
+            return pairs == 0 ? 0 : baselineWall / 1e3 / pairs;
+        }
+
+        /**
+         * Returns the baseline's wall-clock time over ours.
+         *
+         * @return the ratio; higher is better
+         */
+        public double wallRatio() {
+            return oursWall == 0 ? 0 : (double) baselineWall / oursWall;
+        }
+    }
+
     private int insertRaw(List<Response> responses) throws SQLException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int rows = 0;
@@ -181,7 +352,8 @@ public class JdbcSubmitBenchmark {
                  PreparedStatement touch = connection.prepareStatement("INSERT INTO fl_touch (customer_id, kind,"
                          + " happened_at, survey_id, actor, note) VALUES (?, ?, ?, ?, ?, ?)");
                  PreparedStatement event = connection.prepareStatement(
-                         "INSERT INTO fl_outbox (customer_id, event) VALUES (?, ?)", new String[] {"SEQ"})) {
+                         "INSERT INTO fl_outbox (customer_id, event) VALUES (?, ?)",
+                         new String[] {database.equals("h2") ? "SEQ" : "seq"})) {
                 var customers = new LinkedHashMap<String, String>();
                 for (Response r : responses) {
                     String customerId = r.respondent().customerId();
@@ -257,71 +429,46 @@ public class JdbcSubmitBenchmark {
     }
 
     /**
-     * Compares thread CPU time instead of wall-clock time, interleaving ours and the baseline call by call in one
-     * JVM: on a shared machine whose cores are busy with other work, the benchmark thread waits for a core for much
-     * of a JMH iteration, which widens the errors of the JMH figures; the CPU time each call uses does not depend on
-     * that wait (H2 runs in the calling thread). Prints the median and first quartile per call of each side and the
-     * ratio of medians (baseline / ours, higher is better).
+     * Runs {@link #submitPair} or {@link #batchPair} under JMH and prints, per benchmark, the mean over all
+     * measured iterations (of all forks) of each side's times and of the two ratios, with the half-width of their
+     * 99.9% confidence interval (Student's t over the iterations, as JMH's own error column). The arguments are
+     * JMH's own; the benchmark pattern defaults to both pairs.
      *
      * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.feedbackloop.benchmarks.core.JdbcSubmitBenchmark
-     * batch 400} (or {@code single 8000}).
+     * 'JdbcSubmitBenchmark.submitPair$' -f 3 -wi 3 -i 5}, optionally with
+     * {@code -p database=jdbc:postgresql://HOST:PORT/DB?user=USER}.
      *
-     * @param args {@code batch} or {@code single}, then the number of measured calls of each side
-     * @throws Exception if H2 fails
+     * @param args JMH's command-line options
+     * @throws Exception if JMH or the database fails
      */
     public static void main(String[] args) throws Exception {
-        boolean batchMode = args.length == 0 || args[0].equals("batch");
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : batchMode ? 400 : 8000;
-        int perDatabase = batchMode ? 100 : 5000;
-        JdbcSubmitBenchmark state = new JdbcSubmitBenchmark();
-        state.batch = 100;
-        state.setUp();
-        Call ours = batchMode ? state::submitAll : state::submit;
-        Call baseline = batchMode ? state::baselineRawBatch : state::baselineRawJdbc;
-        for (int i = 0; i < rounds / 2; i++) {
-            ours.run();
-            baseline.run();
-            if (i % perDatabase == perDatabase - 1) {
-                state.tearDown();
-                state.setUp();
+        var options = new CommandLineOptions(args);
+        var builder = new OptionsBuilder().parent(options);
+        if (options.getIncludes().isEmpty()) {
+            builder.include(JdbcSubmitBenchmark.class.getName() + ".(submitPair|batchPair)$");
+        }
+        for (RunResult run : new Runner(builder.build()).run()) {
+            var iterations = new ArrayList<IterationResult>();
+            run.getBenchmarkResults().forEach(fork -> iterations.addAll(fork.getIterationResults()));
+            System.out.printf(Locale.ROOT, "%s %s, %d iterations (mean ± 99.9%% CI):%n",
+                    run.getParams().getBenchmark().replaceAll(".*\\.", ""), run.getParams().getParam("database"),
+                    iterations.size());
+            for (String counter : List.of("oursCpuUs", "baselineCpuUs", "cpuRatio", "oursWallUs", "baselineWallUs",
+                    "wallRatio")) {
+                var statistics = new ListStatistics();
+                for (IterationResult iteration : iterations) {
+                    statistics.addValue(iteration.getSecondaryResults().get(counter).getScore());
+                }
+                System.out.printf(Locale.ROOT, "  %-15s %10.3f ± %.3f%n", counter, statistics.getMean(),
+                        statistics.getMeanErrorAt(0.999));
             }
         }
-        state.tearDown();
-        state.setUp();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long[] oursNanos = new long[rounds];
-        long[] baselineNanos = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            Call first = (i & 1) == 0 ? ours : baseline;
-            Call second = first == ours ? baseline : ours;
-            long start = threads.getCurrentThreadCpuTime();
-            first.run();
-            long middle = threads.getCurrentThreadCpuTime();
-            second.run();
-            long end = threads.getCurrentThreadCpuTime();
-            (first == ours ? oursNanos : baselineNanos)[i] = middle - start;
-            (first == ours ? baselineNanos : oursNanos)[i] = end - middle;
-            if (i % perDatabase == perDatabase - 1) {
-                state.tearDown();
-                state.setUp();
-            }
-        }
-        state.tearDown();
-        Arrays.sort(oursNanos);
-        Arrays.sort(baselineNanos);
-        double oursMedian = oursNanos[rounds / 2] / 1000.0;
-        double baselineMedian = baselineNanos[rounds / 2] / 1000.0;
-        System.out.printf(Locale.ROOT, "%s (batch of %d): ours %.1f us CPU per call (p25 %.1f), baseline %.1f us"
-                        + " (p25 %.1f), ratio baseline/ours %.2f (p25 %.2f)%n", batchMode ? "submitAll" : "submit",
-                batchMode ? state.batch : 1, oursMedian, oursNanos[rounds / 4] / 1000.0, baselineMedian,
-                baselineNanos[rounds / 4] / 1000.0, baselineMedian / oursMedian,
-                (double) baselineNanos[rounds / 4] / oursNanos[rounds / 4]);
     }
 
-    /** One benchmark call, for {@link #main(String[])}. */
+    /** One side of a pair: runs once and returns something the JIT cannot discard. */
     @FunctionalInterface
-    private interface Call {
-        void run() throws Exception;
+    interface Side {
+        long run() throws SQLException;
     }
 
     private static OffsetDateTime utc(Instant instant) {
