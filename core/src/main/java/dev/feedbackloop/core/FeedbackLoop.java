@@ -74,8 +74,8 @@ import org.slf4j.LoggerFactory;
  * with the JDBC store) and rejects the whole batch if any response is invalid.
  *
  * <p>Events: every write appends its events to the store's outbox in the same step; after the write commits the
- * loop delivers them to the {@link FeedbackListener}s and acknowledges them. The JDBC store reports the entries a
- * submission appended, so they are delivered from that report and acknowledged in one step, without polling the
+ * loop delivers them to the {@link FeedbackListener}s and acknowledges them (removes them from the outbox). The
+ * JDBC store reports the entries a submission appended, so they are delivered from that report without polling the
  * outbox; other writes, and other stores, poll. The events of one write are delivered in order; events
  * of writes that race on different threads may reach listeners in either order. Delivery is at least once: an
  * event stays in the outbox until acknowledged, so events left undelivered by a crash between commit and
@@ -83,6 +83,15 @@ import org.slf4j.LoggerFactory;
  * the events of newer writes and in outbox order. Delivery never makes a write fail after it committed: a failure
  * to poll or acknowledge is logged at WARN (without the store's message) and the events are delivered again by a
  * later call; the work of each call is bounded.
+ *
+ * <p>Acknowledgements in batches: with the JDBC store, the events delivered after submissions are acknowledged
+ * together, by one {@code DELETE} in the transaction of a later submission, once 32 wait or the oldest has waited a
+ * second by the loop's clock (a submission then costs one transaction, not two); events found by polling are
+ * acknowledged at once, and {@link #deliverPendingEvents()} and {@link #close()} acknowledge every delivered event.
+ * Until then a delivered event is still in the outbox: this loop does not deliver it again, but a crash, or another
+ * process that polls the same database, may (at most the events of the last second or the last 128 events, unless
+ * the loop sits idle after them: then until its next write, {@code deliverPendingEvents()} or {@code close()}).
+ * Listeners must be idempotent in any case.
  */
 public final class FeedbackLoop implements AutoCloseable {
 
@@ -99,7 +108,7 @@ public final class FeedbackLoop implements AutoCloseable {
 
     private FeedbackLoop(Builder builder) {
         this.store = builder.store == null ? FeedbackStore.inMemory() : builder.store;
-        this.relay = new OutboxRelay(store, builder.listeners);
+        this.relay = new OutboxRelay(store, builder.listeners, builder.clock::millis);
         this.context = new LoopContext(store, builder.clock, builder.calendar, builder.policies,
                 builder.resolutionCodes, builder.rootCauses, relay::afterWrite);
         this.intake = new Intake(store, relay, surveys, builder.validator, builder.limits, builder.guard,
@@ -369,11 +378,11 @@ public final class FeedbackLoop implements AutoCloseable {
     // ---- events ---------------------------------------------------------------------------------------------
 
     /**
-     * Delivers pending outbox events to the listeners and acknowledges them, oldest first. Called after every write
-     * that does not report its outbox entries, and by the first write of a loop; call it at start-up to deliver
-     * events that a crash left behind, and periodically when several processes share a store. A listener that
-     * throws is logged at WARN and skipped. Calls from a listener return at once (the outer delivery picks up the
-     * new events).
+     * Delivers pending outbox events to the listeners and acknowledges them, oldest first, with every delivered event
+     * whose acknowledgement waits. Called after every write that does not report its outbox entries, and by the
+     * first write of a loop; call it at start-up to deliver events that a crash left behind, and periodically when
+     * several processes share a store. A listener that throws is logged at WARN and skipped. Calls from a listener
+     * return at once (the outer delivery picks up the new events).
      *
      * <p>The work of one call is bounded: it delivers at most 10 polls of 100 entries (the rest waits for the next
      * call), and it stops when the store returns entries that this call acknowledged (a store that does not remove
@@ -396,13 +405,16 @@ public final class FeedbackLoop implements AutoCloseable {
     }
 
     /**
-     * Stops the escalation schedule, if one was handed in; the host's executor itself is left running.
+     * Stops the escalation schedule, if one was handed in (the host's executor itself is left running), and
+     * acknowledges every delivered event that waits for its acknowledgement; a failure to acknowledge is logged at
+     * WARN and those events are delivered again by a later loop. The loop must not be used afterwards.
      */
     @Override
     public void close() {
         if (escalationTask != null) {
             escalationTask.cancel(false);
         }
+        relay.close();
     }
 
     /**

@@ -150,7 +150,8 @@ final class Intake {
         }
         var receipts = new HashMap<String, Receipt>();
         existing.forEach((id, stored) -> receipts.put(id, receipt(stored, store.followUpsOfResponse(id))));
-        List<Submitted> results = relay.write(() -> store(submissions), stored -> appended(submissions, stored));
+        List<Submitted> results = relay.write(acknowledge -> store(submissions, acknowledge),
+                stored -> appended(submissions, stored));
         ResponseConflictException conflict = null;
         for (int i = 0; i < results.size(); i++) {
             SubmitResult result = results.get(i).result();
@@ -236,7 +237,7 @@ final class Intake {
      */
     private Receipt write(Submission submission) {
         Response response = submission.response().response();
-        SubmitResult stored = relay.write(() -> store(List.of(submission)),
+        SubmitResult stored = relay.write(acknowledge -> store(List.of(submission), acknowledge),
                 results -> appended(List.of(submission), results)).get(0).result();
         if (!stored.stored()) {
             return duplicate(response, stored.response(), stored.followUps());
@@ -248,11 +249,12 @@ final class Intake {
 
     /**
      * Stores submissions, one through {@link FeedbackStore#submit} and more through {@link FeedbackStore#submitAll};
-     * a store of the library's that reports what it appended to the outbox does so.
+     * a store of the library's that reports what it appended to the outbox does so, and acknowledges delivered
+     * entries in the same step (the relay gives others none).
      */
-    private List<Submitted> store(List<Submission> submissions) {
+    private List<Submitted> store(List<Submission> submissions, List<Long> acknowledge) {
         if (store instanceof ReportingStore reporting) {
-            return reporting.submitAndReport(submissions);
+            return reporting.submitAndReport(submissions, acknowledge);
         }
         List<SubmitResult> results = submissions.size() == 1 ? List.of(store.submit(submissions.get(0)))
                 : store.submitAll(submissions);

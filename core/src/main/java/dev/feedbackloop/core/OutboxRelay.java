@@ -2,15 +2,17 @@ package dev.feedbackloop.core;
 
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.OutboxEntry;
+import dev.feedbackloop.core.store.internal.ReportingStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +27,27 @@ import org.slf4j.LoggerFactory;
  * writes end, so that the write does not deliver them a second time. The work of one call is bounded: at most
  * {@value #MAX_POLLS_PER_CALL} polls of {@value #OUTBOX_BATCH} entries, and a stop when the store returns an entry
  * that this call acknowledged.
+ *
+ * <p>Acknowledgements: with a store that reports what it appended (the JDBC store), the entries delivered from a
+ * write's report are not acknowledged at once, which would cost a transaction per write: they wait, and the next
+ * write acknowledges them in its own transaction once {@value #ACK_BATCH} are waiting or the oldest has waited
+ * {@value #ACK_DELAY_MILLIS} ms (by the loop's clock). Entries delivered from a poll are acknowledged at once, together with those
+ * waiting, in one call. {@link #deliverPending()} and {@link #close()} acknowledge everything delivered; a backlog of
+ * {@value #ACK_BACKLOG} is acknowledged by the delivering thread. A waiting entry is still in the outbox: a poll
+ * skips it (it was delivered), while a crash, or another process polling the same store, delivers it again, which
+ * at-least-once delivery allows. With other stores every delivered entry is acknowledged at once.
  */
-final class OutboxRelay {
+final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackLoop.class);
-    private static final int OUTBOX_BATCH = 100;
-    private static final int MAX_POLLS_PER_CALL = 10;
+    static final int OUTBOX_BATCH = 100;
+    static final int MAX_POLLS_PER_CALL = 10;
+    /** Delivered entries waiting for acknowledgement that make it due with the next write. */
+    static final int ACK_BATCH = 32;
+    /** Waiting entries that the delivering thread acknowledges itself, in a transaction of its own. */
+    static final int ACK_BACKLOG = 4 * ACK_BATCH;
+    /** How long the oldest waiting entry waits, by the loop's clock, before the next write acknowledges it. */
+    static final long ACK_DELAY_MILLIS = 1_000;
 
     /** The outbox entries a write appended, as its store reported them. Immutable. */
     record Appended(List<OutboxEntry> entries, boolean complete) {
@@ -45,6 +62,9 @@ final class OutboxRelay {
 
     private final FeedbackStore store;
     private final List<FeedbackListener> listeners;
+    /** Whether delivered entries wait for a later write to acknowledge them: the store reports what it appended. */
+    private final boolean lazy;
+    private final Unacknowledged unacknowledged;
     private final ReentrantLock delivery = new ReentrantLock();
     /** Entries appended by writes and reported by the store, not yet delivered; guarded by {@link #delivery}. */
     private final ArrayDeque<OutboxEntry> ready = new ArrayDeque<>();
@@ -62,31 +82,41 @@ final class OutboxRelay {
      */
     private final Set<Long> polledWhileWriting = new HashSet<>();
 
-    OutboxRelay(FeedbackStore store, List<FeedbackListener> listeners) {
+    /**
+     * @param millis the loop's clock, in milliseconds
+     */
+    OutboxRelay(FeedbackStore store, List<FeedbackListener> listeners, LongSupplier millis) {
         this.store = store;
         this.listeners = List.copyOf(listeners);
+        this.lazy = store instanceof ReportingStore;
+        this.unacknowledged = new Unacknowledged(millis);
     }
 
     /**
-     * Runs a store write whose result reports the outbox entries it appended, then delivers them. Once the write
-     * returns, its result is returned: a failure of delivery is logged and its events are delivered by a later call.
+     * Runs a store write whose result reports the outbox entries it appended, then delivers them. The write is given
+     * the sequences of delivered entries to acknowledge in its transaction (empty unless an acknowledgement is due);
+     * if it fails they wait for the next one. Once the write returns, its result is returned: a failure of delivery
+     * is logged and its events are delivered by a later call.
      *
-     * @param write the store call
+     * @param write the store call, given the sequences to acknowledge with it
      * @param report what the call's result says it appended
      * @return the result of the write
      */
-    <T> T write(Supplier<T> write, Function<? super T, Appended> report) {
+    <T> T write(Function<List<Long>, T> write, Function<? super T, Appended> report) {
         writing.incrementAndGet();
+        List<Long> acknowledging = lazy ? unacknowledged.takeIfDue() : List.of();
         T result;
         Appended appended;
         try {
-            result = write.get();
+            result = write.apply(acknowledging);
             appended = report.apply(result);
         } catch (RuntimeException | Error e) {
             // nothing to hand over; a poll that ran meanwhile forgets its sequences once no write is in flight
+            unacknowledged.putBack(acknowledging);
             writing.decrementAndGet();
             throw e;
         }
+        unacknowledged.acknowledged(acknowledging);
         deliver(appended);
         return result;
     }
@@ -97,20 +127,24 @@ final class OutboxRelay {
      */
     void afterWrite() {
         try {
-            deliverPending();
+            deliverPending(false);
         } catch (RuntimeException e) {
             deliveryFailed("poll", e);
         }
     }
 
     /**
-     * Delivers pending outbox events to the listeners and acknowledges them, oldest first; a call from a listener
-     * returns at once (the outer delivery picks up the new events).
+     * Delivers pending outbox events to the listeners and acknowledges them, oldest first, and acknowledges every
+     * entry delivered earlier; a call from a listener returns at once (the outer delivery picks up the new events).
      *
      * @return the number of events delivered
      * @throws RuntimeException if the store cannot be polled
      */
     int deliverPending() {
+        return deliverPending(true);
+    }
+
+    private int deliverPending(boolean acknowledgeAll) {
         if (delivery.isHeldByCurrentThread()) {
             pollNeeded = true;
             return 0;
@@ -118,7 +152,25 @@ final class OutboxRelay {
         delivery.lock();
         try {
             pollNeeded = true;
-            return drain();
+            int delivered = drain();
+            if (acknowledgeAll) {
+                acknowledgeWaiting();
+            }
+            return delivered;
+        } finally {
+            delivery.unlock();
+        }
+    }
+
+    /**
+     * Acknowledges every delivered entry that waits for it; a failure is logged at WARN, and the entries are
+     * delivered again by a later call.
+     */
+    @Override
+    public void close() {
+        delivery.lock();
+        try {
+            acknowledgeWaiting();
         } finally {
             delivery.unlock();
         }
@@ -138,6 +190,9 @@ final class OutboxRelay {
         try {
             handOver(appended);
             drain();
+            if (unacknowledged.waiting() >= ACK_BACKLOG) {
+                acknowledgeWaiting();
+            }
         } catch (RuntimeException e) {
             pollNeeded = true;
             deliveryFailed("poll", e);
@@ -162,10 +217,11 @@ final class OutboxRelay {
     /**
      * Delivers and acknowledges pending entries; called with the delivery lock held. When a poll is needed, the
      * outbox is polled first, so that entries left by a crash or a failed acknowledgement reach listeners before
-     * newer ones, in sequence order; ready entries that a poll delivered are dropped from the queue. Then the ready
-     * entries. Bounded: at most {@link #MAX_POLLS_PER_CALL} polls (then the ready entries wait for the next call, so
-     * that they never overtake older ones), and a stop when the store returns an entry this call acknowledged. A
-     * failed acknowledgement ends the call: its entries stay in the outbox for the next poll.
+     * newer ones, in sequence order; polled entries that were delivered and wait for their acknowledgement are
+     * skipped, and ready entries that a poll delivered are dropped from the queue. Then the ready entries. Bounded:
+     * at most {@link #MAX_POLLS_PER_CALL} polls (then the ready entries wait for the next call, so that they never
+     * overtake older ones), and a stop when the store returns an entry this call acknowledged. A failed
+     * acknowledgement ends the call: its entries stay in the outbox for the next poll.
      *
      * @throws RuntimeException if the store cannot be polled
      */
@@ -175,7 +231,8 @@ final class OutboxRelay {
         var acknowledged = new HashSet<Long>();
         while (true) {
             List<OutboxEntry> batch;
-            if (pollNeeded) {
+            boolean polled = pollNeeded;
+            if (polled) {
                 if (polls == MAX_POLLS_PER_CALL) {
                     // older entries may be left: the ready ones wait in the queue, and in the outbox, until then
                     return delivered;
@@ -184,21 +241,35 @@ final class OutboxRelay {
                 if (writing.get() == 0) {
                     polledWhileWriting.clear();
                 }
-                batch = store.pollOutbox(OUTBOX_BATCH);
-                if (batch.isEmpty()) {
-                    pollNeeded = false;
-                    continue;
-                }
-                if (batch.stream().anyMatch(entry -> acknowledged.contains(entry.sequence()))) {
+                List<OutboxEntry> page = store.pollOutbox(OUTBOX_BATCH);
+                if (page.stream().anyMatch(entry -> acknowledged.contains(entry.sequence()))) {
                     LOG.warn("the store returned outbox entries that were acknowledged; delivery stops until the next"
                             + " call instead of repeating them");
                     pollNeeded = false;
                     continue;
                 }
+                // a short page is the whole outbox: what a write appends after it, the write reports or polls for
+                pollNeeded = page.size() == OUTBOX_BATCH;
+                batch = new ArrayList<>(page.size());
+                for (OutboxEntry entry : page) {
+                    if (!unacknowledged.contains(entry.sequence())) {
+                        batch.add(entry);
+                    }
+                }
+                if (batch.isEmpty()) {
+                    if (pollNeeded) {
+                        // a page of delivered entries only: acknowledge them, so that the next poll goes further
+                        acknowledged.addAll(unacknowledged.waitingSequences());
+                        if (!acknowledgeWaiting()) {
+                            return delivered;
+                        }
+                    }
+                    continue;
+                }
                 if (!ready.isEmpty()) {
-                    var polled = new HashSet<Long>();
-                    batch.forEach(entry -> polled.add(entry.sequence()));
-                    ready.removeIf(entry -> polled.contains(entry.sequence()));
+                    var seen = new HashSet<Long>();
+                    batch.forEach(entry -> seen.add(entry.sequence()));
+                    ready.removeIf(entry -> seen.contains(entry.sequence()));
                 }
                 if (writing.get() > 0) {
                     // a write in flight may have appended some of these; it must not deliver them again
@@ -216,17 +287,49 @@ final class OutboxRelay {
                 sequences.add(entry.sequence());
             }
             delivered += batch.size();
+            if (lazy && !polled) {
+                unacknowledged.delivered(sequences);
+                continue;
+            }
+            // entries found by a poll are acknowledged at once, with those that wait
+            List<Long> waiting = unacknowledged.takeAll();
+            sequences.addAll(waiting);
             try {
                 store.acknowledge(sequences);
             } catch (RuntimeException e) {
                 // the entries stay in the outbox; a later call polls for them (at least once)
+                unacknowledged.lost(waiting);
                 ready.clear();
                 pollNeeded = true;
                 deliveryFailed("acknowledge " + sequences.size() + " delivered event(s) of", e);
                 return delivered;
             }
+            unacknowledged.acknowledged(waiting);
             acknowledged.addAll(sequences);
         }
+    }
+
+    /**
+     * Acknowledges the delivered entries that wait for it, in a call of their own; under the lock. A failure is
+     * logged at WARN and the entries are polled for and delivered again by a later call.
+     *
+     * @return whether they were acknowledged
+     */
+    private boolean acknowledgeWaiting() {
+        List<Long> waiting = unacknowledged.takeAll();
+        if (waiting.isEmpty()) {
+            return true;
+        }
+        try {
+            store.acknowledge(waiting);
+        } catch (RuntimeException e) {
+            unacknowledged.lost(waiting);
+            pollNeeded = true;
+            deliveryFailed("acknowledge " + waiting.size() + " delivered event(s) of", e);
+            return false;
+        }
+        unacknowledged.acknowledged(waiting);
+        return true;
     }
 
     /**
@@ -247,6 +350,84 @@ final class OutboxRelay {
                 LOG.warn("listener {} failed on event {} #{}; skipped", listener.getClass().getName(),
                         entry.event().getClass().getSimpleName(), entry.sequence(), e);
             }
+        }
+    }
+
+    /**
+     * The sequences of delivered entries whose acknowledgement is not written yet: waiting, or taken by a write or a
+     * call that is acknowledging them. Until the acknowledgement commits, the entries are in the outbox, and a poll
+     * must not deliver them again. Thread-safe.
+     */
+    private static final class Unacknowledged {
+
+        private final LongSupplier millis;
+        private final LinkedHashSet<Long> waiting = new LinkedHashSet<>();
+        private final Set<Long> acknowledging = new HashSet<>();
+        /** When the oldest waiting entry was delivered, by {@link #millis}. */
+        private long since;
+
+        Unacknowledged(LongSupplier millis) {
+            this.millis = millis;
+        }
+
+        synchronized void delivered(List<Long> sequences) {
+            if (waiting.isEmpty()) {
+                since = millis.getAsLong();
+            }
+            waiting.addAll(sequences);
+        }
+
+        synchronized boolean contains(long sequence) {
+            return waiting.contains(sequence) || acknowledging.contains(sequence);
+        }
+
+        synchronized int waiting() {
+            return waiting.size();
+        }
+
+        synchronized List<Long> waitingSequences() {
+            return List.copyOf(waiting);
+        }
+
+        /** Takes the waiting sequences for a write to acknowledge, if enough wait or the oldest waited long enough. */
+        synchronized List<Long> takeIfDue() {
+            if (waiting.size() >= ACK_BATCH
+                    || !waiting.isEmpty() && millis.getAsLong() - since >= ACK_DELAY_MILLIS) {
+                return takeAll();
+            }
+            return List.of();
+        }
+
+        synchronized List<Long> takeAll() {
+            if (waiting.isEmpty()) {
+                return List.of();
+            }
+            var taken = List.copyOf(waiting);
+            waiting.clear();
+            acknowledging.addAll(taken);
+            return taken;
+        }
+
+        /** The taken sequences are acknowledged: the entries are gone from the outbox. */
+        synchronized void acknowledged(List<Long> taken) {
+            taken.forEach(acknowledging::remove);
+        }
+
+        /** The write that took the sequences failed: they wait again. */
+        synchronized void putBack(List<Long> taken) {
+            if (taken.isEmpty()) {
+                return;
+            }
+            taken.forEach(acknowledging::remove);
+            if (waiting.isEmpty()) {
+                since = millis.getAsLong();
+            }
+            waiting.addAll(taken);
+        }
+
+        /** The acknowledgement failed: the entries are forgotten, and a poll delivers them again. */
+        synchronized void lost(List<Long> taken) {
+            taken.forEach(acknowledging::remove);
         }
     }
 }

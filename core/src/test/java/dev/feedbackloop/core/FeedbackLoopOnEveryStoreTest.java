@@ -231,7 +231,8 @@ final class FeedbackLoopOnEveryStoreTest {
             long detractors = receipts.keySet().stream().map(id -> pool.get(Integer.parseInt(id.substring(1))))
                     .filter(r -> ((Answer.Rating) r.answer("nps")).value() <= 6).count();
             assertThat(delivered).filteredOn(FeedbackEvent.FollowUpOpened.class::isInstance).hasSize((int) detractors);
-            assertThat(store.pollOutbox(100)).isEmpty();
+            loop.close();
+            assertThat(store.pollOutbox(100)).as("closing acknowledges every delivered event").isEmpty();
         }
     }
 

@@ -9,20 +9,24 @@ import java.util.Objects;
 
 /**
  * Not API. A store that reports the outbox entries each stored submission appended, so that the feedback loop
- * delivers them to listeners straight away and acknowledges them in one step, without polling the outbox (a round
- * trip to the database). The feedback loop polls any other store; implementing this changes nothing else.
- * Implementations are thread-safe.
+ * delivers them to listeners straight away, without polling the outbox (a round trip to the database), and that
+ * acknowledges delivered entries in the transaction of a later submission instead of one of their own. The feedback
+ * loop polls any other store and acknowledges on its own; implementing this changes nothing else. Implementations
+ * are thread-safe.
  */
 public interface ReportingStore extends FeedbackStore {
 
     /**
      * Stores a batch as {@link FeedbackStore#submitAll(List)} does and reports, with each result, the entries its
-     * submission appended.
+     * submission appended; in the same atomic step, acknowledges delivered outbox entries as
+     * {@link FeedbackStore#acknowledge(java.util.Collection)} does. When it throws, nothing is written and nothing
+     * acknowledged.
      *
      * @param submissions what to store; may be empty
+     * @param acknowledge the sequences of delivered entries to acknowledge with it; may be empty
      * @return one report per submission, in order
      */
-    List<Submitted> submitAndReport(List<Submission> submissions);
+    List<Submitted> submitAndReport(List<Submission> submissions, List<Long> acknowledge);
 
     /**
      * One submission's result and the outbox entries it appended. Immutable.

@@ -77,7 +77,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Batches and round trips: {@link #submitAll(List)} stores a whole batch in one transaction with one JDBC batch
  * per table, and {@link #submit(Submission)} is a batch of one; the outbox sequences come back as generated keys, so
- * the feedback loop delivers a submission's events without polling and acknowledges them with one {@code DELETE}. Statement texts do not depend on the
+ * the feedback loop delivers a submission's events without polling, and it acknowledges delivered events in batches
+ * with one {@code DELETE} in the transaction of a later submission. Statement texts do not depend on the
  * number of rows ({@code = ANY(?)} with an array instead of {@code IN (?, ?, ...)}), so a pooled connection parses
  * each once. On H2 the per-session statement cache holds 8 statements by default ({@code QUERY_CACHE_SIZE}); a
  * submission that opens follow-ups uses about ten, so hosts on H2 should add {@code ;QUERY_CACHE_SIZE=32} to the
@@ -190,7 +191,7 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     @Override
     public SubmitResult submit(Submission submission) {
         Objects.requireNonNull(submission, "submission");
-        return submitAndReport(List.of(submission)).get(0).result();
+        return submitAndReport(List.of(submission), List.of()).get(0).result();
     }
 
     /**
@@ -209,14 +210,19 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
      */
     @Override
     public List<SubmitResult> submitAll(List<Submission> submissions) {
-        return submitAndReport(submissions).stream().map(Submitted::result).toList();
+        return submitAndReport(submissions, List.of()).stream().map(Submitted::result).toList();
     }
 
-    /** Stores a batch as {@link #submitAll(List)} does, and reports the outbox entries of each submission. */
+    /**
+     * Stores a batch as {@link #submitAll(List)} does, and reports the outbox entries of each submission; the
+     * delivered entries to acknowledge are deleted in the same transaction, after the batch's rows.
+     */
     @Override
-    public List<Submitted> submitAndReport(List<Submission> submissions) {
+    public List<Submitted> submitAndReport(List<Submission> submissions, List<Long> acknowledge) {
         List<Submission> batch = List.copyOf(submissions);
+        List<Long> delivered = List.copyOf(acknowledge);
         if (batch.isEmpty()) {
+            acknowledge(delivered);
             return List.of();
         }
         String operation = batch.size() == 1 ? "submit response '" + batch.get(0).response().id() + "'"
@@ -227,7 +233,13 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         Map<String, Submitted> taken = new HashMap<>();
         boolean quotas = batch.stream().anyMatch(submission -> submission.quota() != null);
         for (int futile = 0; ; ) {
-            Sql.Work<Optional<List<Submitted>>> work = connection -> insert(connection, batch, bodies, taken);
+            Sql.Work<Optional<List<Submitted>>> work = connection -> {
+                Optional<List<Submitted>> stored = insert(connection, batch, bodies, taken);
+                if (stored.isPresent() && !delivered.isEmpty()) {
+                    OutboxRows.delete(connection, delivered);
+                }
+                return stored;
+            };
             Optional<List<Submitted>> stored = quotas ? sql.readCommitted(operation, work)
                     : sql.transaction(operation, work);
             if (stored.isPresent()) {

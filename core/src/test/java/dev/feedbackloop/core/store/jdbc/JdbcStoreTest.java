@@ -214,7 +214,7 @@ final class JdbcStoreTest {
                     submission(Fixtures.response("r2", null, 10, null, T0), T0, List.of()),
                     submission(Fixtures.response("r1", "c1", 3, "slow", T0), T0, List.of(followUp)));
 
-            List<Submitted> reports = store.submitAndReport(batch);
+            List<Submitted> reports = store.submitAndReport(batch, List.of());
 
             assertThat(reports).extracting(report -> report.result().stored()).containsExactly(true, true, false);
             assertThat(reports.get(0).appended()).extracting(OutboxEntry::event)
@@ -233,7 +233,7 @@ final class JdbcStoreTest {
             Submission submission = submission(Fixtures.response("r1", "c1", 9, null, T0), T0, List.of());
             store.submit(submission);
 
-            List<Submitted> reports = store.submitAndReport(List.of(submission));
+            List<Submitted> reports = store.submitAndReport(List.of(submission), List.of());
 
             assertThat(reports).singleElement().satisfies(report -> {
                 assertThat(report.result().stored()).isFalse();
