@@ -52,25 +52,29 @@ import org.openjdk.jmh.util.ListStatistics;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * Capture through the JDBC store on an in-memory H2 database against hand-written JDBC that inserts the same rows,
- * through the same pooled {@code DataSource} (H2's {@link JdbcConnectionPool}, as a host would configure it):
+ * Capture through the JDBC store against hand-written JDBC that inserts the same rows, through the same pooled
+ * {@code DataSource} (H2's {@link JdbcConnectionPool}, as a host would configure it), on an in-memory H2 database or
+ * on PostgreSQL ({@link #database}):
  *
  * <ul>
  *   <li>{@code submitAll} ({@code batch} responses in one {@code FeedbackLoop.submitAll}) against
- *       {@code baselineRawBatch}: one transaction with one JDBC batch per table (target: at least 0.8× the
- *       baseline's throughput);</li>
- *   <li>{@code submit} (one response per call) against {@code baselineRawJdbc}: one transaction per response.</li>
+ *       {@code baselineRawBatch}: one transaction with one JDBC batch per table;</li>
+ *   <li>{@code submit} (one response per call) against {@code baselineRawJdbc}: one transaction per response;</li>
+ *   <li>{@code submitPair} and {@code batchPair}: the same two comparisons interleaved call by call, with each side's
+ *       thread CPU time and wall-clock time as secondary results ({@link PairTimes}); {@link #main(String[])} runs
+ *       them and prints the ratios with their errors (target for both: at least 0.8× the baseline).</li>
  * </ul>
  *
  * <p>"The same rows" are the rows the store writes for a response: the response with its JSON body, its answers,
  * its attributes, the customer if new (one {@code SELECT ... WHERE id = ANY(?)} for the batch's customers, then a
- * batched insert of the absent ones), the {@code SURVEY_ANSWERED} touch
- * and the {@code ResponseAccepted} outbox event. The store then delivers the event and deletes it (one more
- * transaction per call), which the baselines do not do. The responses are promoters, so no follow-ups; the
- * customers repeat (100,000 of them). A fresh database per iteration keeps the tables small.
+ * batched insert of the absent ones), the {@code SURVEY_ANSWERED} touch and the {@code ResponseAccepted} outbox
+ * event. The store also delivers the event and acknowledges it, which the baselines do not do: one {@code DELETE}
+ * of the events delivered so far in the transaction of a later submission, every 32 events. The responses are
+ * promoters, so no follow-ups; the customers repeat (100,000 of them). A fresh database (or schema) per iteration
+ * keeps the tables small.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar core.JdbcSubmitBenchmark -f 1 -wi 3 -i 5}; for CPU time
- * per call instead of wall-clock time, see {@link #main(String[])}.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar core.JdbcSubmitBenchmark -f 1 -wi 3 -i 5}; for the
+ * ratios with errors, see {@link #main(String[])}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.feedbackloop.core.FeedbackListener;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Receipt;
 import dev.feedbackloop.core.event.FeedbackEvent;
@@ -45,7 +46,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * the database and checks that every acknowledged response is there with its follow-ups and outbox events, and that
  * nothing is half-written: every stored response has exactly the follow-ups and events its submission carried, and
  * no follow-up or event lacks its response. Runs on an H2 file, and on PostgreSQL when
- * {@code FEEDBACKLOOP_TEST_POSTGRES_URL} is set (skipped with a message otherwise, failed when {@code CI=true}).
+ * {@code FEEDBACKLOOP_TEST_POSTGRES_URL} is set (skipped with a message otherwise, failed when {@code CI=true}). A
+ * second run on an H2 file delivers events as in production (acknowledged in batches after delivery) and checks
+ * that the event of every stored response reaches a listener, before the kill or after the restart.
  */
 final class CrashSafetyTest {
 
@@ -103,6 +106,38 @@ final class CrashSafetyTest {
         }
     }
 
+    @Test
+    void killedMidRun_onH2File_everyAcknowledgedResponseIsDeliveredAtLeastOnceBeforeOrAfterTheRestart()
+            throws Exception {
+        String file = directory.resolve("deliver").toAbsolutePath().toString();
+        String url = "jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
+        var events = new ConcurrentLinkedQueue<String>();
+        Set<String> acked = runAndKill(url, events, "deliver");
+
+        var redelivered = new ConcurrentLinkedQueue<String>();
+        DataSource reopened = dataSource("jdbc:h2:file:" + file);
+        FeedbackLoop restarted = CrashChild.delivering(reopened, new FeedbackListener() {
+            @Override
+            public void onResponseAccepted(FeedbackEvent.ResponseAccepted event) {
+                redelivered.add(event.responseId());
+            }
+        });
+        while (restarted.deliverPendingEvents() > 0) {
+            // a call delivers at most a bounded number of events
+        }
+        Set<String> delivered = new HashSet<>(events);
+        delivered.addAll(redelivered);
+        Set<String> stored = new HashSet<>();
+        JdbcStore.of(reopened).forEachResponse(Fixtures.SURVEY, response -> stored.add(response.id()));
+        assertThat(stored).as("every acknowledged response is stored").containsAll(acked);
+        assertThat(delivered).as("the event of every stored response, delivered before the kill or after the"
+                + " restart").containsAll(stored);
+        assertThat(JdbcStore.of(reopened).pollOutbox(10)).isEmpty();
+        try (Connection connection = reopened.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        }
+    }
+
     private static void execute(String url, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url);
              Statement statement = connection.createStatement()) {
@@ -112,10 +147,18 @@ final class CrashSafetyTest {
 
     /** Starts the child, waits for enough receipts, kills it; returns the acknowledged response ids. */
     private Set<String> runAndKill(String url) throws Exception {
+        return runAndKill(url, new ConcurrentLinkedQueue<>(), "keep");
+    }
+
+    /**
+     * Starts the child in a mode, collects the response ids of the events it prints, waits for enough receipts,
+     * kills it; returns the acknowledged response ids.
+     */
+    private Set<String> runAndKill(String url, ConcurrentLinkedQueue<String> events, String mode) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path errors = directory.resolve("child-stderr.txt");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Xmx256m",
-                CrashChild.class.getName(), url, Integer.toString(THREADS))
+                CrashChild.class.getName(), url, Integer.toString(THREADS), mode)
                 .redirectError(errors.toFile())
                 .start();
         var acks = new ConcurrentLinkedQueue<String>();
@@ -128,6 +171,8 @@ final class CrashSafetyTest {
                     if (line.startsWith("ACK ")) {
                         acks.add(line.substring(4));
                         enough.countDown();
+                    } else if (line.startsWith("EVENT ")) {
+                        events.add(line.substring(6));
                     }
                 }
             } catch (IOException e) {

@@ -22,10 +22,22 @@ final class Attributes {
             if (text.length() > 0) {
                 text.append('&');
             }
-            text.append(URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8));
+            text.append(encode(entry.getKey())).append('=').append(encode(entry.getValue()));
         }
         return text.toString();
+    }
+
+    /** URL-encodes a name or value; one that has only characters the encoding keeps is returned as it is. */
+    private static String encode(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            boolean kept = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
+                    || c == '-' || c == '*' || c == '_';
+            if (!kept) {
+                return URLEncoder.encode(part, StandardCharsets.UTF_8);
+            }
+        }
+        return part;
     }
 
     static Map<String, String> decode(String text) {

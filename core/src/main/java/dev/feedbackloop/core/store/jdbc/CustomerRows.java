@@ -57,7 +57,6 @@ final class CustomerRows {
             if (absent.isEmpty()) {
                 return;
             }
-            Savepoint savepoint = connection.setSavepoint();
             try {
                 insert(connection, absent.values(), "INSERT INTO fl_customer (id, attributes) VALUES (?, ?)");
                 return;
@@ -65,8 +64,8 @@ final class CustomerRows {
                 if (attempt == 2 || !Sql.isUniqueViolation(e)) {
                     throw e;
                 }
-                // a concurrent transaction registered one of them first; keep theirs and insert the rest
-                connection.rollback(savepoint);
+                // a concurrent transaction registered one of them first; keep theirs and insert the rest (H2 undoes
+                // a failed statement and runs the other rows of a batch, so the transaction needs no savepoint)
             }
         }
     }
