@@ -11,6 +11,7 @@ import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.Priority;
 import java.lang.reflect.InvocationTargetException;
@@ -143,6 +144,9 @@ final class ForwardingFeedbackStoreTest {
         }
         if (type == FollowUpQuery.class) {
             return FollowUpQuery.all().withOwner("value-" + index);
+        }
+        if (type == FollowUpCounts.class) {
+            return FollowUpCounts.counter(T0.plusSeconds(index)).add(FOLLOW_UP).counts();
         }
         if (type == Customer.class) {
             return Customer.of("c-" + index, Map.of());
