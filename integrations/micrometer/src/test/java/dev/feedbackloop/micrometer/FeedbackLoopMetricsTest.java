@@ -221,6 +221,39 @@ final class FeedbackLoopMetricsTest {
     }
 
     @Nested
+    class Concurrency {
+
+        @Test
+        void submissionsRacingOnEightThreads_areEachCountedOnce() throws InterruptedException {
+            MeteredLoop metered = new MeteredLoop(FeedbackStore.inMemory());
+            var tasks = new ArrayList<Runnable>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                tasks.add(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        String id = "r-" + thread + "-" + i;
+                        metered.loop.submit(response(id, "c-" + id, i % 2 == 0 ? 1 : 10));
+                        try {
+                            metered.loop.submit(response(id, "c-" + id, 5));
+                        } catch (RuntimeException conflict) {
+                            // counted as a refusal
+                        }
+                    }
+                });
+            }
+
+            try (StartGate gate = StartGate.of(8)) {
+                assertThat(gate.race(tasks)).isEmpty();
+            }
+
+            assertThat(metered.counter(MeterNames.RESPONSES, "outcome", "accepted")).isEqualTo(200);
+            assertThat(metered.counter(MeterNames.RESPONSES, "outcome", "rejected", "reason", "response.conflict"))
+                    .isEqualTo(200);
+            assertThat(metered.counter(MeterNames.OPENED, "policy", MeteredLoop.POLICY)).isEqualTo(104);
+        }
+    }
+
+    @Nested
     class Binding {
 
         @Test
