@@ -7,6 +7,7 @@ import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpQuery;
+import dev.feedbackloop.survey.Survey;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -61,6 +62,16 @@ public abstract class ForwardingFeedbackStore implements FeedbackStore {
      */
     protected final FeedbackStore delegate() {
         return delegate;
+    }
+
+    @Override
+    public void putSurvey(Survey survey) {
+        delegate.putSurvey(survey);
+    }
+
+    @Override
+    public List<Survey> surveys() {
+        return delegate.surveys();
     }
 
     @Override

@@ -13,6 +13,8 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.survey.NpsQuestion;
+import dev.feedbackloop.survey.Survey;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -143,6 +145,10 @@ final class ForwardingFeedbackStoreTest {
         }
         if (type == FollowUpQuery.class) {
             return FollowUpQuery.all().withOwner("value-" + index);
+        }
+        if (type == Survey.class) {
+            return Survey.builder("survey-" + index, 1).title("Survey " + index).question(NpsQuestion.standard("nps"))
+                    .build();
         }
         if (type == Customer.class) {
             return Customer.of("c-" + index, Map.of());
