@@ -3,6 +3,7 @@ package dev.feedbackloop.core;
 import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -19,6 +20,7 @@ import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.EscalationStep;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpAction;
+import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpMetrics;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
@@ -298,6 +300,26 @@ final class FollowUpTrackerTest {
 
             assertThat(tracker.find(FollowUpQuery.all().withOwner("ana").withState(FollowUpState.CONTACTED)))
                     .extracting(FollowUp::id).containsExactly(other.id());
+        }
+
+        @Test
+        void counts_areTheStoresCountsAsOfTheGivenInstant() {
+            FollowUp late = detractor("r1", "c1");
+            clock.advance(Duration.ofHours(1));
+            FollowUp contacted = detractor("r2", "c2");
+            tracker.contact(contacted.id(), 1, Contact.of("phone", "ana", loop.now(), null));
+            clock.advance(SLA);
+
+            FollowUpCounts counts = tracker.counts(loop.now());
+
+            assertThat(counts.asOf()).isEqualTo(loop.now());
+            assertThat(counts.byState()).containsEntry(FollowUpState.OPEN, 1L)
+                    .containsEntry(FollowUpState.CONTACTED, 1L);
+            assertThat(counts.openByOwner()).containsExactly(entry("ana", 2L));
+            assertThat(counts.openByPolicy()).containsExactly(entry(late.policyId(), 2L));
+            assertThat(counts.overdueByPolicy().get(DeadlineKind.FIRST_CONTACT))
+                    .containsExactly(entry(late.policyId(), 1L));
+            assertThat(tracker.counts(T0).overdue(DeadlineKind.FIRST_CONTACT)).isZero();
         }
     }
 

@@ -83,6 +83,21 @@ public interface FollowUpTracker {
     List<FollowUp> dueWithin(Duration window, Instant asOf);
 
     /**
+     * Counts every follow-up by state, the open ones (not resolved, not closed) by owner and by policy, and the
+     * overdue ones by policy for each deadline, as of an instant; without a cap, from count queries of the store (the
+     * JDBC store loads no follow-up). See {@link FollowUpCounts} for what open and overdue mean.
+     *
+     * <pre>{@code
+     * FollowUpCounts counts = tracker.counts(loop.now());
+     * long late = counts.overdue(DeadlineKind.FIRST_CONTACT);
+     * }</pre>
+     *
+     * @param asOf the instant that decides what is overdue
+     * @return the counts
+     */
+    FollowUpCounts counts(Instant asOf);
+
+    /**
      * Answers "did we respond to this response?" at an instant, which decides whether a response nobody responded
      * to yet is still pending or was missed.
      *

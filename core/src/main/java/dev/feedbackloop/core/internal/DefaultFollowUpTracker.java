@@ -12,6 +12,7 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.DidWeRespond;
 import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpMetrics;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
@@ -94,6 +95,11 @@ public final class DefaultFollowUpTracker implements FollowUpTracker {
         Objects.requireNonNull(asOf, "asOf");
         return loop.store().pendingDue(DeadlineKind.FIRST_CONTACT, asOf, asOf.plus(window),
                 FollowUpQuery.DEFAULT_LIMIT);
+    }
+
+    @Override
+    public FollowUpCounts counts(Instant asOf) {
+        return loop.store().followUpCounts(Objects.requireNonNull(asOf, "asOf"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
+import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.survey.Survey;
@@ -214,6 +215,24 @@ public interface FeedbackStore {
      * @param action called once per follow-up
      */
     void forEachFollowUp(Consumer<FollowUp> action);
+
+    /**
+     * Counts every stored follow-up by state, the open ones by owner and by policy, and the overdue ones by policy
+     * as of an instant, as {@link FollowUpCounts} defines them; never capped, and consistent with itself (one
+     * snapshot).
+     *
+     * <p>The default implementation streams every follow-up through {@link #forEachFollowUp(Consumer)} into a
+     * {@link FollowUpCounts#counter(Instant) counter}; stores override it with count queries (the JDBC store: a
+     * few {@code GROUP BY} queries, no follow-up loaded) or counts over their own structures.
+     *
+     * @param asOf the instant that decides what is overdue
+     * @return the counts
+     */
+    default FollowUpCounts followUpCounts(Instant asOf) {
+        FollowUpCounts.Counter counter = FollowUpCounts.counter(asOf);
+        forEachFollowUp(counter::add);
+        return counter.counts();
+    }
 
     // ---- customers and touches ------------------------------------------------------------------------------
 

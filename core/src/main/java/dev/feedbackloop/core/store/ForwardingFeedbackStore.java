@@ -6,6 +6,7 @@ import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.survey.Survey;
 import java.time.Instant;
@@ -36,9 +37,9 @@ import org.jspecify.annotations.Nullable;
  * };
  * }</pre>
  *
- * <p>Every method of the interface is forwarded, the ones with a default implementation too ({@link #submitAll} and
- * {@link #findResponses}), so a decorated store keeps its own batch and bulk behaviour. The decorator is as atomic as
- * its delegate only if each overriding method calls {@code super} once.
+ * <p>Every method of the interface is forwarded, the ones with a default implementation too ({@link #submitAll},
+ * {@link #findResponses}, {@link #followUpCounts}), so a decorated store keeps its own batch, bulk and count
+ * behaviour. The decorator is as atomic as its delegate only if each overriding method calls {@code super} once.
  *
  * <p>Thread-safe if the delegate is and the subclass keeps it so.
  */
@@ -132,6 +133,11 @@ public abstract class ForwardingFeedbackStore implements FeedbackStore {
     @Override
     public void forEachFollowUp(Consumer<FollowUp> action) {
         delegate.forEachFollowUp(action);
+    }
+
+    @Override
+    public FollowUpCounts followUpCounts(Instant asOf) {
+        return delegate.followUpCounts(asOf);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
+import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.store.CustomerQuota;
@@ -276,6 +277,16 @@ final class InMemoryStore implements FeedbackStore {
     public void forEachFollowUp(Consumer<FollowUp> action) {
         List<FollowUp> snapshot = read(() -> followUpsByOpening.stream().map(k -> followUps.get(k.id())).toList());
         snapshot.forEach(action);
+    }
+
+    @Override
+    public FollowUpCounts followUpCounts(Instant asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        return read(() -> {
+            FollowUpCounts.Counter counter = FollowUpCounts.counter(asOf);
+            followUps.values().forEach(counter::add);
+            return counter.counts();
+        });
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.survey.NpsQuestion;
@@ -149,6 +150,9 @@ final class ForwardingFeedbackStoreTest {
         if (type == Survey.class) {
             return Survey.builder("survey-" + index, 1).title("Survey " + index).question(NpsQuestion.standard("nps"))
                     .build();
+        }
+        if (type == FollowUpCounts.class) {
+            return FollowUpCounts.counter(T0.plusSeconds(index)).add(FOLLOW_UP).counts();
         }
         if (type == Customer.class) {
             return Customer.of("c-" + index, Map.of());

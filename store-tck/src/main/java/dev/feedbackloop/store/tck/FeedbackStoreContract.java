@@ -6,6 +6,7 @@ import static dev.feedbackloop.store.tck.Fixtures.submission;
 import static dev.feedbackloop.store.tck.Fixtures.withQuota;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.Customer;
@@ -20,6 +21,7 @@ import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpAction;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
+import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.followup.HistoryEntry;
@@ -682,6 +684,138 @@ public abstract class FeedbackStoreContract {
             store().forEachFollowUp(f -> seen.add(f.responseId()));
 
             assertThat(seen).containsExactly("c", "b", "a");
+        }
+    }
+
+    // ---- counts ---------------------------------------------------------------------------------------------
+
+    @Nested
+    class Counts {
+
+        /** A new open follow-up of a response under a policy: first contact due in 48 hours, resolution in 240. */
+        FollowUp opened(String responseId, String policy, String owner, Instant at) {
+            return FollowUp.open(responseId, Fixtures.SURVEY, policy, "NPS detractor", Priority.HIGH, owner, null,
+                    Map.of("plan", "pro"), at, at.plus(Duration.ofHours(48)), at.plus(Duration.ofHours(240)));
+        }
+
+        @Test
+        void followUpCounts_ofAnEmptyStore_haveEveryStateAndKindAtZero() {
+            FollowUpCounts counts = store().followUpCounts(T0);
+
+            assertThat(counts.asOf()).isEqualTo(T0);
+            assertThat(counts.byState()).containsOnlyKeys(FollowUpState.values()).allSatisfy((state, n) ->
+                    assertThat(n).isZero());
+            assertThat(counts.openByOwner()).isEmpty();
+            assertThat(counts.openByPolicy()).isEmpty();
+            assertThat(counts.overdueByPolicy()).containsOnlyKeys(DeadlineKind.values()).allSatisfy((kind, n) ->
+                    assertThat(n).isEmpty());
+        }
+
+        @Test
+        void followUpCounts_countOpenAsNotDone_andOverdueAsPendingAndPastItsDeadline() {
+            // one response opens two follow-ups under two policies
+            FollowUp a = opened("r1", "detractor", "ana", T0);
+            FollowUp b = opened("r1", "vip", "bob", T0);
+            store().submit(submission(Fixtures.response("r1", null, 2, null, T0), T0, List.of(a, b)));
+            FollowUp c = opened("r2", "detractor", "bob", T0.plusSeconds(60));
+            FollowUp d = opened("r3", "detractor", "ana", T0.plusSeconds(120));
+            FollowUp e = opened("r4", "vip", "cleo", T0.plusSeconds(180));
+            for (FollowUp f : List.of(c, d, e)) {
+                store().submit(submission(Fixtures.response(f.responseId(), null, 2, null, f.openedAt()),
+                        f.openedAt(), List.of(f)));
+            }
+            // b contacted (open, its resolution still pending), c paused (open, nothing pending), d resolved
+            apply(b.contact(Contact.of("phone", "bob", T0.plusSeconds(10), null)));
+            apply(c.pause("bob", T0.plusSeconds(70), null));
+            FollowUp dContacted = apply(d.contact(Contact.of("phone", "ana", T0.plusSeconds(130), null)));
+            apply(dContacted.resolve(Resolution.of("fixed", "bug", "ana", T0.plusSeconds(140), null)));
+            // 48 hours and 2 minutes on: a's first contact (due T0+48h) is overdue, e's (T0+48h+3min) not yet
+            Instant asOf = T0.plus(Duration.ofHours(48)).plusSeconds(120);
+
+            FollowUpCounts counts = store().followUpCounts(asOf);
+
+            assertThat(counts.byState()).containsExactlyInAnyOrderEntriesOf(Map.of(FollowUpState.OPEN, 3L,
+                    FollowUpState.CONTACTED, 1L, FollowUpState.RESOLVED, 1L, FollowUpState.CLOSED, 0L));
+            assertThat(counts.openByOwner()).containsExactly(entry("ana", 1L), entry("bob", 2L), entry("cleo", 1L));
+            assertThat(counts.openByPolicy()).containsExactlyInAnyOrderEntriesOf(Map.of("detractor", 2L, "vip", 2L));
+            // a's first contact was due at T0+48h, before asOf; b is contacted, c paused, e due 1 minute after asOf
+            assertThat(counts.overdueByPolicy().get(DeadlineKind.FIRST_CONTACT))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("detractor", 1L));
+            assertThat(counts.overdueByPolicy().get(DeadlineKind.RESOLUTION)).isEmpty();
+            assertThat(counts.open()).isEqualTo(4);
+            assertThat(counts.total()).isEqualTo(5);
+
+            // ten days and three minutes on: the resolutions of a, b (T0+240h) and e (T0+240h+3min) are overdue, not
+            // the paused c's; e's first contact is overdue now too
+            FollowUpCounts later = store().followUpCounts(T0.plus(Duration.ofHours(240)).plusSeconds(181));
+            assertThat(later.overdueByPolicy().get(DeadlineKind.FIRST_CONTACT))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("detractor", 1L, "vip", 1L));
+            assertThat(later.overdueByPolicy().get(DeadlineKind.RESOLUTION))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("detractor", 1L, "vip", 2L));
+            assertThat(later.overdue(DeadlineKind.RESOLUTION)).isEqualTo(3);
+        }
+
+        @Test
+        void followUpCounts_ofMoreThanAThousandFollowUps_areNotCapped() {
+            // follow-up i (0..1199) opens at T0 + i seconds under policy "urgent" when i % 3 == 0, else "detractor",
+            // owned by agent-(i % 4)
+            int n = 1_200;
+            var batch = new ArrayList<Submission>();
+            var all = new ArrayList<FollowUp>();
+            for (int i = 0; i < n; i++) {
+                Instant at = T0.plusSeconds(i);
+                FollowUp f = opened("r" + i, i % 3 == 0 ? "urgent" : "detractor", "agent-" + (i % 4), at);
+                all.add(f);
+                batch.add(submission(Fixtures.response("r" + i, null, 1, null, at), at, List.of(f)));
+                if (batch.size() == 200) {
+                    store().submitAll(batch);
+                    batch.clear();
+                }
+            }
+            // 0..19 contacted, then 0..4 resolved and 5..9 closed; 20..24 closed unopened; 25..29 paused
+            for (int i = 0; i < 20; i++) {
+                FollowUp contacted = apply(all.get(i).contact(Contact.of("phone", "ana", T0.plusSeconds(3_600),
+                        null)));
+                if (i < 5) {
+                    apply(contacted.resolve(Resolution.of("fixed", "bug", "ana", T0.plusSeconds(7_200), null)));
+                } else if (i < 10) {
+                    apply(contacted.close(Closure.of("no-answer", "ana", T0.plusSeconds(7_200), null)));
+                }
+            }
+            for (int i = 20; i < 25; i++) {
+                apply(all.get(i).close(Closure.of("no-answer", "ana", T0.plusSeconds(3_600), null)));
+            }
+            for (int i = 25; i < 30; i++) {
+                apply(all.get(i).pause("ana", T0.plusSeconds(3_600), null));
+            }
+            // first contact of i is due at T0 + 48h + i s: before this instant for i < 600
+            Instant asOf = T0.plus(Duration.ofHours(48)).plusSeconds(600);
+
+            FollowUpCounts counts = store().followUpCounts(asOf);
+
+            assertThat(counts.byState()).containsExactlyInAnyOrderEntriesOf(Map.of(FollowUpState.OPEN, 1_175L,
+                    FollowUpState.CONTACTED, 10L, FollowUpState.RESOLVED, 5L, FollowUpState.CLOSED, 10L));
+            // open: 10..19 and 25..1199; multiples of 3 among them: 12, 15, 18 and 27..1197 (391)
+            assertThat(counts.openByPolicy()).containsExactlyInAnyOrderEntriesOf(Map.of("urgent", 394L,
+                    "detractor", 791L));
+            // 10..19 gives agents 0..3 two, two, three, three; 25..1199 (1,175 from residue 1) 293 to agent-0, 294
+            // to each other
+            assertThat(counts.openByOwner()).containsExactlyInAnyOrderEntriesOf(Map.of("agent-0", 295L,
+                    "agent-1", 296L, "agent-2", 297L, "agent-3", 297L));
+            // pending first contact: 30..1199; due before asOf: 30..599 (570), of which 30, 33, ..., 597 urgent (190)
+            assertThat(counts.overdueByPolicy().get(DeadlineKind.FIRST_CONTACT))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("urgent", 190L, "detractor", 380L));
+            assertThat(counts.overdueByPolicy().get(DeadlineKind.RESOLUTION)).isEmpty();
+
+            // resolution of i is due at T0 + 240h + i s; pending for 10..19 and 30..1199; before this instant for
+            // i < 300: 10..19 and 30..299 (280), urgent 12, 15, 18 and 30..297 (93)
+            FollowUpCounts later = store().followUpCounts(T0.plus(Duration.ofHours(240)).plusSeconds(300));
+            assertThat(later.overdueByPolicy().get(DeadlineKind.RESOLUTION))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("urgent", 93L, "detractor", 187L));
+            // every pending first contact: 30..1199 (1,170), urgent 30..1197 (390)
+            assertThat(later.overdueByPolicy().get(DeadlineKind.FIRST_CONTACT))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("urgent", 390L, "detractor", 780L));
+            assertThat(later.byState()).isEqualTo(counts.byState());
         }
     }
 

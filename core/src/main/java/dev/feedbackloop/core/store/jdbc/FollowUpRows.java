@@ -5,6 +5,7 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpAction;
+import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.followup.HistoryEntry;
@@ -16,7 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,10 @@ final class FollowUpRows {
 
     private static final String UPDATE = "UPDATE fl_follow_up SET " + String.join(" = ?, ", COLUMNS)
             + " = ? WHERE id = ?";
+
+    /** The names of the states that are not done, as the {@code state} column holds them. */
+    private static final List<String> OPEN_STATES = Arrays.stream(FollowUpState.values())
+            .filter(state -> !state.isDone()).map(FollowUpState::name).toList();
 
     /** Follow-ups loaded per step of {@link #forEach}. */
     private static final int PAGE = 200;
@@ -144,9 +151,9 @@ final class FollowUpRows {
                 + (from == null ? "" : " AND " + column + " >= ?") + " ORDER BY " + column + ", id LIMIT ?";
         try (PreparedStatement statement = connection.prepareStatement(select)) {
             int i = 1;
-            Sql.setInstant(statement, i++, to);
+            Sql.setBound(statement, i++, to);
             if (from != null) {
-                Sql.setInstant(statement, i++, from);
+                Sql.setBound(statement, i++, from);
             }
             statement.setInt(i, limit);
             return byIds(connection, statement);
@@ -170,6 +177,49 @@ final class FollowUpRows {
             }
             load(connection, page).forEach(action);
         }
+    }
+
+    /**
+     * Counts the follow-ups by state, the open ones by owner and policy and the overdue ones by policy, with
+     * {@code GROUP BY} queries that load no follow-up; run it in one snapshot so that the counts agree.
+     */
+    static FollowUpCounts counts(Connection connection, Instant asOf) throws SQLException {
+        var byState = new EnumMap<FollowUpState, Long>(FollowUpState.class);
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT state, COUNT(*) FROM fl_follow_up GROUP BY state");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                byState.put(FollowUpState.valueOf(rows.getString(1)), rows.getLong(2));
+            }
+        }
+        var openByOwner = new HashMap<String, Long>();
+        var openByPolicy = new HashMap<String, Long>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT owner, rule_id, COUNT(*) FROM fl_follow_up"
+                + " WHERE state IN (" + Sql.placeholders(OPEN_STATES.size()) + ") GROUP BY owner, rule_id")) {
+            Sql.bindAll(select, 1, OPEN_STATES);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long count = rows.getLong(3);
+                    openByOwner.merge(rows.getString(1), count, Long::sum);
+                    openByPolicy.merge(rows.getString(2), count, Long::sum);
+                }
+            }
+        }
+        var overdue = new EnumMap<DeadlineKind, Map<String, Long>>(DeadlineKind.class);
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            var byPolicy = new HashMap<String, Long>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT rule_id, COUNT(*) FROM fl_follow_up"
+                    + " WHERE " + pendingColumn(kind) + " < ? GROUP BY rule_id")) {
+                Sql.setBound(select, 1, asOf);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        byPolicy.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+            overdue.put(kind, byPolicy);
+        }
+        return new FollowUpCounts(asOf, byState, openByOwner, openByPolicy, overdue);
     }
 
     /** Locks the rows of a customer's follow-ups until the transaction ends; returns their ids in order. */
