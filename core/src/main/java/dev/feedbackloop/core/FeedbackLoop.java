@@ -1,5 +1,6 @@
 package dev.feedbackloop.core;
 
+import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.CareDesk;
 import dev.feedbackloop.core.care.CarePlan;
@@ -95,6 +96,8 @@ public final class FeedbackLoop implements AutoCloseable {
     private final SurveyRegistry surveys;
     private final OutboxRelay relay;
     private final Intake intake;
+    private final RejectionReporter rejections;
+    private final List<FollowUpPolicy> policies;
     private final FollowUpTracker followUps;
     private final CareDesk care;
     private final @Nullable ScheduledFuture<?> escalationTask;
@@ -108,6 +111,8 @@ public final class FeedbackLoop implements AutoCloseable {
         this.intake = new Intake(store, relay, surveys, builder.validator, builder.limits, builder.guard,
                 List.copyOf(builder.policies.values()), builder.calendar, context::now, builder.invitations,
                 builder.ledger == null ? InvitationLedger.inMemory() : builder.ledger);
+        this.rejections = new RejectionReporter(builder.observers, context::now);
+        this.policies = List.copyOf(builder.policies.values());
         this.followUps = new DefaultFollowUpTracker(context);
         this.care = new DefaultCareDesk(context, builder.carePlan, builder.throttle);
         ScheduledExecutorService scheduler = builder.scheduler;
@@ -183,7 +188,7 @@ public final class FeedbackLoop implements AutoCloseable {
     /**
      * Captures a response: validates it against its survey version, deduplicates by id, stores it and opens its
      * follow-ups atomically, records a {@code SURVEY_ANSWERED} touch for a known customer, then notifies
-     * listeners. Once the response is stored, this returns its receipt: a failure to deliver or acknowledge its
+     * listeners. A refusal (invalid, conflict, limit) is told to the {@link IntakeObserver}s before it is thrown. Once the response is stored, this returns its receipt: a failure to deliver or acknowledge its
      * events is logged and they are delivered later, never thrown.
      *
      * @param response the response
@@ -199,7 +204,12 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws StoreException if the store fails, for example with a database error; nothing is stored
      */
     public Receipt submit(Response response) {
-        return intake.submit(response);
+        try {
+            return intake.submit(response);
+        } catch (FeedbackLoopException refusal) {
+            rejections.report(refusal, List.of(response));
+            throw refusal;
+        }
     }
 
     /**
@@ -231,7 +241,13 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws StoreException if the store fails; nothing of the batch is stored by the library's stores
      */
     public List<Receipt> submitAll(Collection<Response> responses) {
-        return intake.submitAll(responses);
+        List<Response> batch = List.copyOf(responses);
+        try {
+            return intake.submitAll(batch);
+        } catch (FeedbackLoopException refusal) {
+            rejections.report(refusal, batch);
+            throw refusal;
+        }
     }
 
     /**
@@ -260,7 +276,12 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws IllegalStateException if the loop was built without {@link Builder#invitations(Invitations)}
      */
     public Receipt submit(Response response, String invitationToken) {
-        return intake.submit(response, invitationToken);
+        try {
+            return intake.submit(response, invitationToken);
+        } catch (FeedbackLoopException refusal) {
+            rejections.report(refusal, List.of(response));
+            throw refusal;
+        }
     }
 
     /**
@@ -328,6 +349,15 @@ public final class FeedbackLoop implements AutoCloseable {
      */
     public FollowUpTracker followUps() {
         return followUps;
+    }
+
+    /**
+     * Returns the follow-up policies the loop was built with, in the order they were added.
+     *
+     * @return the policies; immutable
+     */
+    public List<FollowUpPolicy> followUpPolicies() {
+        return policies;
     }
 
     /**
@@ -437,6 +467,7 @@ public final class FeedbackLoop implements AutoCloseable {
         private BusinessCalendar calendar = BusinessCalendar.always();
         private final Map<String, FollowUpPolicy> policies = new LinkedHashMap<>();
         private final List<FeedbackListener> listeners = new ArrayList<>();
+        private final List<IntakeObserver> observers = new ArrayList<>();
         private ResponseValidator validator = ResponseValidator.standard();
         private CarePlan carePlan = CarePlan.standard();
         private ThrottlePolicy throttle = ThrottlePolicy.standard();
@@ -559,6 +590,18 @@ public final class FeedbackLoop implements AutoCloseable {
          */
         public Builder listener(FeedbackListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds an observer told of every response the loop refuses (invalid, conflicting, over a limit, with a refused
+         * invitation), for metrics and audit; see {@link IntakeObserver}.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder intakeObserver(IntakeObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

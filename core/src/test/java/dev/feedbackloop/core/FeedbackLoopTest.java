@@ -400,4 +400,14 @@ final class FeedbackLoopTest {
 
         assertThat(ids).containsExactly("r1", "r2");
     }
+
+    @Test
+    void followUpPolicies_areThoseOfTheBuilder_inOrder() {
+        FollowUpPolicy detractors = FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48));
+        FollowUpPolicy lowCsat = FollowUpPolicy.lowRatings("csat", 2, Duration.ofHours(24));
+        FeedbackLoop loop = FeedbackLoop.builder().followUpPolicy(lowCsat).followUpPolicy(detractors).build();
+
+        assertThat(loop.followUpPolicies()).containsExactly(lowCsat, detractors);
+        assertThat(FeedbackLoop.builder().build().followUpPolicies()).isEmpty();
+    }
 }
