@@ -9,6 +9,7 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.survey.Survey;
@@ -16,6 +17,7 @@ import dev.feedbackloop.survey.SurveyConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +209,78 @@ public interface FeedbackStore {
      * @return the follow-ups
      */
     List<FollowUp> pendingDue(DeadlineKind kind, @Nullable Instant from, Instant to, int limit);
+
+    /**
+     * Returns the follow-ups that match a query and lie strictly after a cursor, in the order of
+     * {@link #followUps(FollowUpQuery)} (first-contact deadline, then id), at most {@link FollowUpQuery#limit()}: the
+     * next page of a keyset pagination. A follow-up inserted before the cursor is not returned; none after it is
+     * skipped.
+     *
+     * <p>The default implementation streams every follow-up through {@link #forEachFollowUp(Consumer)}; stores
+     * override it with an ordered query from the cursor's key (the JDBC store: a range on the index of the state or
+     * of the deadline).
+     *
+     * @param query the criteria and the most follow-ups to return
+     * @param after the cursor, ordered by {@link DeadlineKind#FIRST_CONTACT}
+     * @return the follow-ups
+     * @throws IllegalArgumentException if the cursor is ordered by another deadline
+     */
+    default List<FollowUp> followUpsAfter(FollowUpQuery query, FollowUpCursor after) {
+        requireOrderedBy(after, DeadlineKind.FIRST_CONTACT);
+        var found = new ArrayList<FollowUp>();
+        forEachFollowUp(followUp -> {
+            if (query.matches(followUp) && after.precedes(followUp)) {
+                found.add(followUp);
+            }
+        });
+        return firstInOrder(found, DeadlineKind.FIRST_CONTACT, query.limit());
+    }
+
+    /**
+     * Returns the follow-ups whose deadline of one kind is pending, falls in {@code [from, to)} and lies strictly after
+     * a cursor, in the order of {@link #pendingDue(DeadlineKind, Instant, Instant, int)}: the next page of a keyset
+     * pagination of overdue or due-soon follow-ups.
+     *
+     * <p>The default implementation streams every follow-up through {@link #forEachFollowUp(Consumer)}; stores
+     * override it with a range on their deadline index.
+     *
+     * @param kind which deadline
+     * @param from the earliest deadline, inclusive, or {@code null} for no lower bound
+     * @param after the cursor, ordered by {@code kind}
+     * @param to the latest deadline, exclusive
+     * @param limit the most follow-ups to return, at least 1
+     * @return the follow-ups
+     * @throws IllegalArgumentException if the cursor is ordered by another deadline
+     */
+    default List<FollowUp> pendingDueAfter(DeadlineKind kind, @Nullable Instant from, FollowUpCursor after,
+                                           Instant to, int limit) {
+        requireOrderedBy(after, kind);
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit: " + limit + " is not positive");
+        }
+        var found = new ArrayList<FollowUp>();
+        forEachFollowUp(followUp -> {
+            if (followUp.isPending(kind) && after.precedes(followUp)) {
+                Instant due = followUp.due(kind);
+                if (due.isBefore(to) && (from == null || !due.isBefore(from))) {
+                    found.add(followUp);
+                }
+            }
+        });
+        return firstInOrder(found, kind, limit);
+    }
+
+    private static void requireOrderedBy(FollowUpCursor after, DeadlineKind kind) {
+        if (after.orderedBy() != kind) {
+            throw new IllegalArgumentException("after: a cursor ordered by " + after.orderedBy()
+                    + "; expected one ordered by " + kind);
+        }
+    }
+
+    private static List<FollowUp> firstInOrder(List<FollowUp> found, DeadlineKind kind, int limit) {
+        found.sort(Comparator.comparing((FollowUp followUp) -> followUp.due(kind)).thenComparing(FollowUp::id));
+        return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+    }
 
     /**
      * Streams every follow-up to an action, in order of opening then id, for metrics; the action must not call

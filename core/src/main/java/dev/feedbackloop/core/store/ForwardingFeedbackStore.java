@@ -7,6 +7,7 @@ import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.survey.Survey;
 import java.time.Instant;
@@ -38,8 +39,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Every method of the interface is forwarded, the ones with a default implementation too ({@link #submitAll},
- * {@link #findResponses}, {@link #followUpCounts}), so a decorated store keeps its own batch, bulk and count
- * behaviour. The decorator is as atomic as its delegate only if each overriding method calls {@code super} once.
+ * {@link #findResponses}, {@link #followUpCounts}, {@link #followUpsAfter}, {@link #pendingDueAfter}), so a decorated
+ * store keeps its own batch, bulk, count and paging behaviour. The decorator is as atomic as its delegate only if
+ * each overriding method calls {@code super} once.
  *
  * <p>Thread-safe if the delegate is and the subclass keeps it so.
  */
@@ -128,6 +130,17 @@ public abstract class ForwardingFeedbackStore implements FeedbackStore {
     @Override
     public List<FollowUp> pendingDue(DeadlineKind kind, @Nullable Instant from, Instant to, int limit) {
         return delegate.pendingDue(kind, from, to, limit);
+    }
+
+    @Override
+    public List<FollowUp> followUpsAfter(FollowUpQuery query, FollowUpCursor after) {
+        return delegate.followUpsAfter(query, after);
+    }
+
+    @Override
+    public List<FollowUp> pendingDueAfter(DeadlineKind kind, @Nullable Instant from, FollowUpCursor after,
+                                          Instant to, int limit) {
+        return delegate.pendingDueAfter(kind, from, after, to, limit);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.store.CustomerQuota;
@@ -33,7 +34,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -244,33 +244,72 @@ final class InMemoryStore implements FeedbackStore {
     @Override
     public List<FollowUp> followUps(FollowUpQuery query) {
         Objects.requireNonNull(query, "query");
-        return read(() -> followUps.values().stream()
-                .filter(query::matches)
+        return read(() -> matching(query, null));
+    }
+
+    @Override
+    public List<FollowUp> followUpsAfter(FollowUpQuery query, FollowUpCursor after) {
+        Objects.requireNonNull(query, "query");
+        requireOrderedBy(after, DeadlineKind.FIRST_CONTACT);
+        return read(() -> matching(query, after));
+    }
+
+    private List<FollowUp> matching(FollowUpQuery query, @Nullable FollowUpCursor after) {
+        return followUps.values().stream()
+                .filter(followUp -> query.matches(followUp) && (after == null || after.precedes(followUp)))
                 .sorted(Comparator.comparing(FollowUp::firstContactDue).thenComparing(FollowUp::id))
                 .limit(query.limit())
-                .toList());
+                .toList();
     }
 
     @Override
     public List<FollowUp> pendingDue(DeadlineKind kind, @Nullable Instant from, Instant to, int limit) {
+        return pending(kind, from, null, to, limit);
+    }
+
+    @Override
+    public List<FollowUp> pendingDueAfter(DeadlineKind kind, @Nullable Instant from, FollowUpCursor after,
+                                          Instant to, int limit) {
+        Objects.requireNonNull(kind, "kind");
+        requireOrderedBy(after, kind);
+        return pending(kind, from, after, to, limit);
+    }
+
+    /** Reads the deadline index of a kind from the later of {@code from} and the cursor, up to {@code to}. */
+    private List<FollowUp> pending(DeadlineKind kind, @Nullable Instant from, @Nullable FollowUpCursor after,
+                                   Instant to, int limit) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(to, "to");
         if (limit < 1) {
             throw new IllegalArgumentException("limit: " + limit + " is not positive");
         }
+        @Nullable Keyed start = after == null ? null : new Keyed(after.due(), after.id());
+        boolean inclusive = false;
+        if (from != null && (start == null || new Keyed(from, "").compareTo(start) > 0)) {
+            // ids are never empty, so (from, "") sorts before every follow-up due at from
+            start = new Keyed(from, "");
+            inclusive = true;
+        }
+        @Nullable Keyed first = start;
+        boolean firstIncluded = inclusive;
         return read(() -> {
             TreeSet<Keyed> index = pending(kind);
-            NavigableSet<Keyed> range = from == null
-                    ? index.headSet(new Keyed(to, ""), false)
-                    : from.isBefore(to) ? index.subSet(new Keyed(from, ""), true, new Keyed(to, ""), false)
-                    : new TreeSet<>();
             var result = new ArrayList<FollowUp>();
-            Iterator<Keyed> it = range.iterator();
-            while (it.hasNext() && result.size() < limit) {
-                result.add(followUps.get(it.next().id()));
+            for (Keyed key : first == null ? index : index.tailSet(first, firstIncluded)) {
+                if (result.size() == limit || !key.instant().isBefore(to)) {
+                    break;
+                }
+                result.add(followUps.get(key.id()));
             }
             return result;
         });
+    }
+
+    private static void requireOrderedBy(FollowUpCursor after, DeadlineKind kind) {
+        if (after.orderedBy() != kind) {
+            throw new IllegalArgumentException("after: a cursor ordered by " + after.orderedBy()
+                    + "; expected one ordered by " + kind);
+        }
     }
 
     @Override

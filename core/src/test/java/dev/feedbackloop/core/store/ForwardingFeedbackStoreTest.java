@@ -12,6 +12,7 @@ import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.survey.NpsQuestion;
@@ -153,6 +154,9 @@ final class ForwardingFeedbackStoreTest {
         }
         if (type == FollowUpCounts.class) {
             return FollowUpCounts.counter(T0.plusSeconds(index)).add(FOLLOW_UP).counts();
+        }
+        if (type == FollowUpCursor.class) {
+            return new FollowUpCursor(DeadlineKind.RESOLUTION, T0.plusSeconds(index), "f-" + index);
         }
         if (type == Customer.class) {
             return Customer.of("c-" + index, Map.of());

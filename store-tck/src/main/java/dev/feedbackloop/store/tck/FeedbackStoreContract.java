@@ -22,6 +22,7 @@ import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpAction;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.followup.HistoryEntry;
@@ -52,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -79,7 +81,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * tests of its own; {@link #store()} is the store under test. The data: responses to one NPS survey (id
  * {@code relationship}, version 1), follow-ups under the rule {@code nps-detractor}; every instant is whole
  * microseconds, the precision a store must keep, except where a test checks that a response's own
- * {@code submittedAt} keeps its nanoseconds. The randomized test takes its seed from {@link Seeds}: it is fixed and
+ * {@code submittedAt} keeps its nanoseconds. The randomized tests take their seeds from {@link Seeds}: each is fixed and
  * printed, and {@code -Dfeedbackloop.seed=N} replaces it.
  *
  * <p>Not thread-safe: JUnit creates an instance per test.
@@ -675,6 +677,139 @@ public abstract class FeedbackStoreContract {
         }
 
         @Test
+        void followUpsAfter_continuesStrictlyAfterTheCursor_withTheQuerysCriteria() {
+            FollowUp a = submitDetractor("a", "c1", T0);
+            FollowUp b = submitDetractor("b", "c1", T0);
+            FollowUp c = submitDetractor("c", "c2", T0.plusSeconds(1));
+            FollowUp d = submitDetractor("d", "c1", T0.plusSeconds(2));
+
+            assertThat(store().followUpsAfter(FollowUpQuery.all(), FollowUpCursor.after(a, DeadlineKind.FIRST_CONTACT)))
+                    .containsExactly(b, c, d);
+            assertThat(store().followUpsAfter(FollowUpQuery.all().withCustomer("c1").withLimit(1),
+                    FollowUpCursor.after(b, DeadlineKind.FIRST_CONTACT))).containsExactly(d);
+            assertThat(store().followUpsAfter(FollowUpQuery.all(), FollowUpCursor.after(d, DeadlineKind.FIRST_CONTACT)))
+                    .isEmpty();
+            assertThatThrownBy(() -> store().followUpsAfter(FollowUpQuery.all(),
+                    FollowUpCursor.after(a, DeadlineKind.RESOLUTION))).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void pendingDueAfter_continuesStrictlyAfterTheCursor_withinTheRange() {
+            FollowUp a = submitDetractor("a", "c1", T0);
+            FollowUp b = submitDetractor("b", "c1", T0);
+            FollowUp c = submitDetractor("c", "c1", T0.plusSeconds(1));
+            apply(submitDetractor("contacted", "c1", T0).contact(Contact.of("phone", "ana", T0, null)));
+            FollowUp d = submitDetractor("d", "c1", T0.plusSeconds(2));
+            Instant farFuture = T0.plus(Duration.ofDays(365));
+            FollowUpCursor afterA = FollowUpCursor.after(a, DeadlineKind.FIRST_CONTACT);
+
+            assertThat(store().pendingDueAfter(DeadlineKind.FIRST_CONTACT, null, afterA, farFuture, 100))
+                    .containsExactly(b, c, d);
+            assertThat(store().pendingDueAfter(DeadlineKind.FIRST_CONTACT, null, afterA, farFuture, 2))
+                    .containsExactly(b, c);
+            assertThat(store().pendingDueAfter(DeadlineKind.FIRST_CONTACT, null, afterA, d.firstContactDue(), 100))
+                    .containsExactly(b, c);
+            assertThat(store().pendingDueAfter(DeadlineKind.FIRST_CONTACT, c.firstContactDue(), afterA, farFuture,
+                    100)).containsExactly(c, d);
+            assertThat(store().pendingDueAfter(DeadlineKind.RESOLUTION, null,
+                    FollowUpCursor.after(c, DeadlineKind.RESOLUTION), farFuture, 100)).containsExactly(d);
+            assertThatThrownBy(() -> store().pendingDueAfter(DeadlineKind.RESOLUTION, null, afterA, farFuture, 100))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void followUpsAfter_pagingWithInsertsInBetween_listsEveryEarlierFollowUpExactlyOnce(Random random) {
+            var earlier = new ArrayList<Submission>();
+            for (int i = 0; i < 150; i++) {
+                earlier.add(randomDetractor(random, "p" + i));
+            }
+            store().submitAll(earlier);
+            FollowUpQuery query = FollowUpQuery.all().withOwner("ana");
+            var expected = new ArrayList<String>();
+            for (Submission submission : earlier) {
+                FollowUp followUp = submission.followUps().get(0);
+                if (followUp.owner().equals("ana")) {
+                    expected.add(followUp.id());
+                }
+            }
+
+            assertPagesListEachOnce(random, expected, (limit, after) -> after == null
+                    ? store().followUps(query.withLimit(limit))
+                    : store().followUpsAfter(query.withLimit(limit), after), f -> f.owner().equals("ana"));
+        }
+
+        @Test
+        void pendingDueAfter_pagingWithInsertsInBetween_listsEveryEarlierOverdueFollowUpExactlyOnce(Random random) {
+            var earlier = new ArrayList<Submission>();
+            for (int i = 0; i < 150; i++) {
+                earlier.add(randomDetractor(random, "p" + i));
+            }
+            store().submitAll(earlier);
+            var expected = new ArrayList<String>();
+            for (Submission submission : earlier) {
+                FollowUp followUp = submission.followUps().get(0);
+                if (random.nextInt(10) == 0) {
+                    apply(followUp.contact(Contact.of("phone", "ana", followUp.openedAt(), null)));
+                } else {
+                    expected.add(followUp.id());
+                }
+            }
+            Instant asOf = T0.plus(Duration.ofDays(30));
+
+            assertPagesListEachOnce(random, expected, (limit, after) -> after == null
+                    ? store().pendingDue(DeadlineKind.FIRST_CONTACT, null, asOf, limit)
+                    : store().pendingDueAfter(DeadlineKind.FIRST_CONTACT, null, after, asOf, limit), f -> true);
+        }
+
+        /**
+         * A detractor's submission whose follow-up, owned by ana or bob, opens within 20 minutes of {@code T0} (whole
+         * minutes, so that many share a deadline) with its first contact due 48 hours later.
+         */
+        Submission randomDetractor(Random random, String responseId) {
+            Instant at = T0.plus(Duration.ofMinutes(random.nextInt(20)));
+            return submission(Fixtures.response(responseId, null, 2, null, at), at, List.of(Fixtures.followUp(
+                    responseId, null, random.nextBoolean() ? "ana" : "bob", Priority.HIGH, at, Duration.ofHours(48))));
+        }
+
+        /**
+         * Pages through a list ordered by first-contact deadline then id, with pages of 1 to 20 and up to three
+         * follow-ups inserted between pages at random deadlines, before or after the cursor; checks that the pages
+         * list every follow-up of {@code expected} once and none twice, each page in deadline order, and every
+         * inserted follow-up that matches and lies after the cursor when it was inserted.
+         */
+        void assertPagesListEachOnce(Random random, List<String> expected, PageReader read,
+                                     Predicate<FollowUp> matches) {
+            var listed = new ArrayList<String>();
+            var insertedAhead = new ArrayList<String>();
+            FollowUpCursor after = null;
+            int inserted = 0;
+            while (true) {
+                int limit = 1 + random.nextInt(20);
+                List<FollowUp> page = read.page(limit, after);
+                assertThat(page).hasSizeLessThanOrEqualTo(limit);
+                assertThat(page).extracting(FollowUp::firstContactDue).isSorted();
+                page.forEach(followUp -> listed.add(followUp.id()));
+                if (page.size() < limit) {
+                    break;
+                }
+                after = FollowUpCursor.after(page.get(page.size() - 1), DeadlineKind.FIRST_CONTACT);
+                for (int n = random.nextInt(4); n > 0; n--) {
+                    Submission submission = randomDetractor(random, "n" + inserted++);
+                    store().submit(submission);
+                    FollowUp followUp = submission.followUps().get(0);
+                    if (matches.test(followUp) && followUp.firstContactDue().isAfter(after.due())) {
+                        insertedAhead.add(followUp.id());
+                    }
+                }
+            }
+
+            assertThat(listed).doesNotHaveDuplicates();
+            assertThat(listed).containsAll(expected).containsAll(insertedAhead);
+            assertThat(listed.stream().filter(id -> id.startsWith("p"))).containsExactlyInAnyOrderElementsOf(
+                    expected);
+        }
+
+        @Test
         void forEachFollowUp_streamsInOrderOfOpening() {
             submitDetractor("b", null, T0.plusSeconds(5));
             submitDetractor("a", null, T0.plusSeconds(9));
@@ -1092,5 +1227,11 @@ public abstract class FeedbackStoreContract {
             assertThat(store().pendingDue(DeadlineKind.FIRST_CONTACT, null, T0.plus(Duration.ofDays(30)), 10))
                     .extracting(FollowUp::id).containsExactly(followUp.id());
         }
+    }
+
+    /** Reads one page of a list: the first when {@code after} is {@code null}. */
+    @FunctionalInterface
+    interface PageReader {
+        List<FollowUp> page(int limit, @Nullable FollowUpCursor after);
     }
 }

@@ -9,6 +9,7 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
 import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.invitation.InvitationLedger;
@@ -506,7 +507,21 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     @Override
     public List<FollowUp> followUps(FollowUpQuery query) {
         Objects.requireNonNull(query, "query");
-        return sql.snapshot("query follow-ups", connection -> FollowUpRows.matching(connection, query));
+        return sql.snapshot("query follow-ups", connection -> FollowUpRows.matching(connection, query, null));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here one ordered query starts at the cursor's key: a range on an index that ends in the first-contact
+     * deadline and the id where the criteria allow ({@code fl_follow_up_state_idx} for a state).
+     */
+    @Override
+    public List<FollowUp> followUpsAfter(FollowUpQuery query, FollowUpCursor after) {
+        Objects.requireNonNull(query, "query");
+        requireOrderedBy(after, DeadlineKind.FIRST_CONTACT);
+        return sql.snapshot("query follow-ups after a cursor",
+                connection -> FollowUpRows.matching(connection, query, after));
     }
 
     @Override
@@ -517,7 +532,32 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
             throw new IllegalArgumentException("limit: " + limit + " is not positive");
         }
         return sql.snapshot("query follow-ups pending " + kind,
-                connection -> FollowUpRows.pendingDue(connection, kind, from, to, limit));
+                connection -> FollowUpRows.pendingDue(connection, kind, from, null, to, limit));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here one range on the index of the deadline's pending column, from the cursor's key.
+     */
+    @Override
+    public List<FollowUp> pendingDueAfter(DeadlineKind kind, @Nullable Instant from, FollowUpCursor after,
+                                          Instant to, int limit) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(to, "to");
+        requireOrderedBy(after, kind);
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit: " + limit + " is not positive");
+        }
+        return sql.snapshot("query follow-ups pending " + kind + " after a cursor",
+                connection -> FollowUpRows.pendingDue(connection, kind, from, after, to, limit));
+    }
+
+    private static void requireOrderedBy(FollowUpCursor after, DeadlineKind kind) {
+        if (after.orderedBy() != kind) {
+            throw new IllegalArgumentException("after: a cursor ordered by " + after.orderedBy()
+                    + "; expected one ordered by " + kind);
+        }
     }
 
     @Override
