@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Receipt;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The smallest application: the starter, a data source (an H2 file) and one survey JSON file, started as Spring Boot
- * starts an application (every auto-configuration on the class path), stopped and started again over the same file.
+ * The smallest application: the starter, a data source (an H2 file) and one survey JSON file, with Spring Boot's
+ * metrics and health support on the class path as the actuator brings them, started as Spring Boot starts an
+ * application (every auto-configuration on the class path), stopped and started again over the same file.
  */
 final class SmallestApplicationTest {
 
@@ -32,7 +34,7 @@ final class SmallestApplicationTest {
     Path directory;
 
     @Test
-    void startedTwiceOverOneDatabase_loopAndHealthWork_andTheResponsesAreStillThere() throws IOException {
+    void startedTwiceOverOneDatabase_loopMetersAndHealthWork_andTheResponsesAreStillThere() throws IOException {
         Path surveys = Files.createDirectories(directory.resolve("surveys"));
         try (var in = getClass().getResourceAsStream("/feedbackloop/surveys/onboarding-nps.json")) {
             assertThat(in).isNotNull();
@@ -49,6 +51,12 @@ final class SmallestApplicationTest {
             assertThat(loop.findSurvey("onboarding-nps", 1)).isPresent();
             Receipt receipt = loop.submit(Fixtures.detractor("r-1", loop.now()));
             followUpId = receipt.followUpIds().get(0);
+
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("feedbackloop.responses").tag("outcome", "accepted").counter().count())
+                    .isEqualTo(1.0);
+            assertThat(registry.get("feedbackloop.followups.opened").tag("policy", "nps-detractor").counter()
+                    .count()).isEqualTo(1.0);
 
             HealthIndicator health = (HealthIndicator) context.getBean(HealthContributorRegistry.class)
                     .getContributor("feedbackloop");
