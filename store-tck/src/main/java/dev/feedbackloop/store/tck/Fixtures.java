@@ -115,7 +115,7 @@ final class Fixtures {
         return response.answer("nps") instanceof Answer.Rating rating && rating.value() <= 6;
     }
 
-    /** A survey version with one NPS question and a title of its own; versions with other titles are other definitions. */
+    /** A survey version with one NPS question and a title; the same version with another title is a conflict. */
     static Survey survey(String id, int version, String title) {
         return Survey.builder(id, version).title(title).question(NpsQuestion.standard("nps")).build();
     }

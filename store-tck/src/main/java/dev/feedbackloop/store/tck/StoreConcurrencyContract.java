@@ -41,8 +41,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The behaviour every {@link FeedbackStore} must show when many threads use it at once, as start-gate tests: eight
  * threads, released together by one latch, store the same and conflicting survey versions, submit the same and
  * conflicting responses, batches in opposite orders and one customer's responses against a quota, update the same
- * follow-ups, and erase a customer while a follow-up step runs. Nothing is lost, nothing doubled, exactly one caller wins each race and the others are told so, and the
- * outbox holds exactly the events of what was stored. {@link FeedbackStoreContract} covers each operation alone.
+ * follow-ups, and erase a customer while a follow-up step runs. Nothing is lost, nothing doubled, exactly one caller
+ * wins each race and the others are told so, and the outbox holds exactly the events of what was stored.
+ * {@link FeedbackStoreContract} covers each operation alone.
  *
  * <p>To run it against a store, subclass it in the store's test sources and return a new, empty store from
  * {@link #newStore()}, which each test calls once; release what it opened in an {@code @AfterEach} method of the

@@ -76,8 +76,8 @@ final class FeedbackLoopAutoConfigurationTest {
             var database = new JdbcDataSource();
             database.setURL("jdbc:h2:mem:starter-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
             database.setUser("sa");
-            h2.withPropertyValues("spring.datasource.url=" + database.getURL(), "feedbackloop.store.create-schema=false",
-                            "feedbackloop.surveys.locations=")
+            h2.withPropertyValues("spring.datasource.url=" + database.getURL(),
+                            "feedbackloop.store.create-schema=false", "feedbackloop.surveys.locations=")
                     .run(context -> assertThat(context).getFailure()
                             .hasStackTraceContaining("JDBC store could not read the surveys: table not found"));
 
