@@ -46,8 +46,10 @@ import org.jspecify.annotations.Nullable;
  * binding, and for any other policy id from the refresh that first sees it (one of another process sharing the
  * store, say):
  * <ul>
- *     <li>{@code feedbackloop.followups.open}: follow-ups not yet resolved or closed, over every stored
- *     follow-up.</li>
+ *     <li>{@code feedbackloop.followups.open}: follow-ups not yet resolved or closed; and
+ *     {@code feedbackloop.followups.overdue}, tags {@code policy} and {@code deadline}: open follow-ups whose
+ *     first-contact or resolution deadline has passed, not paused. Both over every stored follow-up, as
+ *     {@link dev.feedbackloop.core.followup.FollowUpCounts} counts them.</li>
  *     <li>{@code feedbackloop.followups.needed}, {@code .on.time} and {@code .coverage}: over the follow-ups opened
  *     within the {@linkplain Builder#coverageWindow(Duration) coverage window} before now, how many needed an answer,
  *     how many were contacted by their first-contact deadline, and the share of the first that the second is, from 0
@@ -131,6 +133,11 @@ public final class FeedbackLoopMetrics implements MeterBinder {
 
     private void register(MeterRegistry registry, String policy) {
         Tags policyTags = tags.and(MeterNames.POLICY, policy);
+        gauge(registry, MeterNames.OPEN, policyTags, snapshot -> snapshot.open(policy));
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            gauge(registry, MeterNames.OVERDUE, policyTags.and(MeterNames.DEADLINE, MeterNames.deadline(kind)),
+                    snapshot -> snapshot.overdue(policy, kind));
+        }
         gauge(registry, MeterNames.NEEDED, policyTags, snapshot -> snapshot.needed(policy));
         gauge(registry, MeterNames.ON_TIME, policyTags, snapshot -> snapshot.onTime(policy));
         gauge(registry, MeterNames.COVERAGE, policyTags, snapshot -> snapshot.coverage(policy));

@@ -1,6 +1,8 @@
 package dev.feedbackloop.micrometer;
 
 import dev.feedbackloop.core.FeedbackLoop;
+import dev.feedbackloop.core.followup.DeadlineKind;
+import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpMetrics;
 import io.micrometer.core.instrument.Clock;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,6 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The figures behind the gauges, read from the loop at most once per interval and shared by every gauge and registry.
  * Thread-safe: readers see the current snapshot without locking; one thread at a time refreshes it.
+ *
+ * <p>Each reading is two calls to the loop: {@link dev.feedbackloop.core.followup.FollowUpTracker#counts(Instant)}
+ * (count queries with the JDBC store) and
+ * {@link dev.feedbackloop.core.followup.FollowUpTracker#metricsBy(java.util.function.Function, Instant, Instant,
+ * Instant)} over the coverage window (one pass over the stored follow-ups).
  *
  * <p>Design note: the interval runs on the Micrometer clock's monotonic time, so that tests move it with a
  * {@code MockClock}; the figures are taken as of the loop's now. A refresh that fails is logged at WARN (with the
@@ -33,14 +41,33 @@ final class FollowUpSnapshots {
     /**
      * One reading of the loop; {@code known} false when it failed.
      *
+     * @param counts the counts over every stored follow-up, or {@code null} when unknown
      * @param windowByPolicy the coverage window's follow-ups, by policy id
      */
-    record Snapshot(boolean known, Map<String, Window> windowByPolicy) {
+    record Snapshot(boolean known, @Nullable FollowUpCounts counts, Map<String, Window> windowByPolicy) {
 
-        static final Snapshot UNKNOWN = new Snapshot(false, Map.of());
+        static final Snapshot UNKNOWN = new Snapshot(false, null, Map.of());
 
+        /** Every policy id the reading found follow-ups of. */
         Set<String> policies() {
-            return windowByPolicy.keySet();
+            var policies = new TreeSet<>(windowByPolicy.keySet());
+            if (counts != null) {
+                policies.addAll(counts.openByPolicy().keySet());
+                counts.overdueByPolicy().values().forEach(byPolicy -> policies.addAll(byPolicy.keySet()));
+            }
+            return policies;
+        }
+
+        double open(String policy) {
+            return counts == null ? Double.NaN : counts.openByPolicy().getOrDefault(policy, 0L);
+        }
+
+        double overdue(String policy, DeadlineKind kind) {
+            if (counts == null) {
+                return Double.NaN;
+            }
+            Map<String, Long> byPolicy = counts.overdueByPolicy().get(kind);
+            return byPolicy == null ? 0 : byPolicy.getOrDefault(policy, 0L);
         }
 
         double needed(String policy) {
@@ -102,13 +129,14 @@ final class FollowUpSnapshots {
     private Snapshot read() {
         try {
             Instant asOf = loop.now();
+            FollowUpCounts counts = loop.followUps().counts(asOf);
             // the window ends at now, inclusive: a follow-up opened at this very instant counts
             Map<String, FollowUpMetrics> byPolicy = loop.followUps().metricsBy(FollowUpMetrics.byPolicy(),
                     asOf.minus(window), asOf.plusNanos(1), asOf);
             var windows = new TreeMap<String, Window>();
             byPolicy.forEach((policy, metrics) ->
                     windows.put(policy, new Window(metrics.needed(), metrics.contactedWithinDeadline())));
-            return new Snapshot(true, windows);
+            return new Snapshot(true, counts, windows);
         } catch (RuntimeException e) {
             LOG.warn("could not read the follow-up figures for the gauges ({}); they are unknown until the next"
                     + " refresh", e.getClass().getName());

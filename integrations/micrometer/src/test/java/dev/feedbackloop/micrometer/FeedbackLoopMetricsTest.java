@@ -10,6 +10,7 @@ import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.Closure;
 import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.Resolution;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.ForwardingFeedbackStore;
@@ -22,6 +23,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,9 +40,10 @@ final class FeedbackLoopMetricsTest {
 
     private static final String SURVEY = Fixtures.SURVEY;
 
-    /** Counts the store's full reads of follow-ups, which is what the gauges' refresh costs. */
+    /** Counts the store's reads behind the gauges: the count queries and the full passes over the follow-ups. */
     static final class CountingStore extends ForwardingFeedbackStore {
 
+        final AtomicInteger countReads = new AtomicInteger();
         final AtomicInteger followUpReads = new AtomicInteger();
         final AtomicBoolean failing = new AtomicBoolean();
 
@@ -49,12 +52,23 @@ final class FeedbackLoopMetricsTest {
         }
 
         @Override
+        public FollowUpCounts followUpCounts(Instant asOf) {
+            countReads.incrementAndGet();
+            failIfAsked();
+            return super.followUpCounts(asOf);
+        }
+
+        @Override
         public void forEachFollowUp(Consumer<FollowUp> action) {
             followUpReads.incrementAndGet();
+            failIfAsked();
+            super.forEachFollowUp(action);
+        }
+
+        private void failIfAsked() {
             if (failing.get()) {
                 throw new StoreException("the database is down");
             }
-            super.forEachFollowUp(action);
         }
     }
 
@@ -207,6 +221,39 @@ final class FeedbackLoopMetricsTest {
     }
 
     @Nested
+    class Concurrency {
+
+        @Test
+        void submissionsRacingOnEightThreads_areEachCountedOnce() throws InterruptedException {
+            MeteredLoop metered = new MeteredLoop(FeedbackStore.inMemory());
+            var tasks = new ArrayList<Runnable>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                tasks.add(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        String id = "r-" + thread + "-" + i;
+                        metered.loop.submit(response(id, "c-" + id, i % 2 == 0 ? 1 : 10));
+                        try {
+                            metered.loop.submit(response(id, "c-" + id, 5));
+                        } catch (RuntimeException conflict) {
+                            // counted as a refusal
+                        }
+                    }
+                });
+            }
+
+            try (StartGate gate = StartGate.of(8)) {
+                assertThat(gate.race(tasks)).isEmpty();
+            }
+
+            assertThat(metered.counter(MeterNames.RESPONSES, "outcome", "accepted")).isEqualTo(200);
+            assertThat(metered.counter(MeterNames.RESPONSES, "outcome", "rejected", "reason", "response.conflict"))
+                    .isEqualTo(200);
+            assertThat(metered.counter(MeterNames.OPENED, "policy", MeteredLoop.POLICY)).isEqualTo(104);
+        }
+    }
+
+    @Nested
     class Binding {
 
         @Test
@@ -294,6 +341,32 @@ final class FeedbackLoopMetricsTest {
         private final MeteredLoop metered = new MeteredLoop(store);
 
         @Test
+        void openAndOverdue_countEveryStoredFollowUp_byPolicyAndDeadline() {
+            for (String id : List.of("r1", "r2", "r3")) {
+                metered.loop.submit(response(id, "c-" + id, 1));
+            }
+            metered.clock.advance(Duration.ofHours(3));
+            FollowUp r1 = metered.loop.followUps().ofResponse("r1").get(0);
+            metered.loop.followUps().contact(r1.id(), 1, Contact.of("phone", "ana", metered.loop.now(), null));
+            FollowUp r2 = metered.loop.followUps().ofResponse("r2").get(0);
+            FollowUp contacted = metered.loop.followUps().contact(r2.id(), 1,
+                    Contact.of("phone", "ana", metered.loop.now(), null));
+            metered.loop.followUps().resolve(r2.id(), contacted.version(),
+                    Resolution.of("fixed", "bug", "ana", metered.loop.now(), null));
+            metered.clock.advance(Duration.ofHours(46));
+
+            String[] policy = {"policy", MeteredLoop.POLICY};
+            assertThat(metered.gauge(MeterNames.OPEN, policy)).isEqualTo(2);
+            assertThat(metered.gauge(MeterNames.OVERDUE, "policy", MeteredLoop.POLICY, "deadline", "first-contact"))
+                    .isEqualTo(1);
+            assertThat(metered.gauge(MeterNames.OVERDUE, "policy", MeteredLoop.POLICY, "deadline", "resolution"))
+                    .isZero();
+            metered.clock.advance(Duration.ofDays(4));
+            assertThat(metered.gauge(MeterNames.OVERDUE, "policy", MeteredLoop.POLICY, "deadline", "resolution"))
+                    .isEqualTo(2);
+        }
+
+        @Test
         void coverage_isTheShareContactedByTheDeadline_overTheWindow() {
             metered.loop.submit(response("r1", "c1", 1));
             metered.loop.submit(response("r2", "c2", 1));
@@ -333,6 +406,7 @@ final class FeedbackLoopMetricsTest {
 
             new MeteredLoop(fresh);
 
+            assertThat(fresh.countReads).hasValue(1);
             assertThat(fresh.followUpReads).hasValue(1);
         }
 
@@ -340,15 +414,16 @@ final class FeedbackLoopMetricsTest {
         void manyScrapes_readTheStoreOncePerInterval() {
             metered.loop.submit(response("r1", "c1", 1));
             metered.meterClock.add(MeteredLoop.CACHE);
-            int before = store.followUpReads.get();
+            int counts = store.countReads.get();
+            int passes = store.followUpReads.get();
 
             for (int i = 0; i < 100; i++) {
                 metered.scrape();
             }
-            int afterFirstInterval = store.followUpReads.get() - before;
+            int afterFirstInterval = store.countReads.get() - counts;
             metered.meterClock.add(MeteredLoop.CACHE.minusNanos(1));
             metered.scrape();
-            int justBeforeTheEnd = store.followUpReads.get() - before;
+            int justBeforeTheEnd = store.countReads.get() - counts;
             metered.meterClock.add(Duration.ofNanos(1));
             for (int i = 0; i < 100; i++) {
                 metered.scrape();
@@ -356,7 +431,8 @@ final class FeedbackLoopMetricsTest {
 
             assertThat(afterFirstInterval).isEqualTo(1);
             assertThat(justBeforeTheEnd).isEqualTo(1);
-            assertThat(store.followUpReads.get() - before).isEqualTo(2);
+            assertThat(store.countReads.get() - counts).isEqualTo(2);
+            assertThat(store.followUpReads.get() - passes).isEqualTo(2);
         }
 
         @Test
@@ -375,7 +451,7 @@ final class FeedbackLoopMetricsTest {
         void concurrentScrapes_readTheStoreOnce() throws InterruptedException {
             metered.loop.submit(response("r1", "c1", 1));
             metered.meterClock.add(MeteredLoop.CACHE);
-            int before = store.followUpReads.get();
+            int before = store.countReads.get();
             var scrapes = new ArrayList<Runnable>();
             for (int i = 0; i < 8; i++) {
                 scrapes.add(metered::scrape);
@@ -385,7 +461,7 @@ final class FeedbackLoopMetricsTest {
                 assertThat(gate.race(scrapes)).isEmpty();
             }
 
-            assertThat(store.followUpReads.get() - before).isEqualTo(1);
+            assertThat(store.countReads.get() - before).isEqualTo(1);
         }
 
         @Test
@@ -395,13 +471,14 @@ final class FeedbackLoopMetricsTest {
 
             double duringFailure = metered.gauge(MeterNames.NEEDED, "policy", MeteredLoop.POLICY);
             metered.scrape();
-            int reads = store.followUpReads.get();
+            int reads = store.countReads.get();
             store.failing.set(false);
             double stillCached = metered.cachedGauge(MeterNames.NEEDED, "policy", MeteredLoop.POLICY);
 
             assertThat(duringFailure).isNaN();
+            assertThat(metered.cachedGauge(MeterNames.OPEN, "policy", MeteredLoop.POLICY)).isNaN();
             assertThat(stillCached).isNaN();
-            assertThat(store.followUpReads.get()).isEqualTo(reads);
+            assertThat(store.countReads.get()).isEqualTo(reads);
             assertThat(metered.gauge(MeterNames.NEEDED, "policy", MeteredLoop.POLICY)).isEqualTo(1);
         }
 

@@ -64,6 +64,11 @@ final class MetricsOnEveryStoreTest {
         assertThat(toContact.totalTime(TimeUnit.HOURS)).isEqualTo(2);
         assertThat(metered.registry.get(MeterNames.TIME_TO_RESOLUTION).tags(policy).timer()
                 .totalTime(TimeUnit.HOURS)).isEqualTo(6);
+        assertThat(metered.gauge(MeterNames.OPEN, policy)).isEqualTo(3);
+        assertThat(metered.gauge(MeterNames.OVERDUE, "policy", MeteredLoop.POLICY, "deadline", "first-contact"))
+                .isEqualTo(3);
+        assertThat(metered.gauge(MeterNames.OVERDUE, "policy", MeteredLoop.POLICY, "deadline", "resolution"))
+                .isZero();
         assertThat(metered.gauge(MeterNames.NEEDED, policy)).isEqualTo(4);
         assertThat(metered.gauge(MeterNames.ON_TIME, policy)).isEqualTo(1);
         assertThat(metered.gauge(MeterNames.COVERAGE, policy)).isEqualTo(0.25);
