@@ -181,6 +181,15 @@ final class FeedbackLoopMetricsTest {
         }
 
         @Test
+        void aContactOfAFollowUpTheStoreDoesNotHave_isCounted_butNotTimed() {
+            metered.events.onEvent(new FeedbackEvent.FollowUpContacted(FollowUp.idFor("gone", MeteredLoop.POLICY),
+                    "ana", "phone", null, T0));
+
+            assertThat(metered.counter(MeterNames.CONTACTED, "policy", MeteredLoop.POLICY)).isEqualTo(1);
+            assertThat(metered.registry.find(MeterNames.TIME_TO_FIRST_CONTACT).timers()).isEmpty();
+        }
+
+        @Test
         void countersOfTheLoopsPolicies_existAtZeroFromBinding() {
             assertThat(metered.counter(MeterNames.OPENED, "policy", MeteredLoop.POLICY)).isZero();
             assertThat(metered.counter(MeterNames.ESCALATED, "policy", MeteredLoop.POLICY,

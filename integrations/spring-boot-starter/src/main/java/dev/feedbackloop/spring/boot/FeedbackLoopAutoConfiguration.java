@@ -2,6 +2,7 @@ package dev.feedbackloop.spring.boot;
 
 import dev.feedbackloop.core.FeedbackListener;
 import dev.feedbackloop.core.FeedbackLoop;
+import dev.feedbackloop.core.IntakeObserver;
 import dev.feedbackloop.core.care.CarePlan;
 import dev.feedbackloop.core.care.ThrottlePolicy;
 import dev.feedbackloop.core.followup.BusinessCalendar;
@@ -37,8 +38,8 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  *       its {@link DataSource} (the primary or only one), with the tables created at start-up unless
  *       {@code feedbackloop.store.create-schema=false}, and its invitation ledger; without a data source, the
  *       in-memory store, with a WARN that nothing survives a restart.</li>
- *   <li><b>Parts from beans</b>: {@link FollowUpPolicy} and {@link FeedbackListener} beans (all, in
- *       {@link org.springframework.core.annotation.Order order}); a single {@link Clock},
+ *   <li><b>Parts from beans</b>: {@link FollowUpPolicy}, {@link FeedbackListener} and {@link IntakeObserver} beans
+ *       (all, in {@link org.springframework.core.annotation.Order order}); a single {@link Clock},
  *       {@link BusinessCalendar}, {@link CarePlan}, {@link ThrottlePolicy}, {@link SubmissionLimits},
  *       {@link SubmissionGuard}, {@link Invitations} and {@link InvitationLedger} bean each, where the application
  *       has one; then every {@link FeedbackLoopBuilderCustomizer}.</li>
@@ -107,6 +108,7 @@ public final class FeedbackLoopAutoConfiguration {
          * @param clock the application's clock, if it has one
          * @param policies the follow-up policies, in order
          * @param listeners the listeners, in order
+         * @param observers the intake observers, in order
          * @param calendar the business calendar, if the application has one
          * @param carePlan the care plan, if the application has one
          * @param throttle the survey throttling, if the application has one
@@ -122,6 +124,7 @@ public final class FeedbackLoopAutoConfiguration {
         FeedbackLoop feedbackLoop(FeedbackStore store, FeedbackLoopProperties properties,
                                   ResourceLoader resourceLoader, ObjectProvider<Clock> clock,
                                   ObjectProvider<FollowUpPolicy> policies, ObjectProvider<FeedbackListener> listeners,
+                                  ObjectProvider<IntakeObserver> observers,
                                   ObjectProvider<BusinessCalendar> calendar, ObjectProvider<CarePlan> carePlan,
                                   ObjectProvider<ThrottlePolicy> throttle, ObjectProvider<SubmissionLimits> limits,
                                   ObjectProvider<SubmissionGuard> guard, ObjectProvider<Invitations> invitations,
@@ -132,6 +135,7 @@ public final class FeedbackLoopAutoConfiguration {
             clock.ifUnique(builder::clock);
             policies.orderedStream().forEach(builder::followUpPolicy);
             listeners.orderedStream().forEach(builder::listener);
+            observers.orderedStream().forEach(builder::intakeObserver);
             calendar.ifUnique(builder::calendar);
             carePlan.ifUnique(builder::carePlan);
             throttle.ifUnique(builder::throttle);

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param surveys where the survey definitions are read from
  * @param scheduling the background work: escalation and event delivery
  * @param health the health indicator
+ * @param metrics the meters
  */
 @ConfigurationProperties("feedbackloop")
 public record FeedbackLoopProperties(@DefaultValue Store store, @DefaultValue Surveys surveys,
-                                     @DefaultValue Scheduling scheduling, @DefaultValue Health health) {
+                                     @DefaultValue Scheduling scheduling, @DefaultValue Health health,
+                                     @DefaultValue Metrics metrics) {
 
     /**
      * Validates the groups.
@@ -27,6 +29,7 @@ public record FeedbackLoopProperties(@DefaultValue Store store, @DefaultValue Su
         Objects.requireNonNull(surveys, "surveys");
         Objects.requireNonNull(scheduling, "scheduling");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -108,6 +111,25 @@ public record FeedbackLoopProperties(@DefaultValue Store store, @DefaultValue Su
                 throw new IllegalArgumentException("feedbackloop.health.outbox-backlog-threshold: "
                         + outboxBacklogThreshold + " is less than 1");
             }
+        }
+    }
+
+    /**
+     * The meters, bound when the application has a Micrometer registry.
+     *
+     * @param cacheInterval How long the follow-up gauges' figures are kept before the store is read again, however
+     *                      often the registries are scraped. Positive.
+     * @param coverageWindow The window of the "did we respond" gauges: the follow-ups opened within this long before
+     *                       now. Positive.
+     */
+    public record Metrics(@DefaultValue("1m") Duration cacheInterval, @DefaultValue("30d") Duration coverageWindow) {
+
+        /**
+         * Checks that the durations are positive.
+         */
+        public Metrics {
+            Scheduling.positive("feedbackloop.metrics.cache-interval", cacheInterval);
+            Scheduling.positive("feedbackloop.metrics.coverage-window", coverageWindow);
         }
     }
 }

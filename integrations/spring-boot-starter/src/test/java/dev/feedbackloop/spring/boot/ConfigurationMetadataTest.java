@@ -31,6 +31,8 @@ final class ConfigurationMetadataTest {
         }
         assertThat(defaults).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 "feedbackloop.health.outbox-backlog-threshold", "1000",
+                "feedbackloop.metrics.cache-interval", "\"1m\"",
+                "feedbackloop.metrics.coverage-window", "\"30d\"",
                 "feedbackloop.scheduling.enabled", "true",
                 "feedbackloop.scheduling.escalation-interval", "\"5m\"",
                 "feedbackloop.scheduling.event-delivery-interval", "\"30s\"",

@@ -63,7 +63,8 @@ final class FeedbackLoopAutoConfigurationTest {
 
                         assertThat(receipt.followUpIds()).hasSize(1);
                         FollowUp followUp = loop.followUps().followUp(receipt.followUpIds().get(0));
-                        assertThat(followUp.firstContactDue()).isEqualTo(receipt.receivedAt().plus(Duration.ofHours(4)));
+                        assertThat(followUp.firstContactDue())
+                                .isEqualTo(receipt.receivedAt().plus(Duration.ofHours(4)));
                         assertThat(rows(context.getBean(DataSource.class), "fl_follow_up")).isEqualTo(1);
                     });
         }
@@ -103,7 +104,8 @@ final class FeedbackLoopAutoConfigurationTest {
                     .withPropertyValues("feedbackloop.scheduling.enabled=false")
                     .run(context -> {
                         assertThat(context).hasSingleBean(FeedbackLoop.class);
-                        assertThat(context.getBean(FeedbackStore.class).getClass().getSimpleName()).isEqualTo("InMemoryStore");
+                        assertThat(context.getBean(FeedbackStore.class).getClass().getSimpleName())
+                                .isEqualTo("InMemoryStore");
                         assertThat(output).contains("WARN").contains("will not survive a restart");
                         FeedbackLoop loop = context.getBean(FeedbackLoop.class);
                         assertThat(loop.submit(detractor("r-1", loop.now())).responseId()).isEqualTo("r-1");

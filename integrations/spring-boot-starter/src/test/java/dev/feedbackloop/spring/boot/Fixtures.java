@@ -35,8 +35,9 @@ final class Fixtures {
      * @return the auto-configurations
      */
     static AutoConfigurations withDataSource() {
-        return AutoConfigurations.of(bootClass("org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"),
+        return AutoConfigurations.of(
+                bootClass("org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"),
                 FeedbackLoopAutoConfiguration.class);
     }
 

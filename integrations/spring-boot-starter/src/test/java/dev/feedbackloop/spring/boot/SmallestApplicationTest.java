@@ -4,27 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Receipt;
-import dev.feedbackloop.core.followup.FollowUpPolicy;
+import dev.feedbackloop.spring.boot.quickstart.FeedbackApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
 /**
- * The smallest application: the starter, a data source (an H2 file) and one survey JSON file, started as Spring Boot
- * starts an application (every auto-configuration on the class path), stopped and started again over the same file.
+ * The smallest application ({@link FeedbackApplication}, the README's): the starter, a data source (an H2 file) and one survey JSON file, with Spring Boot's
+ * metrics and health support on the class path as the actuator brings them, started as Spring Boot starts an
+ * application (every auto-configuration on the class path), stopped and started again over the same file.
  */
 final class SmallestApplicationTest {
 
@@ -32,7 +30,7 @@ final class SmallestApplicationTest {
     Path directory;
 
     @Test
-    void startedTwiceOverOneDatabase_loopAndHealthWork_andTheResponsesAreStillThere() throws IOException {
+    void startedTwiceOverOneDatabase_loopMetersAndHealthWork_andTheResponsesAreStillThere() throws IOException {
         Path surveys = Files.createDirectories(directory.resolve("surveys"));
         try (var in = getClass().getResourceAsStream("/feedbackloop/surveys/onboarding-nps.json")) {
             assertThat(in).isNotNull();
@@ -50,6 +48,12 @@ final class SmallestApplicationTest {
             Receipt receipt = loop.submit(Fixtures.detractor("r-1", loop.now()));
             followUpId = receipt.followUpIds().get(0);
 
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("feedbackloop.responses").tag("outcome", "accepted").counter().count())
+                    .isEqualTo(1.0);
+            assertThat(registry.get("feedbackloop.followups.opened").tag("policy", "nps-detractor").counter()
+                    .count()).isEqualTo(1.0);
+
             HealthIndicator health = (HealthIndicator) context.getBean(HealthContributorRegistry.class)
                     .getContributor("feedbackloop");
             assertThat(health).isNotNull();
@@ -65,18 +69,17 @@ final class SmallestApplicationTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(String... arguments) {
-        return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE).run(arguments);
+    @Test
+    void theReadmeQuotesTheApplicationAndTheSurveyFile() throws IOException {
+        String readme = Files.readString(Path.of("../../README.md"));
+        String application = Files.readString(
+                Path.of("src/test/java/dev/feedbackloop/spring/boot/quickstart/FeedbackApplication.java"));
+        String survey = Files.readString(Path.of("src/test/resources/feedbackloop/surveys/onboarding-nps.json"));
+
+        assertThat(readme).contains("```java\n" + application + "```\n").contains("```json\n" + survey + "```\n");
     }
 
-    /** The application: a policy is all it defines. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class Application {
-
-        @Bean
-        FollowUpPolicy detractors() {
-            return FollowUpPolicy.npsDetractors("nps", Duration.ofHours(4));
-        }
+    private static ConfigurableApplicationContext start(String... arguments) {
+        return new SpringApplicationBuilder(FeedbackApplication.class).web(WebApplicationType.NONE).run(arguments);
     }
 }
