@@ -30,6 +30,7 @@ import dev.feedbackloop.scoring.scorecard.ScorecardTally;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.ResponseValidator;
 import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +93,7 @@ public final class FeedbackLoop implements AutoCloseable {
 
     private final FeedbackStore store;
     private final LoopContext context;
-    private final SurveyRegistry surveys = new SurveyRegistry();
+    private final SurveyRegistry surveys;
     private final OutboxRelay relay;
     private final Intake intake;
     private final RejectionReporter rejections;
@@ -102,6 +104,7 @@ public final class FeedbackLoop implements AutoCloseable {
 
     private FeedbackLoop(Builder builder) {
         this.store = builder.store == null ? FeedbackStore.inMemory() : builder.store;
+        this.surveys = SurveyRegistry.loadedFrom(store);
         this.relay = new OutboxRelay(store, builder.listeners);
         this.context = new LoopContext(store, builder.clock, builder.calendar, builder.policies,
                 builder.resolutionCodes, builder.rootCauses, relay::afterWrite);
@@ -130,18 +133,37 @@ public final class FeedbackLoop implements AutoCloseable {
     // ---- surveys --------------------------------------------------------------------------------------------
 
     /**
-     * Registers a survey version; every version is kept so that older responses stay valid. Registering the same
-     * definition again is harmless. Surveys are kept in memory: register them at every start.
+     * Registers a survey version and keeps it in the store, so that a loop built later over the same store knows it
+     * without registering it again; every version is kept, so that older responses stay valid. Registering the same
+     * definition again is harmless, and costs nothing once the loop knows it; a changed survey is a new version.
+     *
+     * <p>Thread-safe, and safe across processes that share a store: of concurrent registrations under one id and
+     * version, the store keeps one definition; those with that definition return normally, those with another fail
+     * with a {@link SurveyConflictException}. A loop reads the stored surveys once, when it is built: a version that
+     * another process registers later is known here after registering it here too (which then writes nothing), or in
+     * the next loop built.
      *
      * @param survey the survey version
-     * @throws IllegalArgumentException if a different definition is registered under the same id and version
+     * @throws SurveyConflictException if a different definition is registered or stored under the same id and
+     *     version; nothing is stored
+     * @throws StoreException if the store fails; then the loop does not know the survey
      */
     public void register(Survey survey) {
         surveys.register(survey);
     }
 
     /**
-     * Looks up a registered survey version.
+     * Returns the ids of every survey this loop knows, registered or read from its store, with their versions.
+     *
+     * @return survey ids in {@link String#compareTo(String)} order, each with its versions in ascending order; an
+     *     unmodifiable snapshot, which later registrations do not change
+     */
+    public SortedMap<String, List<Integer>> surveys() {
+        return surveys.ids();
+    }
+
+    /**
+     * Looks up a survey version this loop knows: registered, or read from its store.
      *
      * @param surveyId the survey id
      * @param version the version
@@ -152,10 +174,10 @@ public final class FeedbackLoop implements AutoCloseable {
     }
 
     /**
-     * Returns every registered version of a survey, oldest first.
+     * Returns every version of a survey that this loop knows, oldest first.
      *
      * @param surveyId the survey id
-     * @return the versions; empty when none is registered
+     * @return the versions; empty when none is known
      */
     public List<Survey> surveyVersions(String surveyId) {
         return surveys.versions(surveyId);
@@ -556,7 +578,8 @@ public final class FeedbackLoop implements AutoCloseable {
         }
 
         /**
-         * Sets the store; default a new in-memory store.
+         * Sets the store; default a new in-memory store. The loop keeps registered surveys there too and reads them
+         * when it is built.
          *
          * @param value the store
          * @return this builder
@@ -692,9 +715,10 @@ public final class FeedbackLoop implements AutoCloseable {
         }
 
         /**
-         * Builds the loop.
+         * Builds the loop, which reads the survey versions that its store keeps.
          *
          * @return the loop
+         * @throws StoreException if the store cannot read its surveys
          */
         public FeedbackLoop build() {
             return new FeedbackLoop(this);

@@ -3,6 +3,7 @@ package dev.feedbackloop.core;
 import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.core.event.FeedbackEvent;
@@ -10,6 +11,8 @@ import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.Trigger;
 import dev.feedbackloop.core.store.FeedbackStore;
+import dev.feedbackloop.core.store.ForwardingFeedbackStore;
+import dev.feedbackloop.core.store.StoreException;
 import dev.feedbackloop.scoring.NpsScore;
 import dev.feedbackloop.scoring.scorecard.Scorecard;
 import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
@@ -19,6 +22,7 @@ import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.NpsQuestion;
 import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import dev.feedbackloop.survey.validation.ViolationCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -182,8 +187,111 @@ final class FeedbackLoopTest {
             Survey other = Survey.builder(Fixtures.SURVEY, 1).title("Other").question(NpsQuestion.standard("nps"))
                     .build();
 
-            assertThatThrownBy(() -> loop.register(other)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("relationship v1");
+            assertThatThrownBy(() -> loop.register(other)).isInstanceOfSatisfying(SurveyConflictException.class, e -> {
+                assertThat(e.surveyId()).isEqualTo(Fixtures.SURVEY);
+                assertThat(e.surveyVersion()).isEqualTo(1);
+                assertThat(e).hasMessageContaining("relationship v1");
+            });
+            assertThat(loop.findSurvey(Fixtures.SURVEY, 1)).contains(Fixtures.survey());
+            assertThat(store.surveys()).containsExactly(Fixtures.survey());
+        }
+
+        @Test
+        void register_keepsTheSurveyInTheStore() {
+            Survey v2 = Survey.builder(Fixtures.SURVEY, 2).title("Relationship 2")
+                    .question(NpsQuestion.standard("nps")).build();
+
+            loop.register(v2);
+
+            assertThat(store.surveys()).containsExactly(Fixtures.survey(), v2);
+        }
+
+        @Test
+        void surveys_listsIdsInOrderWithVersionsAscending() {
+            for (int version : new int[] {10, 2}) {
+                loop.register(Survey.builder(Fixtures.SURVEY, version).title("Relationship " + version)
+                        .question(NpsQuestion.standard("nps")).build());
+            }
+            loop.register(Survey.builder("onboarding", 1).title("Onboarding").question(NpsQuestion.standard("nps"))
+                    .build());
+
+            assertThat(loop.surveys()).containsExactly(entry("onboarding", List.of(1)),
+                    entry(Fixtures.SURVEY, List.of(1, 2, 10)));
+        }
+
+        @Test
+        void surveys_isASnapshot() {
+            var before = loop.surveys();
+
+            loop.register(Survey.builder("onboarding", 1).title("Onboarding").question(NpsQuestion.standard("nps"))
+                    .build());
+
+            assertThat(before).containsOnlyKeys(Fixtures.SURVEY);
+            assertThatThrownBy(() -> before.put("x", List.of(1))).isInstanceOf(UnsupportedOperationException.class);
+        }
+
+        @Test
+        void build_knowsTheSurveysThatItsStoreKeeps() {
+            FeedbackLoop restarted = FeedbackLoop.builder().clock(clock).store(store).build();
+
+            assertThat(restarted.surveys()).containsExactly(entry(Fixtures.SURVEY, List.of(1)));
+            assertThat(restarted.findSurvey(Fixtures.SURVEY, 1)).contains(Fixtures.survey());
+            assertThat(restarted.submit(Fixtures.response("r1", "c1", 9, null, T0)).surveyVersion()).isEqualTo(1);
+        }
+
+        @Test
+        void register_knownDefinition_writesNothing() {
+            var puts = new AtomicInteger();
+            FeedbackStore counting = new ForwardingFeedbackStore(store) {
+                @Override
+                public void putSurvey(Survey survey) {
+                    puts.incrementAndGet();
+                    super.putSurvey(survey);
+                }
+            };
+            FeedbackLoop restarted = FeedbackLoop.builder().clock(clock).store(counting).build();
+
+            restarted.register(Fixtures.survey());
+
+            assertThat(puts).hasValue(0);
+        }
+
+        @Test
+        void register_whenTheStoreFails_throwsItsExceptionAndLeavesTheSurveyUnknown() {
+            var failing = new AtomicBoolean(true);
+            FeedbackStore flaky = new ForwardingFeedbackStore(store) {
+                @Override
+                public void putSurvey(Survey survey) {
+                    if (failing.get()) {
+                        throw new StoreException("store survey " + survey.id() + ": disk full");
+                    }
+                    super.putSurvey(survey);
+                }
+            };
+            FeedbackLoop flakyLoop = FeedbackLoop.builder().clock(clock).store(flaky).build();
+            Survey v2 = Survey.builder(Fixtures.SURVEY, 2).title("Relationship 2")
+                    .question(NpsQuestion.standard("nps")).build();
+
+            assertThatThrownBy(() -> flakyLoop.register(v2)).isInstanceOf(StoreException.class);
+            assertThat(flakyLoop.findSurvey(Fixtures.SURVEY, 2)).isEmpty();
+
+            failing.set(false);
+            flakyLoop.register(v2);
+            assertThat(flakyLoop.findSurvey(Fixtures.SURVEY, 2)).contains(v2);
+            assertThat(store.surveys()).contains(v2);
+        }
+
+        @Test
+        void build_whenTheStoreCannotReadItsSurveys_fails() {
+            FeedbackStore broken = new ForwardingFeedbackStore(store) {
+                @Override
+                public List<Survey> surveys() {
+                    throw new StoreException("read the surveys: connection refused");
+                }
+            };
+
+            assertThatThrownBy(() -> FeedbackLoop.builder().store(broken).build()).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("read the surveys");
         }
     }
 

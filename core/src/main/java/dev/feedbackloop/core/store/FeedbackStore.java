@@ -12,6 +12,8 @@ import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +27,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a feedback loop keeps its data: responses, follow-ups, customers, touches and an outbox of events.
+ * Where a feedback loop keeps its data: survey versions, responses, follow-ups, customers, touches and an outbox of
+ * events.
  *
  * <p>The SPI is shaped for plain JDBC with transactions: every write method is one atomic step (one transaction),
  * a write and the outbox events it carries commit together, and follow-ups are updated with optimistic versions.
@@ -48,6 +51,30 @@ public interface FeedbackStore {
     static FeedbackStore inMemory() {
         return InMemoryStore.create();
     }
+
+    // ---- surveys --------------------------------------------------------------------------------------------
+
+    /**
+     * Stores a survey version, unless its id and version are stored already: then nothing is written if the stored
+     * definition {@linkplain Survey#equals(Object) equals} it, and it is a conflict if not. A stored version never
+     * changes and is never removed.
+     *
+     * <p>Concurrent calls with the same id and version, from any thread or process sharing the store, store one
+     * definition: the calls with that definition return normally, the calls with another fail with a conflict.
+     *
+     * @param survey the survey version
+     * @throws SurveyConflictException if a different definition is stored under the survey's id and version; nothing
+     *     is written
+     */
+    void putSurvey(Survey survey);
+
+    /**
+     * Returns every stored survey version, ordered by survey id ({@link String#compareTo(String)}), then version. A
+     * feedback loop reads them once, when it is built.
+     *
+     * @return the survey versions, equal to those stored; empty when none is
+     */
+    List<Survey> surveys();
 
     // ---- responses ------------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
+import dev.feedbackloop.survey.Survey;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -64,6 +65,16 @@ public abstract class ForwardingFeedbackStore implements FeedbackStore {
      */
     protected final FeedbackStore delegate() {
         return delegate;
+    }
+
+    @Override
+    public void putSurvey(Survey survey) {
+        delegate.putSurvey(survey);
+    }
+
+    @Override
+    public List<Survey> surveys() {
+        return delegate.surveys();
     }
 
     @Override

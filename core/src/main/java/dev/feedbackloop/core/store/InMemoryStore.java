@@ -22,6 +22,8 @@ import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.core.store.SubmitResult;
+import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,6 +63,7 @@ final class InMemoryStore implements FeedbackStore {
     }
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final TreeMap<String, TreeMap<Integer, Survey>> surveys = new TreeMap<>();
     private final Map<String, StoredResponse> responses = new HashMap<>();
     private final Map<String, TreeMap<Keyed, String>> responsesBySurvey = new HashMap<>();
     private final Map<String, TreeSet<Keyed>> submissionsBySurvey = new HashMap<>();
@@ -82,6 +85,24 @@ final class InMemoryStore implements FeedbackStore {
     /** Returns a new, empty store. */
     static InMemoryStore create() {
         return new InMemoryStore();
+    }
+
+    @Override
+    public void putSurvey(Survey survey) {
+        Objects.requireNonNull(survey, "survey");
+        write(() -> {
+            Survey stored = surveys.computeIfAbsent(survey.id(), id -> new TreeMap<>())
+                    .putIfAbsent(survey.version(), survey);
+            if (stored != null && !stored.equals(survey)) {
+                throw new SurveyConflictException(survey.id(), survey.version());
+            }
+            return survey;
+        });
+    }
+
+    @Override
+    public List<Survey> surveys() {
+        return read(() -> surveys.values().stream().flatMap(versions -> versions.values().stream()).toList());
     }
 
     @Override

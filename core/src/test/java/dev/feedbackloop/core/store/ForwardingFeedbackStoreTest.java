@@ -15,6 +15,8 @@ import dev.feedbackloop.core.followup.FollowUpCounts;
 import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.survey.NpsQuestion;
+import dev.feedbackloop.survey.Survey;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -145,6 +147,10 @@ final class ForwardingFeedbackStoreTest {
         }
         if (type == FollowUpQuery.class) {
             return FollowUpQuery.all().withOwner("value-" + index);
+        }
+        if (type == Survey.class) {
+            return Survey.builder("survey-" + index, 1).title("Survey " + index).question(NpsQuestion.standard("nps"))
+                    .build();
         }
         if (type == FollowUpCounts.class) {
             return FollowUpCounts.counter(T0.plusSeconds(index)).add(FOLLOW_UP).counts();

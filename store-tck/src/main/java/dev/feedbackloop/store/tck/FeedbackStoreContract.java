@@ -42,6 +42,8 @@ import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import dev.feedbackloop.testing.Seeds;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +62,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The behaviour every {@link FeedbackStore} must show, as JUnit 5 tests of the store interface: what each operation
- * stores, returns and refuses, atomicity (a failing write writes nothing), the outbox, optimistic versions and
- * erasure. {@link StoreConcurrencyContract} is its companion for many threads at once.
+ * stores, returns and refuses (survey versions too), atomicity (a failing write writes nothing), the outbox,
+ * optimistic versions and erasure. {@link StoreConcurrencyContract} is its companion for many threads at once.
  *
  * <p>To run it against a store, subclass it in the store's test sources and return a new, empty store from
  * {@link #newStore()}, which every test calls once before it starts:
@@ -139,6 +141,89 @@ public abstract class FeedbackStoreContract {
 
     List<FeedbackEvent> outboxEvents() {
         return store().pollOutbox(1_000).stream().map(OutboxEntry::event).toList();
+    }
+
+    // ---- surveys --------------------------------------------------------------------------------------------
+
+    @Nested
+    class Surveys {
+
+        @Test
+        void surveys_ofANewStore_isEmpty() {
+            assertThat(store().surveys()).isEmpty();
+        }
+
+        @Test
+        void putSurvey_keepsEveryPartOfTheDefinition() {
+            Survey survey = Fixtures.everyKindOfQuestion();
+
+            store().putSurvey(survey);
+
+            assertThat(store().surveys()).containsExactly(survey);
+        }
+
+        @Test
+        void surveys_areOrderedByIdThenVersionAsNumbers() {
+            Survey b10 = Fixtures.survey("b", 10, "B ten");
+            Survey a1 = Fixtures.survey("a", 1, "A one");
+            Survey b2 = Fixtures.survey("b", 2, "B two");
+            Survey upper = Fixtures.survey("B", 1, "upper-case B");
+            Survey a3 = Fixtures.survey("a", 3, "A three");
+
+            for (Survey survey : List.of(b10, a1, b2, upper, a3)) {
+                store().putSurvey(survey);
+            }
+
+            assertThat(store().surveys()).containsExactly(upper, a1, a3, b2, b10);
+        }
+
+        @Test
+        void putSurvey_sameDefinitionAgain_keepsOne() {
+            Survey survey = Fixtures.survey("relationship", 1, "How are we doing?");
+            store().putSurvey(survey);
+
+            store().putSurvey(Fixtures.survey("relationship", 1, "How are we doing?"));
+
+            assertThat(store().surveys()).containsExactly(survey);
+        }
+
+        @Test
+        void putSurvey_otherDefinitionUnderTheSameIdAndVersion_isAConflictAndKeepsTheFirst() {
+            Survey first = Fixtures.survey("relationship", 1, "How are we doing?");
+            store().putSurvey(first);
+
+            assertThatThrownBy(() -> store().putSurvey(Fixtures.survey("relationship", 1, "How did we do?")))
+                    .isInstanceOfSatisfying(SurveyConflictException.class, e -> {
+                        assertThat(e.surveyId()).isEqualTo("relationship");
+                        assertThat(e.surveyVersion()).isEqualTo(1);
+                    });
+            assertThat(store().surveys()).containsExactly(first);
+        }
+
+        @Test
+        void putSurvey_newVersionOrOtherId_isStoredBesideTheFirst() {
+            Survey first = Fixtures.survey("relationship", 1, "How are we doing?");
+            Survey second = Fixtures.survey("relationship", 2, "How did we do?");
+            Survey other = Fixtures.survey("support", 1, "How did we do?");
+
+            store().putSurvey(first);
+            store().putSurvey(second);
+            store().putSurvey(other);
+
+            assertThat(store().surveys()).containsExactly(first, second, other);
+        }
+
+        @Test
+        void surveys_areNotResponses_andResponsesAreNotSurveys() {
+            Survey survey = Fixtures.survey(Fixtures.SURVEY, 1, "How are we doing?");
+            store().putSurvey(survey);
+            store().submit(Fixtures.detractor("r1", "c1", T0));
+
+            assertThat(store().surveys()).containsExactly(survey);
+            var streamed = new ArrayList<StoredResponse>();
+            store().forEachResponse(Fixtures.SURVEY, streamed::add);
+            assertThat(streamed).extracting(StoredResponse::id).containsExactly("r1");
+        }
     }
 
     // ---- responses ------------------------------------------------------------------------------------------

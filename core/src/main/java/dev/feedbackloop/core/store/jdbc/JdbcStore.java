@@ -24,6 +24,7 @@ import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.core.store.internal.ReportingStore.Submitted;
 import dev.feedbackloop.core.store.internal.ReportingStore;
+import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.json.SurveyJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link FeedbackStore} in a relational database (H2 or PostgreSQL) over plain JDBC and the host's
- * {@link DataSource}: durable responses, follow-ups, customers, touches and event outbox.
+ * {@link DataSource}: durable survey versions, responses, follow-ups, customers, touches and event outbox.
  *
  * <p>Create it once and share it: {@code JdbcStore.of(dataSource).createSchema()} detects the
  * {@linkplain JdbcDialect dialect} from the database metadata and creates the tables and indexes if they do not
@@ -102,8 +103,8 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStore implements FeedbackStore, ReportingStore {
 
     // Design note: this class decides what runs in which transaction (and in which order locks are taken); the SQL
-    // of each family of tables is in ResponseRows, FollowUpRows, CustomerRows (with touches) and OutboxRows, which
-    // work on the connection of the caller's transaction.
+    // of each family of tables is in SurveyRows, ResponseRows, FollowUpRows, CustomerRows (with touches) and
+    // OutboxRows, which work on the connection of the caller's transaction.
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
@@ -185,6 +186,29 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
      */
     public InvitationLedger invitationLedger() {
         return ledger;
+    }
+
+    // ---- surveys --------------------------------------------------------------------------------------------
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here a row of {@code fl_survey} keeps the definition as JSON text. The primary key (id, version) decides
+     * between concurrent registrations from any process on the database: the insert that takes the key stores its
+     * definition, the others compare theirs with it, at READ COMMITTED.
+     */
+    @Override
+    public void putSurvey(Survey survey) {
+        Objects.requireNonNull(survey, "survey");
+        String definition = SurveyRows.definition(survey);
+        boolean stored = sql.readCommitted("store survey " + survey.id() + " v" + survey.version(),
+                connection -> SurveyRows.put(connection, survey, definition));
+        LOG.debug("survey {} v{} {}", survey.id(), survey.version(), stored ? "stored" : "was stored already");
+    }
+
+    @Override
+    public List<Survey> surveys() {
+        return sql.transaction("read the surveys", SurveyRows::all);
     }
 
     // ---- responses ------------------------------------------------------------------------------------------

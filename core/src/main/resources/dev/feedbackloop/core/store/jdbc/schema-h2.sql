@@ -1,6 +1,15 @@
 -- Feedback Loop JDBC store schema for H2 (2.x). Idempotent: every statement may run again.
 -- Tables are created in the connection's current schema. Instants are written to the microsecond, as on PostgreSQL.
 
+-- Survey versions (FeedbackLoop.register): the definition as JSON, written once per id and version.
+CREATE TABLE IF NOT EXISTS fl_survey (
+    id             VARCHAR NOT NULL,
+    version        INTEGER NOT NULL,
+    definition     CHARACTER LARGE OBJECT NOT NULL,
+    registered_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (id, version)
+);
+
 CREATE TABLE IF NOT EXISTS fl_response (
     id              VARCHAR NOT NULL PRIMARY KEY,
     survey_id       VARCHAR NOT NULL,

@@ -2,6 +2,15 @@
 -- Tables are created in the connection's current schema (search_path). Identifiers that are sorted use the "C"
 -- collation so that the database orders them as Java's String.compareTo does.
 
+-- Survey versions (FeedbackLoop.register): the definition as JSON, written once per id and version.
+CREATE TABLE IF NOT EXISTS fl_survey (
+    id             VARCHAR COLLATE "C" NOT NULL,
+    version        INTEGER NOT NULL,
+    definition     TEXT NOT NULL,
+    registered_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (id, version)
+);
+
 CREATE TABLE IF NOT EXISTS fl_response (
     id              VARCHAR COLLATE "C" NOT NULL PRIMARY KEY,
     survey_id       VARCHAR NOT NULL,

@@ -29,7 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,12 +72,16 @@ final class FeedbackLoopAutoConfigurationTest {
         }
 
         @Test
-        void createSchemaFalse_leavesTheDatabaseAlone() {
-            h2.withPropertyValues("feedbackloop.store.create-schema=false", "feedbackloop.surveys.locations=")
-                    .run(context -> {
-                        assertThat(context).hasNotFailed();
-                        assertThat(tables(context.getBean(DataSource.class))).isZero();
-                    });
+        void createSchemaFalse_leavesTheDatabaseAlone_soAMissingSchemaFailsTheStart() throws Exception {
+            var database = new JdbcDataSource();
+            database.setURL("jdbc:h2:mem:starter-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            database.setUser("sa");
+            h2.withPropertyValues("spring.datasource.url=" + database.getURL(),
+                            "feedbackloop.store.create-schema=false", "feedbackloop.surveys.locations=")
+                    .run(context -> assertThat(context).getFailure()
+                            .hasStackTraceContaining("JDBC store could not read the surveys: table not found"));
+
+            assertThat(tables(database)).isZero();
         }
 
         @Test
