@@ -307,6 +307,23 @@ public final class FeedbackLoop implements AutoCloseable {
     }
 
     /**
+     * Streams the stored responses of a survey (all versions) submitted in {@code [from, to)}, by
+     * {@link Response#submittedAt()}, in order of submission then id, without holding them all in memory; on the
+     * JDBC store a range on an index of the submitted time, not a scan of the survey.
+     *
+     * @param surveyId the survey id
+     * @param from the earliest submitted time, inclusive
+     * @param to the latest submitted time, exclusive
+     * @param action called once per response in the range
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    public void forEachResponse(String surveyId, Instant from, Instant to, Consumer<Response> action) {
+        Objects.requireNonNull(surveyId, "surveyId");
+        Objects.requireNonNull(action, "action");
+        store.forEachResponse(surveyId, from, to, stored -> action.accept(stored.response()));
+    }
+
+    /**
      * Streams every stored follow-up, in order of opening then id, without holding them all in memory; for exports
      * and reports. The action must not call back into the loop.
      *
@@ -331,13 +348,41 @@ public final class FeedbackLoop implements AutoCloseable {
     public Scorecard scorecard(ScorecardSpec spec) {
         Objects.requireNonNull(spec, "spec");
         ScorecardTally tally = spec.newTally();
+        store.forEachResponse(spec.survey().id(), pooled(spec, tally));
+        return tally.result();
+    }
+
+    /**
+     * Scores the stored responses of a survey submitted in {@code [from, to)}, by {@link Response#submittedAt()}, as
+     * {@link #scorecard(ScorecardSpec)} scores them all: streamed from the store (on the JDBC store, a range on an
+     * index of the submitted time, not a scan of the survey) into a {@link ScorecardTally}.
+     *
+     * <pre>{@code
+     * Instant from = Instant.parse("2024-01-01T00:00:00Z");
+     * Scorecard q1 = loop.scorecard(ScorecardSpec.builder(survey).build(), from, Instant.parse("2024-04-01T00:00:00Z"));
+     * }</pre>
+     *
+     * @param spec what to score and how to group it
+     * @param from the earliest submitted time, inclusive
+     * @param to the latest submitted time, exclusive
+     * @return the scorecard
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    public Scorecard scorecard(ScorecardSpec spec, Instant from, Instant to) {
+        Objects.requireNonNull(spec, "spec");
+        ScorecardTally tally = spec.newTally();
+        store.forEachResponse(spec.survey().id(), from, to, pooled(spec, tally));
+        return tally.result();
+    }
+
+    /** Adds the responses to the versions a spec pools to a tally; leaves the others out. */
+    private static Consumer<StoredResponse> pooled(ScorecardSpec spec, ScorecardTally tally) {
         Set<Integer> versions = Set.copyOf(spec.versions());
-        store.forEachResponse(spec.survey().id(), stored -> {
+        return stored -> {
             if (versions.contains(stored.response().surveyVersion())) {
                 tally.add(stored.response());
             }
-        });
-        return tally.result();
+        };
     }
 
     // ---- follow-ups and care --------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.SurveyConflictException;
 import dev.feedbackloop.survey.validation.ViolationCode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -388,6 +389,39 @@ final class FeedbackLoopTest {
         NpsScore pro = card.group(Segment.of("pro")).score("nps", NpsScore.class);
         assertThat(pro.n()).isEqualTo(2);
         assertThat(pro.score()).isEqualTo(0.0);
+    }
+
+    @Test
+    void scorecard_inATimeRange_scoresOnlyTheResponsesSubmittedInIt() {
+        Instant day = T0.minus(Duration.ofDays(3));
+        loop.submit(Fixtures.response("r1", "c1", 10, null, day));
+        loop.submit(Fixtures.response("r2", "c2", 3, null, day.plus(Duration.ofDays(1))));
+        loop.submit(Fixtures.response("r3", "c3", 9, null, day.plus(Duration.ofDays(2))));
+        loop.submit(Fixtures.response("r4", "c4", 0, null, day.plus(Duration.ofDays(2)).plusSeconds(3_600)));
+        ScorecardSpec spec = ScorecardSpec.builder(Fixtures.survey()).build();
+
+        // r2 (a detractor) and r3 (a promoter): NPS 0 over two
+        NpsScore middle = loop.scorecard(spec, day.plus(Duration.ofDays(1)), day.plus(Duration.ofDays(2))
+                .plusSeconds(3_600)).overall().score("nps", NpsScore.class);
+        NpsScore first = loop.scorecard(spec, day, day.plus(Duration.ofDays(1))).overall().score("nps",
+                NpsScore.class);
+
+        assertThat(middle.n()).isEqualTo(2);
+        assertThat(middle.score()).isEqualTo(0.0);
+        assertThat(first.n()).isEqualTo(1);
+        assertThat(first.score()).isEqualTo(100.0);
+        assertThat(loop.scorecard(spec, T0, T0).responses()).isZero();
+    }
+
+    @Test
+    void forEachResponse_inATimeRange_streamsThoseSubmittedInIt() {
+        loop.submit(Fixtures.response("r1", "c1", 3, null, T0.minusSeconds(20)));
+        loop.submit(Fixtures.response("r2", "c2", 9, null, T0.minusSeconds(10)));
+        var ids = new ArrayList<String>();
+
+        loop.forEachResponse(Fixtures.SURVEY, T0.minusSeconds(15), T0, r -> ids.add(r.id()));
+
+        assertThat(ids).containsExactly("r2");
     }
 
     @Test

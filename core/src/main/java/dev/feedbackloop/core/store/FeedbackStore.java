@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -149,6 +150,45 @@ public interface FeedbackStore {
      * @param action called once per response
      */
     void forEachResponse(String surveyId, Consumer<StoredResponse> action);
+
+    /**
+     * Streams the stored responses of a survey (all versions) submitted in {@code [from, to)}, by
+     * {@link dev.feedbackloop.survey.Response#submittedAt()} to the nanosecond, to an action, in order of submission
+     * (then id), without holding them all in memory; the action must not call back into the store.
+     *
+     * <p>The default implementation streams every response of the survey through
+     * {@link #forEachResponse(String, Consumer)} and holds those in the range to sort them; stores override it with a
+     * range on an index of the submitted time (the JDBC store: {@code fl_response_submitted_idx}).
+     *
+     * @param surveyId the survey id
+     * @param from the earliest submitted time, inclusive
+     * @param to the latest submitted time, exclusive; equal to {@code from} for an empty range
+     * @param action called once per response in the range
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    default void forEachResponse(String surveyId, Instant from, Instant to, Consumer<StoredResponse> action) {
+        requireRange(from, to);
+        Objects.requireNonNull(action, "action");
+        var found = new ArrayList<StoredResponse>();
+        forEachResponse(surveyId, response -> {
+            Instant submitted = response.response().submittedAt();
+            if (!submitted.isBefore(from) && submitted.isBefore(to)) {
+                found.add(response);
+            }
+        });
+        found.sort(Comparator.comparing((StoredResponse response) -> response.response().submittedAt())
+                .thenComparing(StoredResponse::id));
+        found.forEach(action);
+    }
+
+    private static void requireRange(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to: " + to + " is before from " + from + "; expected [from, to)"
+                    + " with from <= to");
+        }
+    }
 
     /**
      * Returns a customer's responses to every survey, in order of submission (then id).

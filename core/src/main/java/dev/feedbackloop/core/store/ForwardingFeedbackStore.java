@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Every method of the interface is forwarded, the ones with a default implementation too ({@link #submitAll},
- * {@link #findResponses}, {@link #followUpCounts}, {@link #followUpsAfter}, {@link #pendingDueAfter}), so a decorated
- * store keeps its own batch, bulk, count and paging behaviour. The decorator is as atomic as its delegate only if
+ * {@link #findResponses}, the ranged {@code forEachResponse}, {@link #followUpCounts}, {@link #followUpsAfter},
+ * {@link #pendingDueAfter}), so a decorated store keeps its own batch, bulk, range, count and paging behaviour. The decorator is as atomic as its delegate only if
  * each overriding method calls {@code super} once.
  *
  * <p>Thread-safe if the delegate is and the subclass keeps it so.
@@ -100,6 +100,11 @@ public abstract class ForwardingFeedbackStore implements FeedbackStore {
     @Override
     public void forEachResponse(String surveyId, Consumer<StoredResponse> action) {
         delegate.forEachResponse(surveyId, action);
+    }
+
+    @Override
+    public void forEachResponse(String surveyId, Instant from, Instant to, Consumer<StoredResponse> action) {
+        delegate.forEachResponse(surveyId, from, to, action);
     }
 
     @Override

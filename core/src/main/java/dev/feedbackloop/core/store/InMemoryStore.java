@@ -66,6 +66,7 @@ final class InMemoryStore implements FeedbackStore {
     private final TreeMap<String, TreeMap<Integer, Survey>> surveys = new TreeMap<>();
     private final Map<String, StoredResponse> responses = new HashMap<>();
     private final Map<String, TreeMap<Keyed, String>> responsesBySurvey = new HashMap<>();
+    private final Map<String, TreeSet<Keyed>> submissionsBySurvey = new HashMap<>();
     private final Map<String, FollowUp> followUps = new HashMap<>();
     private final Map<String, TreeSet<String>> followUpsByResponse = new HashMap<>();
     private final TreeSet<Keyed> followUpsByOpening = new TreeSet<>();
@@ -153,6 +154,8 @@ final class InMemoryStore implements FeedbackStore {
             responses.put(response.id(), response);
             responsesBySurvey.computeIfAbsent(response.response().surveyId(), k -> new TreeMap<>())
                     .put(new Keyed(response.receivedAt(), response.id()), response.id());
+            submissionsBySurvey.computeIfAbsent(response.response().surveyId(), k -> new TreeSet<>())
+                    .add(new Keyed(response.response().submittedAt(), response.id()));
             for (FollowUp followUp : submission.followUps()) {
                 followUpsByResponse.computeIfAbsent(response.id(), k -> new TreeSet<>()).add(followUp.id());
                 followUpsByOpening.add(new Keyed(followUp.openedAt(), followUp.id()));
@@ -196,6 +199,31 @@ final class InMemoryStore implements FeedbackStore {
             var list = new ArrayList<StoredResponse>(ids.size());
             for (String id : ids.values()) {
                 list.add(responses.get(id));
+            }
+            return list;
+        });
+        snapshot.forEach(action);
+    }
+
+    @Override
+    public void forEachResponse(String surveyId, Instant from, Instant to, Consumer<StoredResponse> action) {
+        Objects.requireNonNull(surveyId, "surveyId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to: " + to + " is before from " + from + "; expected [from, to)"
+                    + " with from <= to");
+        }
+        Objects.requireNonNull(action, "action");
+        List<StoredResponse> snapshot = read(() -> {
+            TreeSet<Keyed> submitted = submissionsBySurvey.get(surveyId);
+            if (submitted == null || !from.isBefore(to)) {
+                return List.of();
+            }
+            var list = new ArrayList<StoredResponse>();
+            // ids are never empty, so (instant, "") sorts before every response submitted at that instant
+            for (Keyed key : submitted.subSet(new Keyed(from, ""), true, new Keyed(to, ""), false)) {
+                list.add(responses.get(key.id()));
             }
             return list;
         });

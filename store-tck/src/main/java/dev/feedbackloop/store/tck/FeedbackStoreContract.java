@@ -308,6 +308,48 @@ public abstract class FeedbackStoreContract {
         }
 
         @Test
+        void forEachResponse_inATimeRange_streamsTheSurveysResponsesSubmittedInItInOrderOfSubmission() {
+            // submitted at T0 + 0, 10, 20, 30 s and received in another order; "x" answers another survey in range
+            store().submit(submission(Fixtures.response("d", null, 9, null, T0.plusSeconds(30)), T0, List.of()));
+            store().submit(submission(Fixtures.response("b", null, 9, null, T0.plusSeconds(10)), T0.plusSeconds(1),
+                    List.of()));
+            store().submit(submission(Fixtures.response("c", null, 9, null, T0.plusSeconds(20)), T0.plusSeconds(2),
+                    List.of()));
+            store().submit(submission(Fixtures.response("a", null, 9, null, T0), T0.plusSeconds(3), List.of()));
+            store().submit(submission(new Response("x", "other-survey", 1, new Respondent(null, Map.of()),
+                    T0.plusSeconds(15), "web", Map.of(), List.of()), T0, List.of()));
+
+            assertThat(submittedIn(T0.plusSeconds(10), T0.plusSeconds(30))).containsExactly("b", "c");
+            assertThat(submittedIn(T0, T0.plusSeconds(31))).containsExactly("a", "b", "c", "d");
+            assertThat(submittedIn(T0.plusSeconds(11), T0.plusSeconds(20))).isEmpty();
+            assertThat(submittedIn(T0.plusSeconds(10), T0.plusSeconds(10))).isEmpty();
+        }
+
+        @Test
+        void forEachResponse_inATimeRange_comparesTheSubmittedTimeToTheNanosecond() {
+            Instant submitted = T0.plusNanos(1_000_500);
+            store().submit(submission(Fixtures.response("r1", null, 9, null, submitted), T0, List.of()));
+
+            assertThat(submittedIn(submitted, submitted.plusNanos(1))).containsExactly("r1");
+            assertThat(submittedIn(T0, submitted)).isEmpty();
+            assertThat(submittedIn(submitted.plusNanos(1), T0.plusSeconds(1))).isEmpty();
+            assertThat(submittedIn(submitted.minusNanos(1), submitted.plusNanos(1))).containsExactly("r1");
+        }
+
+        @Test
+        void forEachResponse_rangeEndingBeforeItStarts_isRefused() {
+            assertThatThrownBy(() -> store().forEachResponse(Fixtures.SURVEY, T0, T0.minusNanos(1), r -> { }))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        /** The ids of the survey's responses submitted in {@code [from, to)}, as the store streams them. */
+        List<String> submittedIn(Instant from, Instant to) {
+            var seen = new ArrayList<String>();
+            store().forEachResponse(Fixtures.SURVEY, from, to, r -> seen.add(r.id()));
+            return seen;
+        }
+
+        @Test
         void responsesOfCustomer_areOrderedBySubmission() {
             store().submit(submission(Fixtures.response("late", "c1", 9, null, T0.plusSeconds(100)), T0,
                     List.of()));

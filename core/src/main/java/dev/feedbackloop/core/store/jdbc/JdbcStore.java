@@ -74,7 +74,7 @@ import org.slf4j.LoggerFactory;
  * {@code UPDATE ... WHERE id = ? AND version = ?}; no row means a {@link VersionConflictException} with the expected
  * and actual versions. {@link #eraseCustomer(Erasure)} locks the customer's follow-ups and moves each one version
  * on, so that an update prepared before the erasure finds no row and writes nothing back. Streaming reads
- * ({@link #forEachResponse(String, Consumer)}, {@link #forEachFollowUp(Consumer)},
+ * ({@link #forEachResponse(String, Consumer)} and its time range, {@link #forEachFollowUp(Consumer)},
  * {@link #forEachCustomer(Consumer)}) fetch rows in pages inside one read transaction, so memory does not grow with
  * the table.
  *
@@ -464,6 +464,30 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here one range on {@code fl_response_submitted_idx} (survey, submitted time, id), streamed in pages inside
+     * one read transaction.
+     */
+    @Override
+    public void forEachResponse(String surveyId, Instant from, Instant to, Consumer<StoredResponse> action) {
+        Objects.requireNonNull(surveyId, "surveyId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to: " + to + " is before from " + from + "; expected [from, to)"
+                    + " with from <= to");
+        }
+        Objects.requireNonNull(action, "action");
+        if (!from.isBefore(to)) {
+            return;
+        }
+        sql.stream("stream the responses of survey '" + surveyId + "' submitted in a range", connection -> {
+            ResponseRows.forEachSubmittedBetween(connection, surveyId, from, to, action);
+        });
+    }
+
     @Override
     public List<StoredResponse> responsesOfCustomer(String customerId) {
         Objects.requireNonNull(customerId, "customerId");
@@ -513,8 +537,8 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     /**
      * {@inheritDoc}
      *
-     * <p>Here one ordered query starts at the cursor's key: a range on an index that ends in the first-contact
-     * deadline and the id where the criteria allow ({@code fl_follow_up_state_idx} for a state).
+     * <p>Here one ordered query starts at the cursor's key: a range on {@code fl_follow_up_due_idx} (first-contact
+     * deadline, id), or on {@code fl_follow_up_state_idx} (state, deadline, id) for a query by state.
      */
     @Override
     public List<FollowUp> followUpsAfter(FollowUpQuery query, FollowUpCursor after) {
