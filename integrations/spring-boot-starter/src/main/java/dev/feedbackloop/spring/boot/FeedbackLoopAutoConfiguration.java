@@ -14,8 +14,8 @@ import dev.feedbackloop.core.limit.SubmissionLimits;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
 import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -45,7 +45,9 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  *       has one; then every {@link FeedbackLoopBuilderCustomizer}.</li>
  *   <li><b>Surveys</b>: every file at {@code feedbackloop.surveys.locations} (by default each
  *       {@code feedbackloop/surveys/*.json} on the class path), then every {@link Survey} bean, registered once the
- *       loop is built.</li>
+ *       loop is built, and so kept in the store: a loop started later over the same database knows them without the
+ *       files. A file or bean whose definition differs from the one stored under its id and version fails the
+ *       start, naming it.</li>
  *   <li><b>Background work</b>: escalation and event delivery on a thread of the starter's own, unless
  *       {@code feedbackloop.scheduling.enabled=false}.</li>
  * </ul>
@@ -150,24 +152,30 @@ public final class FeedbackLoopAutoConfiguration {
             }
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
 
-            var toRegister = new ArrayList<Survey>(SurveyFiles.read(
-                    ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.surveys().locations()));
-            surveys.orderedStream().forEach(toRegister::add);
+            List<SurveyFiles.Found> files = SurveyFiles.read(
+                    ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.surveys().locations());
             FeedbackLoop loop = builder.build();
-            register(loop, toRegister);
+            try {
+                for (SurveyFiles.Found file : files) {
+                    register(loop, file.survey(), file.source());
+                }
+                surveys.orderedStream().forEach(survey -> register(loop, survey, "a Survey bean"));
+            } catch (RuntimeException e) {
+                loop.close();
+                throw e;
+            }
+            LOG.debug("surveys known: {}", loop.surveys());
             return loop;
         }
 
-        private static void register(FeedbackLoop loop, List<Survey> surveys) {
-            for (Survey survey : surveys) {
-                try {
-                    loop.register(survey);
-                } catch (RuntimeException e) {
-                    loop.close();
-                    throw e;
-                }
+        private static void register(FeedbackLoop loop, Survey survey, String source) {
+            try {
+                loop.register(survey);
+            } catch (SurveyConflictException e) {
+                throw new IllegalStateException("Survey " + survey.id() + " version " + survey.version() + " from "
+                        + source + " differs from the one registered or stored under that version; give a changed "
+                        + "survey a new version", e);
             }
-            LOG.debug("registered {} survey version(s)", surveys.size());
         }
 
         /**

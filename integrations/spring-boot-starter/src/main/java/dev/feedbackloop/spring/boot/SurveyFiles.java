@@ -28,18 +28,22 @@ final class SurveyFiles {
     private SurveyFiles() {
     }
 
+    /** A survey and the file it was read from. */
+    record Found(Survey survey, String source) {
+    }
+
     /**
      * Reads every survey at the locations, in the order of the locations and by file name within one.
      *
      * @param resolver the application's resource resolver
      * @param locations the locations
-     * @return the surveys
+     * @return the surveys, with their files
      * @throws IllegalStateException if a location without a pattern does not exist, or a file cannot be read or is
      *                               not a valid survey
      */
-    static List<Survey> read(ResourcePatternResolver resolver, List<String> locations) {
+    static List<Found> read(ResourcePatternResolver resolver, List<String> locations) {
         SurveyJson json = SurveyJson.standard();
-        var surveys = new ArrayList<Survey>();
+        var surveys = new ArrayList<Found>();
         for (String location : locations) {
             Resource[] found;
             try {
@@ -57,7 +61,7 @@ final class SurveyFiles {
                     throw new IllegalStateException("feedbackloop.surveys.locations: " + location
                             + " does not exist");
                 }
-                surveys.add(read(json, resource));
+                surveys.add(new Found(read(json, resource), resource.getDescription()));
             }
             LOG.debug("{} survey file(s) at {}", found.length, location);
         }

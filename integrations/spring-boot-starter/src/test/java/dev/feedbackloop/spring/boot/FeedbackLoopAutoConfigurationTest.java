@@ -235,6 +235,26 @@ final class FeedbackLoopAutoConfigurationTest {
         }
 
         @Test
+        void changedDefinitionUnderAStoredVersion_failsTheStartNamingItsSource() {
+            Survey changed = Survey.builder("onboarding-nps", 1).title("Changed without a new version")
+                    .question(NpsQuestion.standard("nps")).build();
+            h2.run(context -> assertThat(context).hasNotFailed());
+
+            h2.withPropertyValues("feedbackloop.surveys.locations=").withBean(Survey.class, () -> changed)
+                    .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
+                            "Survey onboarding-nps version 1 from a Survey bean differs from the one registered or"
+                                    + " stored under that version"));
+        }
+
+        @Test
+        void surveysOfAnEarlierStart_areKnownWithoutTheFiles() {
+            h2.run(context -> assertThat(context).hasNotFailed());
+
+            h2.withPropertyValues("feedbackloop.surveys.locations=").run(context -> assertThat(
+                    context.getBean(FeedbackLoop.class).surveys()).containsEntry("onboarding-nps", List.of(1)));
+        }
+
+        @Test
         void patternThatMatchesNothing_registersNothing() {
             h2.withPropertyValues("feedbackloop.surveys.locations=classpath*:nowhere/*.json").run(context -> {
                 assertThat(context).hasNotFailed();

@@ -58,7 +58,7 @@ final class FeedbackLoopOnPostgresTest {
     }
 
     @Test
-    void surveyFileAndPolicy_workingLoopAndHealth_andTheDataSurvivesARestart() {
+    void surveyFileAndPolicy_workingLoopAndHealth_andSurveysAndDataSurviveARestartWithoutTheFiles() {
         ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withConfiguration(Fixtures.withDataSource())
                 .withConfiguration(AutoConfigurations.of(FeedbackLoopHealthAutoConfiguration.class))
@@ -77,8 +77,9 @@ final class FeedbackLoopOnPostgresTest {
             assertThat(context.getBean(FeedbackLoopHealthIndicator.class).health().getDetails())
                     .containsEntry("store", "POSTGRESQL").containsEntry("outboxBacklog", 0);
         });
-        runner.run(context -> {
+        runner.withPropertyValues("feedbackloop.surveys.locations=").run(context -> {
             FeedbackLoop loop = context.getBean(FeedbackLoop.class);
+            assertThat(loop.findSurvey("onboarding-nps", 1)).isPresent();
             assertThat(loop.findResponse("r-1")).isPresent();
             assertThat(loop.followUps().followUp(followUpId[0]).policyId()).isEqualTo("nps-detractor");
         });

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -22,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The smallest application ({@link FeedbackApplication}, the README's): the starter, a data source (an H2 file) and one survey JSON file, with Spring Boot's
  * metrics and health support on the class path as the actuator brings them, started as Spring Boot starts an
- * application (every auto-configuration on the class path), stopped and started again over the same file.
+ * application (every auto-configuration on the class path), stopped and started again over the same file after the survey file is deleted.
  */
 final class SmallestApplicationTest {
 
@@ -30,7 +31,7 @@ final class SmallestApplicationTest {
     Path directory;
 
     @Test
-    void startedTwiceOverOneDatabase_loopMetersAndHealthWork_andTheResponsesAreStillThere() throws IOException {
+    void startedTwiceOverOneDatabase_loopMetersAndHealthWork_andItsSurveysAndResponsesAreStillThereWithoutTheFile() throws IOException {
         Path surveys = Files.createDirectories(directory.resolve("surveys"));
         try (var in = getClass().getResourceAsStream("/feedbackloop/surveys/onboarding-nps.json")) {
             assertThat(in).isNotNull();
@@ -62,8 +63,11 @@ final class SmallestApplicationTest {
             assertThat(status.getStatus()).isEqualTo(Status.UP);
         }
 
+        Files.delete(surveys.resolve("onboarding-nps.json"));
         try (ConfigurableApplicationContext context = start(arguments)) {
             FeedbackLoop loop = context.getBean(FeedbackLoop.class);
+            assertThat(loop.surveys()).containsEntry("onboarding-nps", List.of(1));
+            assertThat(loop.findSurvey("onboarding-nps", 1)).isPresent();
             assertThat(loop.findResponse("r-1")).isPresent();
             assertThat(loop.followUps().followUp(followUpId).responseId()).isEqualTo("r-1");
         }
