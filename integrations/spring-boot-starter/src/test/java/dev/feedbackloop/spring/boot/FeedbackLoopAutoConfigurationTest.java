@@ -85,6 +85,19 @@ final class FeedbackLoopAutoConfigurationTest {
         }
 
         @Test
+        void schemaFromSpringBootsSqlInitialization_isThereBeforeTheLoopReadsIt() {
+            h2.withConfiguration(AutoConfigurations.of(Fixtures.bootClass(
+                            "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",
+                            "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration")))
+                    .withPropertyValues("feedbackloop.store.create-schema=false", "spring.sql.init.mode=always",
+                            "spring.sql.init.schema-locations=classpath:" + JdbcDialect.H2.schemaResource())
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context.getBean(FeedbackLoop.class).surveys()).containsKey("onboarding-nps");
+                    });
+        }
+
+        @Test
         void createSchemaDefault_createsTheStoresTables() {
             h2.run(context -> assertThat(tables(context.getBean(DataSource.class))).isPositive());
         }
