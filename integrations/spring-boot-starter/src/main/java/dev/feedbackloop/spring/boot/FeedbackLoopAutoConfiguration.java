@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -36,7 +37,8 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  * <ul>
  *   <li><b>Store</b>: a {@link FeedbackStore} bean if the application has one; otherwise a {@link JdbcStore} over
  *       its {@link DataSource} (the primary or only one), with the tables created at start-up unless
- *       {@code feedbackloop.store.create-schema=false}, and its invitation ledger; without a data source, the
+ *       {@code feedbackloop.store.create-schema=false}, and its invitation ledger; created after the application's
+ *       database initialization (Spring Boot's SQL scripts, Flyway, Liquibase); without a data source, the
  *       in-memory store, with a WARN that nothing survives a restart.</li>
  *   <li><b>Parts from beans</b>: {@link FollowUpPolicy}, {@link FeedbackListener} and {@link IntakeObserver} beans
  *       (all, in {@link org.springframework.core.annotation.Order order}); a single {@link Clock},
@@ -86,6 +88,7 @@ public final class FeedbackLoopAutoConfiguration {
          */
         @Bean
         @ConditionalOnMissingBean
+        @DependsOnDatabaseInitialization
         FeedbackStore feedbackStore(ObjectProvider<DataSource> dataSource, FeedbackLoopProperties properties) {
             DataSource unique = dataSource.getIfUnique();
             if (unique == null) {
@@ -123,6 +126,7 @@ public final class FeedbackLoopAutoConfiguration {
          * @return the loop, closed with the context
          */
         @Bean(destroyMethod = "close")
+        @DependsOnDatabaseInitialization
         FeedbackLoop feedbackLoop(FeedbackStore store, FeedbackLoopProperties properties,
                                   ResourceLoader resourceLoader, ObjectProvider<Clock> clock,
                                   ObjectProvider<FollowUpPolicy> policies, ObjectProvider<FeedbackListener> listeners,

@@ -2,34 +2,50 @@ package dev.feedbackloop.spring.boot;
 
 import static dev.feedbackloop.spring.boot.Fixtures.START;
 import static dev.feedbackloop.spring.boot.Fixtures.detractor;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feedbackloop.core.FeedbackLoop;
+import dev.feedbackloop.core.IntakeObserver;
+import dev.feedbackloop.core.InvalidResponseException;
 import dev.feedbackloop.core.Receipt;
+import dev.feedbackloop.core.Rejection;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpEscalated;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpOpened;
 import dev.feedbackloop.core.event.FeedbackEvent.ResponseAccepted;
+import dev.feedbackloop.core.followup.BusinessCalendar;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.EscalationStep;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.OwnerRule;
 import dev.feedbackloop.core.followup.Trigger;
+import dev.feedbackloop.core.invitation.Invitation;
+import dev.feedbackloop.core.invitation.InvitationException;
+import dev.feedbackloop.core.invitation.Invitations;
+import dev.feedbackloop.core.invitation.SigningKey;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.jdbc.JdbcDialect;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
 import dev.feedbackloop.spring.boot.Fixtures.MovableClock;
 import dev.feedbackloop.spring.boot.Fixtures.RecordingListener;
+import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.NpsQuestion;
+import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.Survey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Nested;
@@ -82,6 +98,19 @@ final class FeedbackLoopAutoConfigurationTest {
                             .hasStackTraceContaining("JDBC store could not read the surveys: table not found"));
 
             assertThat(tables(database)).isZero();
+        }
+
+        @Test
+        void schemaFromSpringBootsSqlInitialization_isThereBeforeTheLoopReadsIt() {
+            h2.withConfiguration(AutoConfigurations.of(Fixtures.bootClass(
+                            "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",
+                            "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration")))
+                    .withPropertyValues("feedbackloop.store.create-schema=false", "spring.sql.init.mode=always",
+                            "spring.sql.init.schema-locations=classpath:" + JdbcDialect.H2.schemaResource())
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context.getBean(FeedbackLoop.class).surveys()).containsKey("onboarding-nps");
+                    });
         }
 
         @Test
@@ -186,6 +215,61 @@ final class FeedbackLoopAutoConfigurationTest {
                                 .containsExactly("r-1");
                         assertThat(listener.of(FollowUpOpened.class)).hasSize(1);
                     });
+        }
+
+        @Test
+        void intakeObserverBeans_hearTheRefusals() {
+            var refused = new CopyOnWriteArrayList<Rejection>();
+            h2.withBean(IntakeObserver.class, () -> new IntakeObserver() {
+                @Override
+                public void onRejected(Rejection rejection) {
+                    refused.add(rejection);
+                }
+            }).run(context -> {
+                FeedbackLoop loop = context.getBean(FeedbackLoop.class);
+                Response outOfScale = Response.builder("r-1", "onboarding-nps", 1, loop.now())
+                        .answer("nps", Answer.rating(11)).build();
+                assertThatThrownBy(() -> loop.submit(outOfScale)).isInstanceOf(InvalidResponseException.class);
+
+                assertThat(refused).extracting(Rejection::responseId).containsExactly("r-1");
+            });
+        }
+
+        @Test
+        void calendarBean_deadlinesCountItsWorkingHours() {
+            // Monday 2026-03-02 16:00 UTC; four working hours of 09:00 to 17:00 end at 12:00 on Tuesday
+            Instant mondayAfternoon = Instant.parse("2026-03-02T16:00:00Z");
+            h2.withBean(Clock.class, () -> Clock.fixed(mondayAfternoon, ZoneOffset.UTC))
+                    .withBean(BusinessCalendar.class, () -> BusinessCalendar.builder(ZoneOffset.UTC)
+                            .hours(LocalTime.of(9, 0), LocalTime.of(17, 0))
+                            .workdays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)).build())
+                    .withBean(FollowUpPolicy.class, () -> FollowUpPolicy.npsDetractors("nps", Duration.ofHours(4)))
+                    .run(context -> {
+                        FeedbackLoop loop = context.getBean(FeedbackLoop.class);
+                        String id = loop.submit(detractor("r-1", mondayAfternoon)).followUpIds().get(0);
+
+                        assertThat(loop.followUps().followUp(id).firstContactDue())
+                                .isEqualTo(Instant.parse("2026-03-03T12:00:00Z"));
+                    });
+        }
+
+        @Test
+        void invitationsBean_tokensStayUsedAcrossARestartOverTheSameDatabase() {
+            Invitations invitations = Invitations.builder()
+                    .signWith(SigningKey.of("k1", "0123456789abcdef0123456789abcdef".getBytes(UTF_8))).build();
+            String token = invitations.issue(Invitation.of("onboarding-nps", "c-1", START.plus(Duration.ofDays(7))));
+            ApplicationContextRunner withInvitations = h2
+                    .withBean(Clock.class, () -> Clock.fixed(START, ZoneOffset.UTC))
+                    .withBean(Invitations.class, () -> invitations);
+
+            withInvitations.run(context -> context.getBean(FeedbackLoop.class).submit(detractor("r-1", START), token));
+
+            withInvitations.run(context -> {
+                FeedbackLoop loop = context.getBean(FeedbackLoop.class);
+                assertThatThrownBy(() -> loop.submit(detractor("r-2", START), token))
+                        .isInstanceOfSatisfying(InvitationException.class, refusal -> assertThat(refusal.reason())
+                                .isEqualTo(InvitationException.Reason.ALREADY_USED));
+            });
         }
 
         @Test

@@ -13,9 +13,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.context.ApplicationContext;
 
 /**
  * What the starter's tests share: the auto-configurations (Spring Boot's by the name of the Spring Boot version on
@@ -49,6 +52,42 @@ final class Fixtures {
     static String[] h2Memory() {
         return new String[] {"spring.datasource.url=jdbc:h2:mem:starter-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "spring.datasource.username=sa", "spring.datasource.password="};
+    }
+
+    /**
+     * Returns whether Spring Boot 4's health support is on the class path: then the starter contributes its health
+     * indicator; Spring Boot 3's actuator has another API, for which it contributes none.
+     *
+     * @return whether the health indicator is expected
+     */
+    static boolean bootHealthPresent() {
+        try {
+            Class.forName("org.springframework.boot.health.contributor.HealthIndicator", false,
+                    Fixtures.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Asks the starter's health indicator, by reflection so that the tests compile on Spring Boot 3 as well.
+     *
+     * @param context the application context
+     * @return its status ({@code "status"}) and details, or empty if the context has no such indicator
+     * @throws ReflectiveOperationException if the indicator is not as Spring Boot 4 makes them
+     */
+    static Optional<Map<String, Object>> health(ApplicationContext context) throws ReflectiveOperationException {
+        if (!context.containsBean("feedbackloopHealthIndicator")) {
+            return Optional.empty();
+        }
+        Object indicator = context.getBean("feedbackloopHealthIndicator");
+        Object health = indicator.getClass().getMethod("health").invoke(indicator);
+        var result = new TreeMap<String, Object>();
+        result.put("status", String.valueOf(health.getClass().getMethod("getStatus").invoke(health)));
+        Map<?, ?> details = (Map<?, ?>) health.getClass().getMethod("getDetails").invoke(health);
+        details.forEach((key, value) -> result.put(String.valueOf(key), value));
+        return Optional.of(result);
     }
 
     static Class<?> bootClass(String... names) {
