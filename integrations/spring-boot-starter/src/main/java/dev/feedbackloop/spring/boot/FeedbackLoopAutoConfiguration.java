@@ -55,7 +55,7 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  * </ul>
  *
  * <p>Ordered after Spring Boot's data source auto-configuration, named both as Spring Boot 3 and as Spring Boot 4
- * call it.
+ * call it. Stateless; Spring calls it while it starts the context.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

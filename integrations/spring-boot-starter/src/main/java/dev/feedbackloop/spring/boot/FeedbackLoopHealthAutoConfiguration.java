@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
  * Auto-configures the health indicator {@code feedbackloop} (see {@code FeedbackLoopHealthIndicator}) over the
  * application's {@link FeedbackStore}, when Spring Boot 4's health support is present (the actuator brings it),
  * unless {@code management.health.feedbackloop.enabled=false} or the application defines a bean named
- * {@code feedbackloopHealthIndicator}.
+ * {@code feedbackloopHealthIndicator}. Stateless; Spring calls it while it starts the context.
  */
 @AutoConfiguration(after = FeedbackLoopAutoConfiguration.class)
 @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
  * only. Backs off when the application defines its own {@link FeedbackLoopMetrics}.
  *
  * <p>Ordered after Spring Boot's metrics auto-configuration, named both as Spring Boot 3 and as Spring Boot 4 call
- * it.
+ * it. Stateless; Spring calls it while it starts the context.
  */
 @AutoConfiguration(after = FeedbackLoopAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
