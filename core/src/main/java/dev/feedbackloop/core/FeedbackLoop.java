@@ -1,5 +1,6 @@
 package dev.feedbackloop.core;
 
+import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.CareDesk;
 import dev.feedbackloop.core.care.CarePlan;
@@ -29,6 +30,7 @@ import dev.feedbackloop.scoring.scorecard.ScorecardTally;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.ResponseValidator;
 import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -99,21 +102,26 @@ public final class FeedbackLoop implements AutoCloseable {
 
     private final FeedbackStore store;
     private final LoopContext context;
-    private final SurveyRegistry surveys = new SurveyRegistry();
+    private final SurveyRegistry surveys;
     private final OutboxRelay relay;
     private final Intake intake;
+    private final RejectionReporter rejections;
+    private final List<FollowUpPolicy> policies;
     private final FollowUpTracker followUps;
     private final CareDesk care;
     private final @Nullable ScheduledFuture<?> escalationTask;
 
     private FeedbackLoop(Builder builder) {
         this.store = builder.store == null ? FeedbackStore.inMemory() : builder.store;
+        this.surveys = SurveyRegistry.loadedFrom(store);
         this.relay = new OutboxRelay(store, builder.listeners, builder.clock::millis);
         this.context = new LoopContext(store, builder.clock, builder.calendar, builder.policies,
                 builder.resolutionCodes, builder.rootCauses, relay::afterWrite);
         this.intake = new Intake(store, relay, surveys, builder.validator, builder.limits, builder.guard,
                 List.copyOf(builder.policies.values()), builder.calendar, context::now, builder.invitations,
                 builder.ledger == null ? InvitationLedger.inMemory() : builder.ledger);
+        this.rejections = new RejectionReporter(builder.observers, context::now);
+        this.policies = List.copyOf(builder.policies.values());
         this.followUps = new DefaultFollowUpTracker(context);
         this.care = new DefaultCareDesk(context, builder.carePlan, builder.throttle);
         ScheduledExecutorService scheduler = builder.scheduler;
@@ -134,18 +142,37 @@ public final class FeedbackLoop implements AutoCloseable {
     // ---- surveys --------------------------------------------------------------------------------------------
 
     /**
-     * Registers a survey version; every version is kept so that older responses stay valid. Registering the same
-     * definition again is harmless. Surveys are kept in memory: register them at every start.
+     * Registers a survey version and keeps it in the store, so that a loop built later over the same store knows it
+     * without registering it again; every version is kept, so that older responses stay valid. Registering the same
+     * definition again is harmless, and costs nothing once the loop knows it; a changed survey is a new version.
+     *
+     * <p>Thread-safe, and safe across processes that share a store: of concurrent registrations under one id and
+     * version, the store keeps one definition; those with that definition return normally, those with another fail
+     * with a {@link SurveyConflictException}. A loop reads the stored surveys once, when it is built: a version that
+     * another process registers later is known here after registering it here too (which then writes nothing), or in
+     * the next loop built.
      *
      * @param survey the survey version
-     * @throws IllegalArgumentException if a different definition is registered under the same id and version
+     * @throws SurveyConflictException if a different definition is registered or stored under the same id and
+     *     version; nothing is stored
+     * @throws StoreException if the store fails; then the loop does not know the survey
      */
     public void register(Survey survey) {
         surveys.register(survey);
     }
 
     /**
-     * Looks up a registered survey version.
+     * Returns the ids of every survey this loop knows, registered or read from its store, with their versions.
+     *
+     * @return survey ids in {@link String#compareTo(String)} order, each with its versions in ascending order; an
+     *     unmodifiable snapshot, which later registrations do not change
+     */
+    public SortedMap<String, List<Integer>> surveys() {
+        return surveys.ids();
+    }
+
+    /**
+     * Looks up a survey version this loop knows: registered, or read from its store.
      *
      * @param surveyId the survey id
      * @param version the version
@@ -156,10 +183,10 @@ public final class FeedbackLoop implements AutoCloseable {
     }
 
     /**
-     * Returns every registered version of a survey, oldest first.
+     * Returns every version of a survey that this loop knows, oldest first.
      *
      * @param surveyId the survey id
-     * @return the versions; empty when none is registered
+     * @return the versions; empty when none is known
      */
     public List<Survey> surveyVersions(String surveyId) {
         return surveys.versions(surveyId);
@@ -170,7 +197,7 @@ public final class FeedbackLoop implements AutoCloseable {
     /**
      * Captures a response: validates it against its survey version, deduplicates by id, stores it and opens its
      * follow-ups atomically, records a {@code SURVEY_ANSWERED} touch for a known customer, then notifies
-     * listeners. Once the response is stored, this returns its receipt: a failure to deliver or acknowledge its
+     * listeners. A refusal (invalid, conflict, limit) is told to the {@link IntakeObserver}s before it is thrown. Once the response is stored, this returns its receipt: a failure to deliver or acknowledge its
      * events is logged and they are delivered later, never thrown.
      *
      * @param response the response
@@ -186,7 +213,12 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws StoreException if the store fails, for example with a database error; nothing is stored
      */
     public Receipt submit(Response response) {
-        return intake.submit(response);
+        try {
+            return intake.submit(response);
+        } catch (FeedbackLoopException refusal) {
+            rejections.report(refusal, List.of(response));
+            throw refusal;
+        }
     }
 
     /**
@@ -218,7 +250,13 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws StoreException if the store fails; nothing of the batch is stored by the library's stores
      */
     public List<Receipt> submitAll(Collection<Response> responses) {
-        return intake.submitAll(responses);
+        List<Response> batch = List.copyOf(responses);
+        try {
+            return intake.submitAll(batch);
+        } catch (FeedbackLoopException refusal) {
+            rejections.report(refusal, batch);
+            throw refusal;
+        }
     }
 
     /**
@@ -247,7 +285,12 @@ public final class FeedbackLoop implements AutoCloseable {
      * @throws IllegalStateException if the loop was built without {@link Builder#invitations(Invitations)}
      */
     public Receipt submit(Response response, String invitationToken) {
-        return intake.submit(response, invitationToken);
+        try {
+            return intake.submit(response, invitationToken);
+        } catch (FeedbackLoopException refusal) {
+            rejections.report(refusal, List.of(response));
+            throw refusal;
+        }
     }
 
     /**
@@ -270,6 +313,23 @@ public final class FeedbackLoop implements AutoCloseable {
     public void forEachResponse(String surveyId, Consumer<Response> action) {
         Objects.requireNonNull(action, "action");
         store.forEachResponse(surveyId, stored -> action.accept(stored.response()));
+    }
+
+    /**
+     * Streams the stored responses of a survey (all versions) submitted in {@code [from, to)}, by
+     * {@link Response#submittedAt()}, in order of submission then id, without holding them all in memory; on the
+     * JDBC store a range on an index of the submitted time, not a scan of the survey.
+     *
+     * @param surveyId the survey id
+     * @param from the earliest submitted time, inclusive
+     * @param to the latest submitted time, exclusive
+     * @param action called once per response in the range
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    public void forEachResponse(String surveyId, Instant from, Instant to, Consumer<Response> action) {
+        Objects.requireNonNull(surveyId, "surveyId");
+        Objects.requireNonNull(action, "action");
+        store.forEachResponse(surveyId, from, to, stored -> action.accept(stored.response()));
     }
 
     /**
@@ -297,13 +357,41 @@ public final class FeedbackLoop implements AutoCloseable {
     public Scorecard scorecard(ScorecardSpec spec) {
         Objects.requireNonNull(spec, "spec");
         ScorecardTally tally = spec.newTally();
+        store.forEachResponse(spec.survey().id(), pooled(spec, tally));
+        return tally.result();
+    }
+
+    /**
+     * Scores the stored responses of a survey submitted in {@code [from, to)}, by {@link Response#submittedAt()}, as
+     * {@link #scorecard(ScorecardSpec)} scores them all: streamed from the store (on the JDBC store, a range on an
+     * index of the submitted time, not a scan of the survey) into a {@link ScorecardTally}.
+     *
+     * <pre>{@code
+     * Instant from = Instant.parse("2024-01-01T00:00:00Z");
+     * Scorecard q1 = loop.scorecard(ScorecardSpec.builder(survey).build(), from, Instant.parse("2024-04-01T00:00:00Z"));
+     * }</pre>
+     *
+     * @param spec what to score and how to group it
+     * @param from the earliest submitted time, inclusive
+     * @param to the latest submitted time, exclusive
+     * @return the scorecard
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    public Scorecard scorecard(ScorecardSpec spec, Instant from, Instant to) {
+        Objects.requireNonNull(spec, "spec");
+        ScorecardTally tally = spec.newTally();
+        store.forEachResponse(spec.survey().id(), from, to, pooled(spec, tally));
+        return tally.result();
+    }
+
+    /** Adds the responses to the versions a spec pools to a tally; leaves the others out. */
+    private static Consumer<StoredResponse> pooled(ScorecardSpec spec, ScorecardTally tally) {
         Set<Integer> versions = Set.copyOf(spec.versions());
-        store.forEachResponse(spec.survey().id(), stored -> {
+        return stored -> {
             if (versions.contains(stored.response().surveyVersion())) {
                 tally.add(stored.response());
             }
-        });
-        return tally.result();
+        };
     }
 
     // ---- follow-ups and care --------------------------------------------------------------------------------
@@ -315,6 +403,15 @@ public final class FeedbackLoop implements AutoCloseable {
      */
     public FollowUpTracker followUps() {
         return followUps;
+    }
+
+    /**
+     * Returns the follow-up policies the loop was built with, in the order they were added.
+     *
+     * @return the policies; immutable
+     */
+    public List<FollowUpPolicy> followUpPolicies() {
+        return policies;
     }
 
     /**
@@ -427,6 +524,7 @@ public final class FeedbackLoop implements AutoCloseable {
         private BusinessCalendar calendar = BusinessCalendar.always();
         private final Map<String, FollowUpPolicy> policies = new LinkedHashMap<>();
         private final List<FeedbackListener> listeners = new ArrayList<>();
+        private final List<IntakeObserver> observers = new ArrayList<>();
         private ResponseValidator validator = ResponseValidator.standard();
         private CarePlan carePlan = CarePlan.standard();
         private ThrottlePolicy throttle = ThrottlePolicy.standard();
@@ -492,7 +590,8 @@ public final class FeedbackLoop implements AutoCloseable {
         }
 
         /**
-         * Sets the store; default a new in-memory store.
+         * Sets the store; default a new in-memory store. The loop keeps registered surveys there too and reads them
+         * when it is built.
          *
          * @param value the store
          * @return this builder
@@ -548,6 +647,18 @@ public final class FeedbackLoop implements AutoCloseable {
          */
         public Builder listener(FeedbackListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds an observer told of every response the loop refuses (invalid, conflicting, over a limit, with a refused
+         * invitation), for metrics and audit; see {@link IntakeObserver}.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder intakeObserver(IntakeObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 
@@ -616,9 +727,10 @@ public final class FeedbackLoop implements AutoCloseable {
         }
 
         /**
-         * Builds the loop.
+         * Builds the loop, which reads the survey versions that its store keeps.
          *
          * @return the loop
+         * @throws StoreException if the store cannot read its surveys
          */
         public FeedbackLoop build() {
             return new FeedbackLoop(this);

@@ -3,6 +3,7 @@ package dev.feedbackloop.core;
 import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.feedbackloop.FeedbackLoopException;
 import dev.feedbackloop.core.event.FeedbackEvent;
@@ -10,6 +11,8 @@ import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.Trigger;
 import dev.feedbackloop.core.store.FeedbackStore;
+import dev.feedbackloop.core.store.ForwardingFeedbackStore;
+import dev.feedbackloop.core.store.StoreException;
 import dev.feedbackloop.scoring.NpsScore;
 import dev.feedbackloop.scoring.scorecard.Scorecard;
 import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
@@ -19,12 +22,15 @@ import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.NpsQuestion;
 import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import dev.feedbackloop.survey.validation.ViolationCode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -181,8 +187,111 @@ final class FeedbackLoopTest {
             Survey other = Survey.builder(Fixtures.SURVEY, 1).title("Other").question(NpsQuestion.standard("nps"))
                     .build();
 
-            assertThatThrownBy(() -> loop.register(other)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("relationship v1");
+            assertThatThrownBy(() -> loop.register(other)).isInstanceOfSatisfying(SurveyConflictException.class, e -> {
+                assertThat(e.surveyId()).isEqualTo(Fixtures.SURVEY);
+                assertThat(e.surveyVersion()).isEqualTo(1);
+                assertThat(e).hasMessageContaining("relationship v1");
+            });
+            assertThat(loop.findSurvey(Fixtures.SURVEY, 1)).contains(Fixtures.survey());
+            assertThat(store.surveys()).containsExactly(Fixtures.survey());
+        }
+
+        @Test
+        void register_keepsTheSurveyInTheStore() {
+            Survey v2 = Survey.builder(Fixtures.SURVEY, 2).title("Relationship 2")
+                    .question(NpsQuestion.standard("nps")).build();
+
+            loop.register(v2);
+
+            assertThat(store.surveys()).containsExactly(Fixtures.survey(), v2);
+        }
+
+        @Test
+        void surveys_listsIdsInOrderWithVersionsAscending() {
+            for (int version : new int[] {10, 2}) {
+                loop.register(Survey.builder(Fixtures.SURVEY, version).title("Relationship " + version)
+                        .question(NpsQuestion.standard("nps")).build());
+            }
+            loop.register(Survey.builder("onboarding", 1).title("Onboarding").question(NpsQuestion.standard("nps"))
+                    .build());
+
+            assertThat(loop.surveys()).containsExactly(entry("onboarding", List.of(1)),
+                    entry(Fixtures.SURVEY, List.of(1, 2, 10)));
+        }
+
+        @Test
+        void surveys_isASnapshot() {
+            var before = loop.surveys();
+
+            loop.register(Survey.builder("onboarding", 1).title("Onboarding").question(NpsQuestion.standard("nps"))
+                    .build());
+
+            assertThat(before).containsOnlyKeys(Fixtures.SURVEY);
+            assertThatThrownBy(() -> before.put("x", List.of(1))).isInstanceOf(UnsupportedOperationException.class);
+        }
+
+        @Test
+        void build_knowsTheSurveysThatItsStoreKeeps() {
+            FeedbackLoop restarted = FeedbackLoop.builder().clock(clock).store(store).build();
+
+            assertThat(restarted.surveys()).containsExactly(entry(Fixtures.SURVEY, List.of(1)));
+            assertThat(restarted.findSurvey(Fixtures.SURVEY, 1)).contains(Fixtures.survey());
+            assertThat(restarted.submit(Fixtures.response("r1", "c1", 9, null, T0)).surveyVersion()).isEqualTo(1);
+        }
+
+        @Test
+        void register_knownDefinition_writesNothing() {
+            var puts = new AtomicInteger();
+            FeedbackStore counting = new ForwardingFeedbackStore(store) {
+                @Override
+                public void putSurvey(Survey survey) {
+                    puts.incrementAndGet();
+                    super.putSurvey(survey);
+                }
+            };
+            FeedbackLoop restarted = FeedbackLoop.builder().clock(clock).store(counting).build();
+
+            restarted.register(Fixtures.survey());
+
+            assertThat(puts).hasValue(0);
+        }
+
+        @Test
+        void register_whenTheStoreFails_throwsItsExceptionAndLeavesTheSurveyUnknown() {
+            var failing = new AtomicBoolean(true);
+            FeedbackStore flaky = new ForwardingFeedbackStore(store) {
+                @Override
+                public void putSurvey(Survey survey) {
+                    if (failing.get()) {
+                        throw new StoreException("store survey " + survey.id() + ": disk full");
+                    }
+                    super.putSurvey(survey);
+                }
+            };
+            FeedbackLoop flakyLoop = FeedbackLoop.builder().clock(clock).store(flaky).build();
+            Survey v2 = Survey.builder(Fixtures.SURVEY, 2).title("Relationship 2")
+                    .question(NpsQuestion.standard("nps")).build();
+
+            assertThatThrownBy(() -> flakyLoop.register(v2)).isInstanceOf(StoreException.class);
+            assertThat(flakyLoop.findSurvey(Fixtures.SURVEY, 2)).isEmpty();
+
+            failing.set(false);
+            flakyLoop.register(v2);
+            assertThat(flakyLoop.findSurvey(Fixtures.SURVEY, 2)).contains(v2);
+            assertThat(store.surveys()).contains(v2);
+        }
+
+        @Test
+        void build_whenTheStoreCannotReadItsSurveys_fails() {
+            FeedbackStore broken = new ForwardingFeedbackStore(store) {
+                @Override
+                public List<Survey> surveys() {
+                    throw new StoreException("read the surveys: connection refused");
+                }
+            };
+
+            assertThatThrownBy(() -> FeedbackLoop.builder().store(broken).build()).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("read the surveys");
         }
     }
 
@@ -283,6 +392,39 @@ final class FeedbackLoopTest {
     }
 
     @Test
+    void scorecard_inATimeRange_scoresOnlyTheResponsesSubmittedInIt() {
+        Instant day = T0.minus(Duration.ofDays(3));
+        loop.submit(Fixtures.response("r1", "c1", 10, null, day));
+        loop.submit(Fixtures.response("r2", "c2", 3, null, day.plus(Duration.ofDays(1))));
+        loop.submit(Fixtures.response("r3", "c3", 9, null, day.plus(Duration.ofDays(2))));
+        loop.submit(Fixtures.response("r4", "c4", 0, null, day.plus(Duration.ofDays(2)).plusSeconds(3_600)));
+        ScorecardSpec spec = ScorecardSpec.builder(Fixtures.survey()).build();
+
+        // r2 (a detractor) and r3 (a promoter): NPS 0 over two
+        NpsScore middle = loop.scorecard(spec, day.plus(Duration.ofDays(1)), day.plus(Duration.ofDays(2))
+                .plusSeconds(3_600)).overall().score("nps", NpsScore.class);
+        NpsScore first = loop.scorecard(spec, day, day.plus(Duration.ofDays(1))).overall().score("nps",
+                NpsScore.class);
+
+        assertThat(middle.n()).isEqualTo(2);
+        assertThat(middle.score()).isEqualTo(0.0);
+        assertThat(first.n()).isEqualTo(1);
+        assertThat(first.score()).isEqualTo(100.0);
+        assertThat(loop.scorecard(spec, T0, T0).responses()).isZero();
+    }
+
+    @Test
+    void forEachResponse_inATimeRange_streamsThoseSubmittedInIt() {
+        loop.submit(Fixtures.response("r1", "c1", 3, null, T0.minusSeconds(20)));
+        loop.submit(Fixtures.response("r2", "c2", 9, null, T0.minusSeconds(10)));
+        var ids = new ArrayList<String>();
+
+        loop.forEachResponse(Fixtures.SURVEY, T0.minusSeconds(15), T0, r -> ids.add(r.id()));
+
+        assertThat(ids).containsExactly("r2");
+    }
+
+    @Test
     void forEachResponse_streamsStoredResponses() {
         loop.submit(Fixtures.response("r1", "c1", 3, null, T0));
         loop.submit(Fixtures.response("r2", "c2", 9, null, T0));
@@ -291,5 +433,15 @@ final class FeedbackLoopTest {
         loop.forEachResponse(Fixtures.SURVEY, r -> ids.add(r.id()));
 
         assertThat(ids).containsExactly("r1", "r2");
+    }
+
+    @Test
+    void followUpPolicies_areThoseOfTheBuilder_inOrder() {
+        FollowUpPolicy detractors = FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48));
+        FollowUpPolicy lowCsat = FollowUpPolicy.lowRatings("csat", 2, Duration.ofHours(24));
+        FeedbackLoop loop = FeedbackLoop.builder().followUpPolicy(lowCsat).followUpPolicy(detractors).build();
+
+        assertThat(loop.followUpPolicies()).containsExactly(lowCsat, detractors);
+        assertThat(FeedbackLoop.builder().build().followUpPolicies()).isEmpty();
     }
 }

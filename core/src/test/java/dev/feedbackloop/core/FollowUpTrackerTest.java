@@ -3,6 +3,7 @@ package dev.feedbackloop.core;
 import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -19,7 +20,10 @@ import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.EscalationStep;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpAction;
+import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpMetrics;
+import dev.feedbackloop.core.followup.FollowUpPage;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
@@ -36,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
@@ -299,6 +304,114 @@ final class FollowUpTrackerTest {
             assertThat(tracker.find(FollowUpQuery.all().withOwner("ana").withState(FollowUpState.CONTACTED)))
                     .extracting(FollowUp::id).containsExactly(other.id());
         }
+
+        @Test
+        void overdueAndDueWithin_moreThanAThousand_listEveryOne() {
+            for (int i = 0; i < 1_100; i++) {
+                detractor("r" + i, "c" + i);
+            }
+
+            assertThat(tracker.dueWithin(SLA.plusSeconds(1), loop.now())).hasSize(1_100);
+            assertThat(tracker.overdue(DeadlineKind.FIRST_CONTACT, clock.advance(SLA.plusSeconds(1))))
+                    .hasSize(1_100);
+        }
+
+        @Test
+        void page_walksTheQueryInPages_throughTheTokenOfEachCursor() {
+            var ids = new ArrayList<String>();
+            for (int i = 0; i < 7; i++) {
+                ids.add(detractor("r" + i, "c" + i).id());
+                clock.advance(Duration.ofMinutes(1));
+            }
+            FollowUpQuery query = FollowUpQuery.all().withOwner("ana").withLimit(3);
+
+            FollowUpPage first = tracker.page(query, null);
+            FollowUpPage second = tracker.page(query, FollowUpCursor.parse(first.next().orElseThrow().token()));
+            FollowUpPage third = tracker.page(query, second.next().orElseThrow());
+
+            assertThat(first.items()).extracting(FollowUp::id).containsExactlyElementsOf(ids.subList(0, 3));
+            assertThat(second.items()).extracting(FollowUp::id).containsExactlyElementsOf(ids.subList(3, 6));
+            assertThat(third.items()).extracting(FollowUp::id).containsExactly(ids.get(6));
+            assertThat(third.next()).isEmpty();
+        }
+
+        @Test
+        void page_ofExactlyOnePage_hasNoNextPage() {
+            detractor("r1", "c1");
+            detractor("r2", "c2");
+
+            assertThat(tracker.page(FollowUpQuery.all().withLimit(2), null).next()).isEmpty();
+        }
+
+        @Test
+        void overduePage_walksTheOverdueInPages_mostOverdueFirst() {
+            var ids = new ArrayList<String>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(detractor("r" + i, "c" + i).id());
+                clock.advance(Duration.ofMinutes(1));
+            }
+            Instant asOf = clock.advance(SLA);
+
+            FollowUpPage first = tracker.overduePage(DeadlineKind.FIRST_CONTACT, asOf, 2, null);
+            FollowUpPage second = tracker.overduePage(DeadlineKind.FIRST_CONTACT, asOf, 2, first.next().orElseThrow());
+            FollowUpPage third = tracker.overduePage(DeadlineKind.FIRST_CONTACT, asOf, 2, second.next().orElseThrow());
+
+            assertThat(first.items()).extracting(FollowUp::id).containsExactlyElementsOf(ids.subList(0, 2));
+            assertThat(second.items()).extracting(FollowUp::id).containsExactlyElementsOf(ids.subList(2, 4));
+            assertThat(third.items()).extracting(FollowUp::id).containsExactly(ids.get(4));
+            assertThat(third.hasNext()).isFalse();
+            assertThat(first.next().orElseThrow().orderedBy()).isEqualTo(DeadlineKind.FIRST_CONTACT);
+        }
+
+        @Test
+        void dueWithinPage_walksTheWindowInPages() {
+            FollowUp first = detractor("r1", "c1");
+            clock.advance(Duration.ofMinutes(1));
+            FollowUp second = detractor("r2", "c2");
+            clock.advance(Duration.ofHours(10));
+            detractor("r3", "c3");
+            Instant asOf = clock.instant();
+
+            FollowUpPage page = tracker.dueWithinPage(SLA.minusHours(9), asOf, 1, null);
+            FollowUpPage last = tracker.dueWithinPage(SLA.minusHours(9), asOf, 1, page.next().orElseThrow());
+
+            assertThat(page.items()).containsExactly(first);
+            assertThat(last.items()).containsExactly(second);
+            assertThat(last.next()).isEmpty();
+        }
+
+        @Test
+        void page_withACursorOfTheResolutionDeadline_isInvalidInput() {
+            FollowUp followUp = detractor("r1", "c1");
+            FollowUpCursor resolution = FollowUpCursor.after(followUp, DeadlineKind.RESOLUTION);
+
+            assertThatThrownBy(() -> tracker.page(FollowUpQuery.all(), resolution))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tracker.dueWithinPage(SLA, loop.now(), 10, resolution))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tracker.overduePage(DeadlineKind.FIRST_CONTACT, loop.now(), 10, resolution))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+
+        @Test
+        void counts_areTheStoresCountsAsOfTheGivenInstant() {
+            FollowUp late = detractor("r1", "c1");
+            clock.advance(Duration.ofHours(1));
+            FollowUp contacted = detractor("r2", "c2");
+            tracker.contact(contacted.id(), 1, Contact.of("phone", "ana", loop.now(), null));
+            clock.advance(SLA);
+
+            FollowUpCounts counts = tracker.counts(loop.now());
+
+            assertThat(counts.asOf()).isEqualTo(loop.now());
+            assertThat(counts.byState()).containsEntry(FollowUpState.OPEN, 1L)
+                    .containsEntry(FollowUpState.CONTACTED, 1L);
+            assertThat(counts.openByOwner()).containsExactly(entry("ana", 2L));
+            assertThat(counts.openByPolicy()).containsExactly(entry(late.policyId(), 2L));
+            assertThat(counts.overdueByPolicy().get(DeadlineKind.FIRST_CONTACT))
+                    .containsExactly(entry(late.policyId(), 1L));
+            assertThat(tracker.counts(T0).overdue(DeadlineKind.FIRST_CONTACT)).isZero();
+        }
     }
 
     @Nested
@@ -369,6 +482,19 @@ final class FollowUpTrackerTest {
             assertThat(tracker.followUp(opened.id()).escalations()).hasSize(2);
             assertThat(listener.of(FeedbackEvent.FollowUpEscalated.class)).extracting(
                     FeedbackEvent.FollowUpEscalated::step).containsExactly(0, 1);
+        }
+
+        @Test
+        void escalateOverdue_moreFollowUpsWithOneDeadlineThanOneReadReturns_escalatesEveryOne() {
+            // 600 follow-ups opened at the same instant share one deadline; the deadline index is read 500 at a time
+            for (int i = 0; i < 600; i++) {
+                detractor("r" + i, "c" + i);
+            }
+
+            var fired = tracker.escalateOverdue(clock.advance(SLA.plusMinutes(1)));
+
+            assertThat(fired).hasSize(600);
+            assertThat(tracker.escalateOverdue(loop.now())).isEmpty();
         }
 
         @Test

@@ -16,13 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param surveyId the survey, or {@code null} for any
  * @param segmentName a segment attribute name; set together with {@code segmentValue}, or both {@code null}
  * @param segmentValue the value that attribute must have
- * @param limit the most follow-ups to return, at least 1
+ * @param limit the most follow-ups that {@code FollowUpTracker.find} returns and the size of a page of
+ *     {@code FollowUpTracker.page}, at least 1
  */
 public record FollowUpQuery(@Nullable FollowUpState state, @Nullable String owner, @Nullable Priority priority,
                             @Nullable String customerId, @Nullable String surveyId, @Nullable String segmentName,
                             @Nullable String segmentValue, int limit) {
 
-    /** The default {@link #limit()}. */
+    /** The default {@link #limit()}: a {@code find} returns at most this many, a page holds this many. */
     public static final int DEFAULT_LIMIT = 1_000;
 
     public FollowUpQuery {

@@ -56,7 +56,8 @@ public interface FollowUpTracker {
 
     /**
      * Returns the follow-ups matching a query (state, owner, priority, customer, survey, segment), ordered by
-     * first-contact deadline.
+     * first-contact deadline then id, at most {@link FollowUpQuery#limit()}; to read them all, page through them with
+     * {@link #page(FollowUpQuery, FollowUpCursor)}.
      *
      * @param query the query
      * @return the follow-ups
@@ -64,23 +65,92 @@ public interface FollowUpTracker {
     List<FollowUp> find(FollowUpQuery query);
 
     /**
-     * Returns the follow-ups overdue for one deadline at an instant: open (for the first contact) or not done (for
-     * the resolution), not paused, deadline passed; most overdue first, from the deadline index.
+     * Returns one page of the follow-ups matching a query, ordered by first-contact deadline then id: at most
+     * {@link FollowUpQuery#limit()} of them, strictly after a cursor (keyset pagination), with the cursor of the next
+     * page if there are more. A follow-up inserted before the cursor never makes the next page repeat or skip one.
+     *
+     * <pre>{@code
+     * FollowUpQuery query = FollowUpQuery.all().withOwner("ana").withLimit(50);
+     * FollowUpPage page = tracker.page(query, null);
+     * while (page.hasNext()) {
+     *     page = tracker.page(query, page.next().orElseThrow());
+     * }
+     * }</pre>
+     *
+     * @param query the criteria and the page size ({@link FollowUpQuery#withLimit(int)})
+     * @param after the cursor of the previous page ({@link FollowUpPage#next()}, or {@link FollowUpCursor#parse}
+     *     of its token), or {@code null} for the first page
+     * @return the page
+     * @throws dev.feedbackloop.InvalidInputException if the cursor comes from a list ordered by the resolution deadline
+     */
+    FollowUpPage page(FollowUpQuery query, @Nullable FollowUpCursor after);
+
+    /**
+     * Returns every follow-up overdue for one deadline at an instant: open (for the first contact) or not done (for
+     * the resolution), not paused, deadline before {@code asOf}; most overdue first (by deadline, then id), from the
+     * deadline index. There is no cap: the list holds every one, in memory; a screen pages through them with
+     * {@link #overduePage(DeadlineKind, Instant, int, FollowUpCursor)} and counts them with {@link #counts(Instant)}.
      *
      * @param kind which deadline
      * @param asOf the instant
-     * @return the follow-ups, at most {@link FollowUpQuery#DEFAULT_LIMIT}
+     * @return the follow-ups, all of them
      */
     List<FollowUp> overdue(DeadlineKind kind, Instant asOf);
 
     /**
-     * Returns the follow-ups whose first-contact deadline falls within a window after an instant, soonest first.
+     * Returns one page of the follow-ups overdue for one deadline at an instant, in the order of
+     * {@link #overdue(DeadlineKind, Instant)}, strictly after a cursor (keyset pagination), with the cursor of the
+     * next page if there are more. Pass the same {@code asOf} for every page of one list.
+     *
+     * @param kind which deadline
+     * @param asOf the instant
+     * @param size the most follow-ups on the page, at least 1
+     * @param after the cursor of the previous page, or {@code null} for the first page
+     * @return the page
+     * @throws dev.feedbackloop.InvalidInputException if the cursor comes from a list ordered by another deadline
+     */
+    FollowUpPage overduePage(DeadlineKind kind, Instant asOf, int size, @Nullable FollowUpCursor after);
+
+    /**
+     * Returns every follow-up whose first-contact deadline is pending and falls within a window after an instant,
+     * {@code [asOf, asOf + window)}, soonest first (then by id). There is no cap: the list holds every one, in memory;
+     * a screen pages through them with {@link #dueWithinPage(Duration, Instant, int, FollowUpCursor)}.
      *
      * @param window how far ahead to look
      * @param asOf the start of the window
-     * @return the follow-ups, at most {@link FollowUpQuery#DEFAULT_LIMIT}
+     * @return the follow-ups, all of them
      */
     List<FollowUp> dueWithin(Duration window, Instant asOf);
+
+    /**
+     * Returns one page of the follow-ups whose first-contact deadline is pending and falls within a window after an
+     * instant, in the order of {@link #dueWithin(Duration, Instant)}, strictly after a cursor (keyset pagination),
+     * with the cursor of the next page if there are more. Pass the same {@code window} and {@code asOf} for every page
+     * of one list.
+     *
+     * @param window how far ahead to look
+     * @param asOf the start of the window
+     * @param size the most follow-ups on the page, at least 1
+     * @param after the cursor of the previous page, or {@code null} for the first page
+     * @return the page
+     * @throws dev.feedbackloop.InvalidInputException if the cursor comes from a list ordered by the resolution deadline
+     */
+    FollowUpPage dueWithinPage(Duration window, Instant asOf, int size, @Nullable FollowUpCursor after);
+
+    /**
+     * Counts every follow-up by state, the open ones (not resolved, not closed) by owner and by policy, and the
+     * overdue ones by policy for each deadline, as of an instant; without a cap, from count queries of the store (the
+     * JDBC store loads no follow-up). See {@link FollowUpCounts} for what open and overdue mean.
+     *
+     * <pre>{@code
+     * FollowUpCounts counts = tracker.counts(loop.now());
+     * long late = counts.overdue(DeadlineKind.FIRST_CONTACT);
+     * }</pre>
+     *
+     * @param asOf the instant that decides what is overdue
+     * @return the counts
+     */
+    FollowUpCounts counts(Instant asOf);
 
     /**
      * Answers "did we respond to this response?" at an instant, which decides whether a response nobody responded

@@ -12,6 +12,9 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.DidWeRespond;
 import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
+import dev.feedbackloop.core.followup.FollowUpPage;
 import dev.feedbackloop.core.followup.FollowUpMetrics;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpQuery;
@@ -82,18 +85,61 @@ public final class DefaultFollowUpTracker implements FollowUpTracker {
     }
 
     @Override
+    public FollowUpPage page(FollowUpQuery query, @Nullable FollowUpCursor after) {
+        Objects.requireNonNull(query, "query");
+        int size = query.limit();
+        // one more than the page, to know whether a next page follows without an empty last page
+        FollowUpQuery probe = query.withLimit(plusOne(size));
+        List<FollowUp> rows = after == null ? loop.store().followUps(probe)
+                : loop.store().followUpsAfter(probe, after.requireOrderedBy(DeadlineKind.FIRST_CONTACT));
+        return FollowUpPage.of(rows, size, DeadlineKind.FIRST_CONTACT);
+    }
+
+    @Override
     public List<FollowUp> overdue(DeadlineKind kind, Instant asOf) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(asOf, "asOf");
-        return loop.store().pendingDue(kind, null, asOf, FollowUpQuery.DEFAULT_LIMIT);
+        return loop.store().pendingDue(kind, null, asOf, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public FollowUpPage overduePage(DeadlineKind kind, Instant asOf, int size, @Nullable FollowUpCursor after) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(asOf, "asOf");
+        return pendingPage(kind, null, asOf, size, after);
     }
 
     @Override
     public List<FollowUp> dueWithin(Duration window, Instant asOf) {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(asOf, "asOf");
-        return loop.store().pendingDue(DeadlineKind.FIRST_CONTACT, asOf, asOf.plus(window),
-                FollowUpQuery.DEFAULT_LIMIT);
+        return loop.store().pendingDue(DeadlineKind.FIRST_CONTACT, asOf, asOf.plus(window), Integer.MAX_VALUE);
+    }
+
+    @Override
+    public FollowUpPage dueWithinPage(Duration window, Instant asOf, int size, @Nullable FollowUpCursor after) {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(asOf, "asOf");
+        return pendingPage(DeadlineKind.FIRST_CONTACT, asOf, asOf.plus(window), size, after);
+    }
+
+    private FollowUpPage pendingPage(DeadlineKind kind, @Nullable Instant from, Instant to, int size,
+                                     @Nullable FollowUpCursor after) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size: " + size + " is not positive");
+        }
+        List<FollowUp> rows = after == null ? loop.store().pendingDue(kind, from, to, plusOne(size))
+                : loop.store().pendingDueAfter(kind, from, after.requireOrderedBy(kind), to, plusOne(size));
+        return FollowUpPage.of(rows, size, kind);
+    }
+
+    private static int plusOne(int size) {
+        return size == Integer.MAX_VALUE ? size : size + 1;
+    }
+
+    @Override
+    public FollowUpCounts counts(Instant asOf) {
+        return loop.store().followUpCounts(Objects.requireNonNull(asOf, "asOf"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.EscalationStep;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.FollowUpTracker;
 import dev.feedbackloop.core.followup.VersionConflictException;
@@ -12,9 +13,9 @@ import dev.feedbackloop.core.store.FollowUpChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * Escalates follow-ups whose deadline passed without being met, reading them page by page from the store's deadline
  * index. Thread-safe: it holds no mutable state.
  *
- * <p>Design note: an escalated follow-up stays pending (escalation does not meet a deadline), so pages are read by
- * deadline from the last one seen, and the follow-ups already seen in this call are skipped; a page with nothing
- * new ends the walk.
+ * <p>Design note: an escalated follow-up stays pending (escalation does not meet a deadline) and keeps its deadline,
+ * so the index is read in keyset pages, each strictly after the deadline and id of the last follow-up of the one
+ * before: every follow-up overdue at the start is read once, however many share one deadline.
  */
 final class EscalationPager {
 
@@ -43,22 +44,17 @@ final class EscalationPager {
         Objects.requireNonNull(now, "now");
         var fired = new ArrayList<Escalation>();
         for (DeadlineKind kind : DeadlineKind.values()) {
-            // page through the deadline index; escalated follow-ups stay pending, so page by deadline
-            var seen = new HashSet<String>();
-            Instant from = null;
+            @Nullable FollowUpCursor after = null;
             while (true) {
-                List<FollowUp> page = loop.store().pendingDue(kind, from, now, BATCH);
-                boolean progressed = false;
+                List<FollowUp> page = after == null ? loop.store().pendingDue(kind, null, now, BATCH)
+                        : loop.store().pendingDueAfter(kind, null, after, now, BATCH);
                 for (FollowUp followUp : page) {
-                    if (seen.add(followUp.id())) {
-                        progressed = true;
-                        fired.addAll(escalate(followUp, kind, now));
-                    }
+                    fired.addAll(escalate(followUp, kind, now));
                 }
-                if (page.size() < BATCH || !progressed) {
+                if (page.size() < BATCH) {
                     break;
                 }
-                from = page.get(page.size() - 1).due(kind);
+                after = FollowUpCursor.after(page.get(page.size() - 1), kind);
             }
         }
         if (!fired.isEmpty()) {

@@ -8,20 +8,27 @@ import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
+import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
+import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a feedback loop keeps its data: responses, follow-ups, customers, touches and an outbox of events.
+ * Where a feedback loop keeps its data: survey versions, responses, follow-ups, customers, touches and an outbox of
+ * events.
  *
  * <p>The SPI is shaped for plain JDBC with transactions: every write method is one atomic step (one transaction),
  * a write and the outbox events it carries commit together, and follow-ups are updated with optimistic versions.
@@ -44,6 +51,30 @@ public interface FeedbackStore {
     static FeedbackStore inMemory() {
         return InMemoryStore.create();
     }
+
+    // ---- surveys --------------------------------------------------------------------------------------------
+
+    /**
+     * Stores a survey version, unless its id and version are stored already: then nothing is written if the stored
+     * definition {@linkplain Survey#equals(Object) equals} it, and it is a conflict if not. A stored version never
+     * changes and is never removed.
+     *
+     * <p>Concurrent calls with the same id and version, from any thread or process sharing the store, store one
+     * definition: the calls with that definition return normally, the calls with another fail with a conflict.
+     *
+     * @param survey the survey version
+     * @throws SurveyConflictException if a different definition is stored under the survey's id and version; nothing
+     *     is written
+     */
+    void putSurvey(Survey survey);
+
+    /**
+     * Returns every stored survey version, ordered by survey id ({@link String#compareTo(String)}), then version. A
+     * feedback loop reads them once, when it is built.
+     *
+     * @return the survey versions, equal to those stored; empty when none is
+     */
+    List<Survey> surveys();
 
     // ---- responses ------------------------------------------------------------------------------------------
 
@@ -121,6 +152,45 @@ public interface FeedbackStore {
     void forEachResponse(String surveyId, Consumer<StoredResponse> action);
 
     /**
+     * Streams the stored responses of a survey (all versions) submitted in {@code [from, to)}, by
+     * {@link dev.feedbackloop.survey.Response#submittedAt()} to the nanosecond, to an action, in order of submission
+     * (then id), without holding them all in memory; the action must not call back into the store.
+     *
+     * <p>The default implementation streams every response of the survey through
+     * {@link #forEachResponse(String, Consumer)} and holds those in the range to sort them; stores override it with a
+     * range on an index of the submitted time (the JDBC store: {@code fl_response_submitted_idx}).
+     *
+     * @param surveyId the survey id
+     * @param from the earliest submitted time, inclusive
+     * @param to the latest submitted time, exclusive; equal to {@code from} for an empty range
+     * @param action called once per response in the range
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    default void forEachResponse(String surveyId, Instant from, Instant to, Consumer<StoredResponse> action) {
+        requireRange(from, to);
+        Objects.requireNonNull(action, "action");
+        var found = new ArrayList<StoredResponse>();
+        forEachResponse(surveyId, response -> {
+            Instant submitted = response.response().submittedAt();
+            if (!submitted.isBefore(from) && submitted.isBefore(to)) {
+                found.add(response);
+            }
+        });
+        found.sort(Comparator.comparing((StoredResponse response) -> response.response().submittedAt())
+                .thenComparing(StoredResponse::id));
+        found.forEach(action);
+    }
+
+    private static void requireRange(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to: " + to + " is before from " + from + "; expected [from, to)"
+                    + " with from <= to");
+        }
+    }
+
+    /**
      * Returns a customer's responses to every survey, in order of submission (then id).
      *
      * @param customerId the customer id
@@ -181,12 +251,102 @@ public interface FeedbackStore {
     List<FollowUp> pendingDue(DeadlineKind kind, @Nullable Instant from, Instant to, int limit);
 
     /**
+     * Returns the follow-ups that match a query and lie strictly after a cursor, in the order of
+     * {@link #followUps(FollowUpQuery)} (first-contact deadline, then id), at most {@link FollowUpQuery#limit()}: the
+     * next page of a keyset pagination. A follow-up inserted before the cursor is not returned; none after it is
+     * skipped.
+     *
+     * <p>The default implementation streams every follow-up through {@link #forEachFollowUp(Consumer)}; stores
+     * override it with an ordered query from the cursor's key (the JDBC store: a range on the index of the state or
+     * of the deadline).
+     *
+     * @param query the criteria and the most follow-ups to return
+     * @param after the cursor, ordered by {@link DeadlineKind#FIRST_CONTACT}
+     * @return the follow-ups
+     * @throws IllegalArgumentException if the cursor is ordered by another deadline
+     */
+    default List<FollowUp> followUpsAfter(FollowUpQuery query, FollowUpCursor after) {
+        requireOrderedBy(after, DeadlineKind.FIRST_CONTACT);
+        var found = new ArrayList<FollowUp>();
+        forEachFollowUp(followUp -> {
+            if (query.matches(followUp) && after.precedes(followUp)) {
+                found.add(followUp);
+            }
+        });
+        return firstInOrder(found, DeadlineKind.FIRST_CONTACT, query.limit());
+    }
+
+    /**
+     * Returns the follow-ups whose deadline of one kind is pending, falls in {@code [from, to)} and lies strictly after
+     * a cursor, in the order of {@link #pendingDue(DeadlineKind, Instant, Instant, int)}: the next page of a keyset
+     * pagination of overdue or due-soon follow-ups.
+     *
+     * <p>The default implementation streams every follow-up through {@link #forEachFollowUp(Consumer)}; stores
+     * override it with a range on their deadline index.
+     *
+     * @param kind which deadline
+     * @param from the earliest deadline, inclusive, or {@code null} for no lower bound
+     * @param after the cursor, ordered by {@code kind}
+     * @param to the latest deadline, exclusive
+     * @param limit the most follow-ups to return, at least 1
+     * @return the follow-ups
+     * @throws IllegalArgumentException if the cursor is ordered by another deadline
+     */
+    default List<FollowUp> pendingDueAfter(DeadlineKind kind, @Nullable Instant from, FollowUpCursor after,
+                                           Instant to, int limit) {
+        requireOrderedBy(after, kind);
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit: " + limit + " is not positive");
+        }
+        var found = new ArrayList<FollowUp>();
+        forEachFollowUp(followUp -> {
+            if (followUp.isPending(kind) && after.precedes(followUp)) {
+                Instant due = followUp.due(kind);
+                if (due.isBefore(to) && (from == null || !due.isBefore(from))) {
+                    found.add(followUp);
+                }
+            }
+        });
+        return firstInOrder(found, kind, limit);
+    }
+
+    private static void requireOrderedBy(FollowUpCursor after, DeadlineKind kind) {
+        if (after.orderedBy() != kind) {
+            throw new IllegalArgumentException("after: a cursor ordered by " + after.orderedBy()
+                    + "; expected one ordered by " + kind);
+        }
+    }
+
+    private static List<FollowUp> firstInOrder(List<FollowUp> found, DeadlineKind kind, int limit) {
+        found.sort(Comparator.comparing((FollowUp followUp) -> followUp.due(kind)).thenComparing(FollowUp::id));
+        return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+    }
+
+    /**
      * Streams every follow-up to an action, in order of opening then id, for metrics; the action must not call
      * back into the store.
      *
      * @param action called once per follow-up
      */
     void forEachFollowUp(Consumer<FollowUp> action);
+
+    /**
+     * Counts every stored follow-up by state, the open ones by owner and by policy, and the overdue ones by policy
+     * as of an instant, as {@link FollowUpCounts} defines them; never capped, and consistent with itself (one
+     * snapshot).
+     *
+     * <p>The default implementation streams every follow-up through {@link #forEachFollowUp(Consumer)} into a
+     * {@link FollowUpCounts#counter(Instant) counter}; stores override it with count queries (the JDBC store: a
+     * few {@code GROUP BY} queries, no follow-up loaded) or counts over their own structures.
+     *
+     * @param asOf the instant that decides what is overdue
+     * @return the counts
+     */
+    default FollowUpCounts followUpCounts(Instant asOf) {
+        FollowUpCounts.Counter counter = FollowUpCounts.counter(asOf);
+        forEachFollowUp(counter::add);
+        return counter.counts();
+    }
 
     // ---- customers and touches ------------------------------------------------------------------------------
 

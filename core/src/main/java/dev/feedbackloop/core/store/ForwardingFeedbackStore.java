@@ -6,7 +6,10 @@ import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
+import dev.feedbackloop.survey.Survey;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -35,9 +38,10 @@ import org.jspecify.annotations.Nullable;
  * };
  * }</pre>
  *
- * <p>Every method of the interface is forwarded, the ones with a default implementation too ({@link #submitAll} and
- * {@link #findResponses}), so a decorated store keeps its own batch and bulk behaviour. The decorator is as atomic as
- * its delegate only if each overriding method calls {@code super} once.
+ * <p>Every method of the interface is forwarded, the ones with a default implementation too ({@link #submitAll},
+ * {@link #findResponses}, the ranged {@code forEachResponse}, {@link #followUpCounts}, {@link #followUpsAfter},
+ * {@link #pendingDueAfter}), so a decorated store keeps its own batch, bulk, range, count and paging behaviour. The decorator is as atomic as its delegate only if
+ * each overriding method calls {@code super} once.
  *
  * <p>Thread-safe if the delegate is and the subclass keeps it so.
  */
@@ -64,6 +68,16 @@ public abstract class ForwardingFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public void putSurvey(Survey survey) {
+        delegate.putSurvey(survey);
+    }
+
+    @Override
+    public List<Survey> surveys() {
+        return delegate.surveys();
+    }
+
+    @Override
     public SubmitResult submit(Submission submission) {
         return delegate.submit(submission);
     }
@@ -86,6 +100,11 @@ public abstract class ForwardingFeedbackStore implements FeedbackStore {
     @Override
     public void forEachResponse(String surveyId, Consumer<StoredResponse> action) {
         delegate.forEachResponse(surveyId, action);
+    }
+
+    @Override
+    public void forEachResponse(String surveyId, Instant from, Instant to, Consumer<StoredResponse> action) {
+        delegate.forEachResponse(surveyId, from, to, action);
     }
 
     @Override
@@ -119,8 +138,24 @@ public abstract class ForwardingFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public List<FollowUp> followUpsAfter(FollowUpQuery query, FollowUpCursor after) {
+        return delegate.followUpsAfter(query, after);
+    }
+
+    @Override
+    public List<FollowUp> pendingDueAfter(DeadlineKind kind, @Nullable Instant from, FollowUpCursor after,
+                                          Instant to, int limit) {
+        return delegate.pendingDueAfter(kind, from, after, to, limit);
+    }
+
+    @Override
     public void forEachFollowUp(Consumer<FollowUp> action) {
         delegate.forEachFollowUp(action);
+    }
+
+    @Override
+    public FollowUpCounts followUpCounts(Instant asOf) {
+        return delegate.followUpCounts(asOf);
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
+import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.store.CustomerQuota;
@@ -20,6 +22,8 @@ import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.core.store.SubmitResult;
+import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +34,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -60,8 +63,10 @@ final class InMemoryStore implements FeedbackStore {
     }
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final TreeMap<String, TreeMap<Integer, Survey>> surveys = new TreeMap<>();
     private final Map<String, StoredResponse> responses = new HashMap<>();
     private final Map<String, TreeMap<Keyed, String>> responsesBySurvey = new HashMap<>();
+    private final Map<String, TreeSet<Keyed>> submissionsBySurvey = new HashMap<>();
     private final Map<String, FollowUp> followUps = new HashMap<>();
     private final Map<String, TreeSet<String>> followUpsByResponse = new HashMap<>();
     private final TreeSet<Keyed> followUpsByOpening = new TreeSet<>();
@@ -80,6 +85,24 @@ final class InMemoryStore implements FeedbackStore {
     /** Returns a new, empty store. */
     static InMemoryStore create() {
         return new InMemoryStore();
+    }
+
+    @Override
+    public void putSurvey(Survey survey) {
+        Objects.requireNonNull(survey, "survey");
+        write(() -> {
+            Survey stored = surveys.computeIfAbsent(survey.id(), id -> new TreeMap<>())
+                    .putIfAbsent(survey.version(), survey);
+            if (stored != null && !stored.equals(survey)) {
+                throw new SurveyConflictException(survey.id(), survey.version());
+            }
+            return survey;
+        });
+    }
+
+    @Override
+    public List<Survey> surveys() {
+        return read(() -> surveys.values().stream().flatMap(versions -> versions.values().stream()).toList());
     }
 
     @Override
@@ -131,6 +154,8 @@ final class InMemoryStore implements FeedbackStore {
             responses.put(response.id(), response);
             responsesBySurvey.computeIfAbsent(response.response().surveyId(), k -> new TreeMap<>())
                     .put(new Keyed(response.receivedAt(), response.id()), response.id());
+            submissionsBySurvey.computeIfAbsent(response.response().surveyId(), k -> new TreeSet<>())
+                    .add(new Keyed(response.response().submittedAt(), response.id()));
             for (FollowUp followUp : submission.followUps()) {
                 followUpsByResponse.computeIfAbsent(response.id(), k -> new TreeSet<>()).add(followUp.id());
                 followUpsByOpening.add(new Keyed(followUp.openedAt(), followUp.id()));
@@ -181,6 +206,31 @@ final class InMemoryStore implements FeedbackStore {
     }
 
     @Override
+    public void forEachResponse(String surveyId, Instant from, Instant to, Consumer<StoredResponse> action) {
+        Objects.requireNonNull(surveyId, "surveyId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to: " + to + " is before from " + from + "; expected [from, to)"
+                    + " with from <= to");
+        }
+        Objects.requireNonNull(action, "action");
+        List<StoredResponse> snapshot = read(() -> {
+            TreeSet<Keyed> submitted = submissionsBySurvey.get(surveyId);
+            if (submitted == null || !from.isBefore(to)) {
+                return List.of();
+            }
+            var list = new ArrayList<StoredResponse>();
+            // ids are never empty, so (instant, "") sorts before every response submitted at that instant
+            for (Keyed key : submitted.subSet(new Keyed(from, ""), true, new Keyed(to, ""), false)) {
+                list.add(responses.get(key.id()));
+            }
+            return list;
+        });
+        snapshot.forEach(action);
+    }
+
+    @Override
     public List<StoredResponse> responsesOfCustomer(String customerId) {
         return read(() -> responses.values().stream()
                 .filter(r -> customerId.equals(r.response().respondent().customerId()))
@@ -222,39 +272,88 @@ final class InMemoryStore implements FeedbackStore {
     @Override
     public List<FollowUp> followUps(FollowUpQuery query) {
         Objects.requireNonNull(query, "query");
-        return read(() -> followUps.values().stream()
-                .filter(query::matches)
+        return read(() -> matching(query, null));
+    }
+
+    @Override
+    public List<FollowUp> followUpsAfter(FollowUpQuery query, FollowUpCursor after) {
+        Objects.requireNonNull(query, "query");
+        requireOrderedBy(after, DeadlineKind.FIRST_CONTACT);
+        return read(() -> matching(query, after));
+    }
+
+    private List<FollowUp> matching(FollowUpQuery query, @Nullable FollowUpCursor after) {
+        return followUps.values().stream()
+                .filter(followUp -> query.matches(followUp) && (after == null || after.precedes(followUp)))
                 .sorted(Comparator.comparing(FollowUp::firstContactDue).thenComparing(FollowUp::id))
                 .limit(query.limit())
-                .toList());
+                .toList();
     }
 
     @Override
     public List<FollowUp> pendingDue(DeadlineKind kind, @Nullable Instant from, Instant to, int limit) {
+        return pending(kind, from, null, to, limit);
+    }
+
+    @Override
+    public List<FollowUp> pendingDueAfter(DeadlineKind kind, @Nullable Instant from, FollowUpCursor after,
+                                          Instant to, int limit) {
+        Objects.requireNonNull(kind, "kind");
+        requireOrderedBy(after, kind);
+        return pending(kind, from, after, to, limit);
+    }
+
+    /** Reads the deadline index of a kind from the later of {@code from} and the cursor, up to {@code to}. */
+    private List<FollowUp> pending(DeadlineKind kind, @Nullable Instant from, @Nullable FollowUpCursor after,
+                                   Instant to, int limit) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(to, "to");
         if (limit < 1) {
             throw new IllegalArgumentException("limit: " + limit + " is not positive");
         }
+        @Nullable Keyed start = after == null ? null : new Keyed(after.due(), after.id());
+        boolean inclusive = false;
+        if (from != null && (start == null || new Keyed(from, "").compareTo(start) > 0)) {
+            // ids are never empty, so (from, "") sorts before every follow-up due at from
+            start = new Keyed(from, "");
+            inclusive = true;
+        }
+        @Nullable Keyed first = start;
+        boolean firstIncluded = inclusive;
         return read(() -> {
             TreeSet<Keyed> index = pending(kind);
-            NavigableSet<Keyed> range = from == null
-                    ? index.headSet(new Keyed(to, ""), false)
-                    : from.isBefore(to) ? index.subSet(new Keyed(from, ""), true, new Keyed(to, ""), false)
-                    : new TreeSet<>();
             var result = new ArrayList<FollowUp>();
-            Iterator<Keyed> it = range.iterator();
-            while (it.hasNext() && result.size() < limit) {
-                result.add(followUps.get(it.next().id()));
+            for (Keyed key : first == null ? index : index.tailSet(first, firstIncluded)) {
+                if (result.size() == limit || !key.instant().isBefore(to)) {
+                    break;
+                }
+                result.add(followUps.get(key.id()));
             }
             return result;
         });
+    }
+
+    private static void requireOrderedBy(FollowUpCursor after, DeadlineKind kind) {
+        if (after.orderedBy() != kind) {
+            throw new IllegalArgumentException("after: a cursor ordered by " + after.orderedBy()
+                    + "; expected one ordered by " + kind);
+        }
     }
 
     @Override
     public void forEachFollowUp(Consumer<FollowUp> action) {
         List<FollowUp> snapshot = read(() -> followUpsByOpening.stream().map(k -> followUps.get(k.id())).toList());
         snapshot.forEach(action);
+    }
+
+    @Override
+    public FollowUpCounts followUpCounts(Instant asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        return read(() -> {
+            FollowUpCounts.Counter counter = FollowUpCounts.counter(asOf);
+            followUps.values().forEach(counter::add);
+            return counter.counts();
+        });
     }
 
     @Override

@@ -11,8 +11,12 @@ import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.survey.NpsQuestion;
+import dev.feedbackloop.survey.Survey;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -143,6 +147,16 @@ final class ForwardingFeedbackStoreTest {
         }
         if (type == FollowUpQuery.class) {
             return FollowUpQuery.all().withOwner("value-" + index);
+        }
+        if (type == Survey.class) {
+            return Survey.builder("survey-" + index, 1).title("Survey " + index).question(NpsQuestion.standard("nps"))
+                    .build();
+        }
+        if (type == FollowUpCounts.class) {
+            return FollowUpCounts.counter(T0.plusSeconds(index)).add(FOLLOW_UP).counts();
+        }
+        if (type == FollowUpCursor.class) {
+            return new FollowUpCursor(DeadlineKind.RESOLUTION, T0.plusSeconds(index), "f-" + index);
         }
         if (type == Customer.class) {
             return Customer.of("c-" + index, Map.of());

@@ -70,7 +70,8 @@ public final class JdbcQuickStart {
     }
 
     /**
-     * Stores a response in an H2 database, then reads it back through a second loop, as after a restart.
+     * Stores a survey and a response in an H2 database, then reads them back through a second loop, as after a
+     * restart.
      *
      * @param args the directory of the database (default {@code feedbackloop-data})
      */
@@ -84,9 +85,9 @@ public final class JdbcQuickStart {
             loop.submit(Response.builder("r-1", survey, Instant.now())
                     .respondent(Respondent.of("acme", Map.of())).answer("nps", Answer.rating(2)).build());
 
-            FeedbackLoop restarted = loop(dataSource);
-            restarted.register(survey);
-            System.out.println("After a restart, did we respond to r-1? " + restarted.didWeRespond("r-1", restarted.now()).verdict());
+            FeedbackLoop restarted = loop(dataSource);   // knows the survey: the store kept it
+            System.out.println("After a restart, surveys " + restarted.surveys() + "; did we respond to r-1? "
+                    + restarted.didWeRespond("r-1", restarted.now()).verdict());
         } finally {
             dataSource.dispose();
         }

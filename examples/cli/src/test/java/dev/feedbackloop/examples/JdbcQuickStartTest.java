@@ -20,7 +20,7 @@ final class JdbcQuickStartTest {
     Path dir;
 
     @Test
-    void main_readsTheResponseBackAfterARestart() {
+    void main_readsTheSurveyAndTheResponseBackAfterARestart() {
         PrintStream original = System.out;
         var buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
@@ -31,7 +31,8 @@ final class JdbcQuickStartTest {
         }
 
         assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "After a restart, did we respond to r-1? PENDING" + System.lineSeparator());
+                "After a restart, surveys {relationship=[1]}; did we respond to r-1? PENDING"
+                        + System.lineSeparator());
         assertThat(dir.resolve("feedback.mv.db")).exists();
     }
 

@@ -6,6 +6,7 @@ import static dev.feedbackloop.store.tck.Fixtures.submission;
 import static dev.feedbackloop.store.tck.Fixtures.withQuota;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.feedbackloop.NotFoundException;
 import dev.feedbackloop.core.care.Customer;
@@ -20,6 +21,8 @@ import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpAction;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
+import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.followup.HistoryEntry;
@@ -39,6 +42,8 @@ import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import dev.feedbackloop.testing.Seeds;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -56,8 +62,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The behaviour every {@link FeedbackStore} must show, as JUnit 5 tests of the store interface: what each operation
- * stores, returns and refuses, atomicity (a failing write writes nothing), the outbox, optimistic versions and
- * erasure. {@link StoreConcurrencyContract} is its companion for many threads at once.
+ * stores, returns and refuses (survey versions too), atomicity (a failing write writes nothing), the outbox,
+ * optimistic versions and erasure. {@link StoreConcurrencyContract} is its companion for many threads at once.
  *
  * <p>To run it against a store, subclass it in the store's test sources and return a new, empty store from
  * {@link #newStore()}, which every test calls once before it starts:
@@ -75,7 +81,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * tests of its own; {@link #store()} is the store under test. The data: responses to one NPS survey (id
  * {@code relationship}, version 1), follow-ups under the rule {@code nps-detractor}; every instant is whole
  * microseconds, the precision a store must keep, except where a test checks that a response's own
- * {@code submittedAt} keeps its nanoseconds. The randomized test takes its seed from {@link Seeds}: it is fixed and
+ * {@code submittedAt} keeps its nanoseconds. The randomized tests take their seeds from {@link Seeds}: each is fixed and
  * printed, and {@code -Dfeedbackloop.seed=N} replaces it.
  *
  * <p>Not thread-safe: JUnit creates an instance per test.
@@ -135,6 +141,89 @@ public abstract class FeedbackStoreContract {
 
     List<FeedbackEvent> outboxEvents() {
         return store().pollOutbox(1_000).stream().map(OutboxEntry::event).toList();
+    }
+
+    // ---- surveys --------------------------------------------------------------------------------------------
+
+    @Nested
+    class Surveys {
+
+        @Test
+        void surveys_ofANewStore_isEmpty() {
+            assertThat(store().surveys()).isEmpty();
+        }
+
+        @Test
+        void putSurvey_keepsEveryPartOfTheDefinition() {
+            Survey survey = Fixtures.everyKindOfQuestion();
+
+            store().putSurvey(survey);
+
+            assertThat(store().surveys()).containsExactly(survey);
+        }
+
+        @Test
+        void surveys_areOrderedByIdThenVersionAsNumbers() {
+            Survey b10 = Fixtures.survey("b", 10, "B ten");
+            Survey a1 = Fixtures.survey("a", 1, "A one");
+            Survey b2 = Fixtures.survey("b", 2, "B two");
+            Survey upper = Fixtures.survey("B", 1, "upper-case B");
+            Survey a3 = Fixtures.survey("a", 3, "A three");
+
+            for (Survey survey : List.of(b10, a1, b2, upper, a3)) {
+                store().putSurvey(survey);
+            }
+
+            assertThat(store().surveys()).containsExactly(upper, a1, a3, b2, b10);
+        }
+
+        @Test
+        void putSurvey_sameDefinitionAgain_keepsOne() {
+            Survey survey = Fixtures.survey("relationship", 1, "How are we doing?");
+            store().putSurvey(survey);
+
+            store().putSurvey(Fixtures.survey("relationship", 1, "How are we doing?"));
+
+            assertThat(store().surveys()).containsExactly(survey);
+        }
+
+        @Test
+        void putSurvey_otherDefinitionUnderTheSameIdAndVersion_isAConflictAndKeepsTheFirst() {
+            Survey first = Fixtures.survey("relationship", 1, "How are we doing?");
+            store().putSurvey(first);
+
+            assertThatThrownBy(() -> store().putSurvey(Fixtures.survey("relationship", 1, "How did we do?")))
+                    .isInstanceOfSatisfying(SurveyConflictException.class, e -> {
+                        assertThat(e.surveyId()).isEqualTo("relationship");
+                        assertThat(e.surveyVersion()).isEqualTo(1);
+                    });
+            assertThat(store().surveys()).containsExactly(first);
+        }
+
+        @Test
+        void putSurvey_newVersionOrOtherId_isStoredBesideTheFirst() {
+            Survey first = Fixtures.survey("relationship", 1, "How are we doing?");
+            Survey second = Fixtures.survey("relationship", 2, "How did we do?");
+            Survey other = Fixtures.survey("support", 1, "How did we do?");
+
+            store().putSurvey(first);
+            store().putSurvey(second);
+            store().putSurvey(other);
+
+            assertThat(store().surveys()).containsExactly(first, second, other);
+        }
+
+        @Test
+        void surveys_areNotResponses_andResponsesAreNotSurveys() {
+            Survey survey = Fixtures.survey(Fixtures.SURVEY, 1, "How are we doing?");
+            store().putSurvey(survey);
+            store().submit(Fixtures.detractor("r1", "c1", T0));
+
+            assertThat(store().surveys()).containsExactly(survey);
+            var streamed = new ArrayList<StoredResponse>();
+            store().forEachResponse(Fixtures.SURVEY, streamed::add);
+            assertThat(streamed).extracting(StoredResponse::id).containsExactly("r1");
+        }
     }
 
     // ---- responses ------------------------------------------------------------------------------------------
@@ -216,6 +305,48 @@ public abstract class FeedbackStoreContract {
             store().forEachResponse("other-survey", r -> seen.add("unexpected"));
 
             assertThat(seen).containsExactly("a", "b", "c");
+        }
+
+        @Test
+        void forEachResponse_inATimeRange_streamsTheSurveysResponsesSubmittedInItInOrderOfSubmission() {
+            // submitted at T0 + 0, 10, 20, 30 s and received in another order; "x" answers another survey in range
+            store().submit(submission(Fixtures.response("d", null, 9, null, T0.plusSeconds(30)), T0, List.of()));
+            store().submit(submission(Fixtures.response("b", null, 9, null, T0.plusSeconds(10)), T0.plusSeconds(1),
+                    List.of()));
+            store().submit(submission(Fixtures.response("c", null, 9, null, T0.plusSeconds(20)), T0.plusSeconds(2),
+                    List.of()));
+            store().submit(submission(Fixtures.response("a", null, 9, null, T0), T0.plusSeconds(3), List.of()));
+            store().submit(submission(new Response("x", "other-survey", 1, new Respondent(null, Map.of()),
+                    T0.plusSeconds(15), "web", Map.of(), List.of()), T0, List.of()));
+
+            assertThat(submittedIn(T0.plusSeconds(10), T0.plusSeconds(30))).containsExactly("b", "c");
+            assertThat(submittedIn(T0, T0.plusSeconds(31))).containsExactly("a", "b", "c", "d");
+            assertThat(submittedIn(T0.plusSeconds(11), T0.plusSeconds(20))).isEmpty();
+            assertThat(submittedIn(T0.plusSeconds(10), T0.plusSeconds(10))).isEmpty();
+        }
+
+        @Test
+        void forEachResponse_inATimeRange_comparesTheSubmittedTimeToTheNanosecond() {
+            Instant submitted = T0.plusNanos(1_000_500);
+            store().submit(submission(Fixtures.response("r1", null, 9, null, submitted), T0, List.of()));
+
+            assertThat(submittedIn(submitted, submitted.plusNanos(1))).containsExactly("r1");
+            assertThat(submittedIn(T0, submitted)).isEmpty();
+            assertThat(submittedIn(submitted.plusNanos(1), T0.plusSeconds(1))).isEmpty();
+            assertThat(submittedIn(submitted.minusNanos(1), submitted.plusNanos(1))).containsExactly("r1");
+        }
+
+        @Test
+        void forEachResponse_rangeEndingBeforeItStarts_isRefused() {
+            assertThatThrownBy(() -> store().forEachResponse(Fixtures.SURVEY, T0, T0.minusNanos(1), r -> { }))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        /** The ids of the survey's responses submitted in {@code [from, to)}, as the store streams them. */
+        List<String> submittedIn(Instant from, Instant to) {
+            var seen = new ArrayList<String>();
+            store().forEachResponse(Fixtures.SURVEY, from, to, r -> seen.add(r.id()));
+            return seen;
         }
 
         @Test
@@ -588,6 +719,139 @@ public abstract class FeedbackStoreContract {
         }
 
         @Test
+        void followUpsAfter_continuesStrictlyAfterTheCursor_withTheQuerysCriteria() {
+            FollowUp a = submitDetractor("a", "c1", T0);
+            FollowUp b = submitDetractor("b", "c1", T0);
+            FollowUp c = submitDetractor("c", "c2", T0.plusSeconds(1));
+            FollowUp d = submitDetractor("d", "c1", T0.plusSeconds(2));
+
+            assertThat(store().followUpsAfter(FollowUpQuery.all(), FollowUpCursor.after(a, DeadlineKind.FIRST_CONTACT)))
+                    .containsExactly(b, c, d);
+            assertThat(store().followUpsAfter(FollowUpQuery.all().withCustomer("c1").withLimit(1),
+                    FollowUpCursor.after(b, DeadlineKind.FIRST_CONTACT))).containsExactly(d);
+            assertThat(store().followUpsAfter(FollowUpQuery.all(), FollowUpCursor.after(d, DeadlineKind.FIRST_CONTACT)))
+                    .isEmpty();
+            assertThatThrownBy(() -> store().followUpsAfter(FollowUpQuery.all(),
+                    FollowUpCursor.after(a, DeadlineKind.RESOLUTION))).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void pendingDueAfter_continuesStrictlyAfterTheCursor_withinTheRange() {
+            FollowUp a = submitDetractor("a", "c1", T0);
+            FollowUp b = submitDetractor("b", "c1", T0);
+            FollowUp c = submitDetractor("c", "c1", T0.plusSeconds(1));
+            apply(submitDetractor("contacted", "c1", T0).contact(Contact.of("phone", "ana", T0, null)));
+            FollowUp d = submitDetractor("d", "c1", T0.plusSeconds(2));
+            Instant farFuture = T0.plus(Duration.ofDays(365));
+            FollowUpCursor afterA = FollowUpCursor.after(a, DeadlineKind.FIRST_CONTACT);
+
+            assertThat(store().pendingDueAfter(DeadlineKind.FIRST_CONTACT, null, afterA, farFuture, 100))
+                    .containsExactly(b, c, d);
+            assertThat(store().pendingDueAfter(DeadlineKind.FIRST_CONTACT, null, afterA, farFuture, 2))
+                    .containsExactly(b, c);
+            assertThat(store().pendingDueAfter(DeadlineKind.FIRST_CONTACT, null, afterA, d.firstContactDue(), 100))
+                    .containsExactly(b, c);
+            assertThat(store().pendingDueAfter(DeadlineKind.FIRST_CONTACT, c.firstContactDue(), afterA, farFuture,
+                    100)).containsExactly(c, d);
+            assertThat(store().pendingDueAfter(DeadlineKind.RESOLUTION, null,
+                    FollowUpCursor.after(c, DeadlineKind.RESOLUTION), farFuture, 100)).containsExactly(d);
+            assertThatThrownBy(() -> store().pendingDueAfter(DeadlineKind.RESOLUTION, null, afterA, farFuture, 100))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void followUpsAfter_pagingWithInsertsInBetween_listsEveryEarlierFollowUpExactlyOnce(Random random) {
+            var earlier = new ArrayList<Submission>();
+            for (int i = 0; i < 150; i++) {
+                earlier.add(randomDetractor(random, "p" + i));
+            }
+            store().submitAll(earlier);
+            FollowUpQuery query = FollowUpQuery.all().withOwner("ana");
+            var expected = new ArrayList<String>();
+            for (Submission submission : earlier) {
+                FollowUp followUp = submission.followUps().get(0);
+                if (followUp.owner().equals("ana")) {
+                    expected.add(followUp.id());
+                }
+            }
+
+            assertPagesListEachOnce(random, expected, (limit, after) -> after == null
+                    ? store().followUps(query.withLimit(limit))
+                    : store().followUpsAfter(query.withLimit(limit), after), f -> f.owner().equals("ana"));
+        }
+
+        @Test
+        void pendingDueAfter_pagingWithInsertsInBetween_listsEveryEarlierOverdueFollowUpExactlyOnce(Random random) {
+            var earlier = new ArrayList<Submission>();
+            for (int i = 0; i < 150; i++) {
+                earlier.add(randomDetractor(random, "p" + i));
+            }
+            store().submitAll(earlier);
+            var expected = new ArrayList<String>();
+            for (Submission submission : earlier) {
+                FollowUp followUp = submission.followUps().get(0);
+                if (random.nextInt(10) == 0) {
+                    apply(followUp.contact(Contact.of("phone", "ana", followUp.openedAt(), null)));
+                } else {
+                    expected.add(followUp.id());
+                }
+            }
+            Instant asOf = T0.plus(Duration.ofDays(30));
+
+            assertPagesListEachOnce(random, expected, (limit, after) -> after == null
+                    ? store().pendingDue(DeadlineKind.FIRST_CONTACT, null, asOf, limit)
+                    : store().pendingDueAfter(DeadlineKind.FIRST_CONTACT, null, after, asOf, limit), f -> true);
+        }
+
+        /**
+         * A detractor's submission whose follow-up, owned by ana or bob, opens within 20 minutes of {@code T0} (whole
+         * minutes, so that many share a deadline) with its first contact due 48 hours later.
+         */
+        Submission randomDetractor(Random random, String responseId) {
+            Instant at = T0.plus(Duration.ofMinutes(random.nextInt(20)));
+            return submission(Fixtures.response(responseId, null, 2, null, at), at, List.of(Fixtures.followUp(
+                    responseId, null, random.nextBoolean() ? "ana" : "bob", Priority.HIGH, at, Duration.ofHours(48))));
+        }
+
+        /**
+         * Pages through a list ordered by first-contact deadline then id, with pages of 1 to 20 and up to three
+         * follow-ups inserted between pages at random deadlines, before or after the cursor; checks that the pages
+         * list every follow-up of {@code expected} once and none twice, each page in deadline order, and every
+         * inserted follow-up that matches and lies after the cursor when it was inserted.
+         */
+        void assertPagesListEachOnce(Random random, List<String> expected, PageReader read,
+                                     Predicate<FollowUp> matches) {
+            var listed = new ArrayList<String>();
+            var insertedAhead = new ArrayList<String>();
+            FollowUpCursor after = null;
+            int inserted = 0;
+            while (true) {
+                int limit = 1 + random.nextInt(20);
+                List<FollowUp> page = read.page(limit, after);
+                assertThat(page).hasSizeLessThanOrEqualTo(limit);
+                assertThat(page).extracting(FollowUp::firstContactDue).isSorted();
+                page.forEach(followUp -> listed.add(followUp.id()));
+                if (page.size() < limit) {
+                    break;
+                }
+                after = FollowUpCursor.after(page.get(page.size() - 1), DeadlineKind.FIRST_CONTACT);
+                for (int n = random.nextInt(4); n > 0; n--) {
+                    Submission submission = randomDetractor(random, "n" + inserted++);
+                    store().submit(submission);
+                    FollowUp followUp = submission.followUps().get(0);
+                    if (matches.test(followUp) && followUp.firstContactDue().isAfter(after.due())) {
+                        insertedAhead.add(followUp.id());
+                    }
+                }
+            }
+
+            assertThat(listed).doesNotHaveDuplicates();
+            assertThat(listed).containsAll(expected).containsAll(insertedAhead);
+            assertThat(listed.stream().filter(id -> id.startsWith("p"))).containsExactlyInAnyOrderElementsOf(
+                    expected);
+        }
+
+        @Test
         void forEachFollowUp_streamsInOrderOfOpening() {
             submitDetractor("b", null, T0.plusSeconds(5));
             submitDetractor("a", null, T0.plusSeconds(9));
@@ -597,6 +861,138 @@ public abstract class FeedbackStoreContract {
             store().forEachFollowUp(f -> seen.add(f.responseId()));
 
             assertThat(seen).containsExactly("c", "b", "a");
+        }
+    }
+
+    // ---- counts ---------------------------------------------------------------------------------------------
+
+    @Nested
+    class Counts {
+
+        /** A new open follow-up of a response under a policy: first contact due in 48 hours, resolution in 240. */
+        FollowUp opened(String responseId, String policy, String owner, Instant at) {
+            return FollowUp.open(responseId, Fixtures.SURVEY, policy, "NPS detractor", Priority.HIGH, owner, null,
+                    Map.of("plan", "pro"), at, at.plus(Duration.ofHours(48)), at.plus(Duration.ofHours(240)));
+        }
+
+        @Test
+        void followUpCounts_ofAnEmptyStore_haveEveryStateAndKindAtZero() {
+            FollowUpCounts counts = store().followUpCounts(T0);
+
+            assertThat(counts.asOf()).isEqualTo(T0);
+            assertThat(counts.byState()).containsOnlyKeys(FollowUpState.values()).allSatisfy((state, n) ->
+                    assertThat(n).isZero());
+            assertThat(counts.openByOwner()).isEmpty();
+            assertThat(counts.openByPolicy()).isEmpty();
+            assertThat(counts.overdueByPolicy()).containsOnlyKeys(DeadlineKind.values()).allSatisfy((kind, n) ->
+                    assertThat(n).isEmpty());
+        }
+
+        @Test
+        void followUpCounts_countOpenAsNotDone_andOverdueAsPendingAndPastItsDeadline() {
+            // one response opens two follow-ups under two policies
+            FollowUp a = opened("r1", "detractor", "ana", T0);
+            FollowUp b = opened("r1", "vip", "bob", T0);
+            store().submit(submission(Fixtures.response("r1", null, 2, null, T0), T0, List.of(a, b)));
+            FollowUp c = opened("r2", "detractor", "bob", T0.plusSeconds(60));
+            FollowUp d = opened("r3", "detractor", "ana", T0.plusSeconds(120));
+            FollowUp e = opened("r4", "vip", "cleo", T0.plusSeconds(180));
+            for (FollowUp f : List.of(c, d, e)) {
+                store().submit(submission(Fixtures.response(f.responseId(), null, 2, null, f.openedAt()),
+                        f.openedAt(), List.of(f)));
+            }
+            // b contacted (open, its resolution still pending), c paused (open, nothing pending), d resolved
+            apply(b.contact(Contact.of("phone", "bob", T0.plusSeconds(10), null)));
+            apply(c.pause("bob", T0.plusSeconds(70), null));
+            FollowUp dContacted = apply(d.contact(Contact.of("phone", "ana", T0.plusSeconds(130), null)));
+            apply(dContacted.resolve(Resolution.of("fixed", "bug", "ana", T0.plusSeconds(140), null)));
+            // 48 hours and 2 minutes on: a's first contact (due T0+48h) is overdue, e's (T0+48h+3min) not yet
+            Instant asOf = T0.plus(Duration.ofHours(48)).plusSeconds(120);
+
+            FollowUpCounts counts = store().followUpCounts(asOf);
+
+            assertThat(counts.byState()).containsExactlyInAnyOrderEntriesOf(Map.of(FollowUpState.OPEN, 3L,
+                    FollowUpState.CONTACTED, 1L, FollowUpState.RESOLVED, 1L, FollowUpState.CLOSED, 0L));
+            assertThat(counts.openByOwner()).containsExactly(entry("ana", 1L), entry("bob", 2L), entry("cleo", 1L));
+            assertThat(counts.openByPolicy()).containsExactlyInAnyOrderEntriesOf(Map.of("detractor", 2L, "vip", 2L));
+            // a's first contact was due at T0+48h, before asOf; b is contacted, c paused, e due 1 minute after asOf
+            assertThat(counts.overdueByPolicy().get(DeadlineKind.FIRST_CONTACT))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("detractor", 1L));
+            assertThat(counts.overdueByPolicy().get(DeadlineKind.RESOLUTION)).isEmpty();
+            assertThat(counts.open()).isEqualTo(4);
+            assertThat(counts.total()).isEqualTo(5);
+
+            // ten days and three minutes on: the resolutions of a, b (T0+240h) and e (T0+240h+3min) are overdue, not
+            // the paused c's; e's first contact is overdue now too
+            FollowUpCounts later = store().followUpCounts(T0.plus(Duration.ofHours(240)).plusSeconds(181));
+            assertThat(later.overdueByPolicy().get(DeadlineKind.FIRST_CONTACT))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("detractor", 1L, "vip", 1L));
+            assertThat(later.overdueByPolicy().get(DeadlineKind.RESOLUTION))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("detractor", 1L, "vip", 2L));
+            assertThat(later.overdue(DeadlineKind.RESOLUTION)).isEqualTo(3);
+        }
+
+        @Test
+        void followUpCounts_ofMoreThanAThousandFollowUps_areNotCapped() {
+            // follow-up i (0..1199) opens at T0 + i seconds under policy "urgent" when i % 3 == 0, else "detractor",
+            // owned by agent-(i % 4)
+            int n = 1_200;
+            var batch = new ArrayList<Submission>();
+            var all = new ArrayList<FollowUp>();
+            for (int i = 0; i < n; i++) {
+                Instant at = T0.plusSeconds(i);
+                FollowUp f = opened("r" + i, i % 3 == 0 ? "urgent" : "detractor", "agent-" + (i % 4), at);
+                all.add(f);
+                batch.add(submission(Fixtures.response("r" + i, null, 1, null, at), at, List.of(f)));
+                if (batch.size() == 200) {
+                    store().submitAll(batch);
+                    batch.clear();
+                }
+            }
+            // 0..19 contacted, then 0..4 resolved and 5..9 closed; 20..24 closed unopened; 25..29 paused
+            for (int i = 0; i < 20; i++) {
+                FollowUp contacted = apply(all.get(i).contact(Contact.of("phone", "ana", T0.plusSeconds(3_600),
+                        null)));
+                if (i < 5) {
+                    apply(contacted.resolve(Resolution.of("fixed", "bug", "ana", T0.plusSeconds(7_200), null)));
+                } else if (i < 10) {
+                    apply(contacted.close(Closure.of("no-answer", "ana", T0.plusSeconds(7_200), null)));
+                }
+            }
+            for (int i = 20; i < 25; i++) {
+                apply(all.get(i).close(Closure.of("no-answer", "ana", T0.plusSeconds(3_600), null)));
+            }
+            for (int i = 25; i < 30; i++) {
+                apply(all.get(i).pause("ana", T0.plusSeconds(3_600), null));
+            }
+            // first contact of i is due at T0 + 48h + i s: before this instant for i < 600
+            Instant asOf = T0.plus(Duration.ofHours(48)).plusSeconds(600);
+
+            FollowUpCounts counts = store().followUpCounts(asOf);
+
+            assertThat(counts.byState()).containsExactlyInAnyOrderEntriesOf(Map.of(FollowUpState.OPEN, 1_175L,
+                    FollowUpState.CONTACTED, 10L, FollowUpState.RESOLVED, 5L, FollowUpState.CLOSED, 10L));
+            // open: 10..19 and 25..1199; multiples of 3 among them: 12, 15, 18 and 27..1197 (391)
+            assertThat(counts.openByPolicy()).containsExactlyInAnyOrderEntriesOf(Map.of("urgent", 394L,
+                    "detractor", 791L));
+            // 10..19 gives agents 0..3 two, two, three, three; 25..1199 (1,175 from residue 1) 293 to agent-0, 294
+            // to each other
+            assertThat(counts.openByOwner()).containsExactlyInAnyOrderEntriesOf(Map.of("agent-0", 295L,
+                    "agent-1", 296L, "agent-2", 297L, "agent-3", 297L));
+            // pending first contact: 30..1199; due before asOf: 30..599 (570), of which 30, 33, ..., 597 urgent (190)
+            assertThat(counts.overdueByPolicy().get(DeadlineKind.FIRST_CONTACT))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("urgent", 190L, "detractor", 380L));
+            assertThat(counts.overdueByPolicy().get(DeadlineKind.RESOLUTION)).isEmpty();
+
+            // resolution of i is due at T0 + 240h + i s; pending for 10..19 and 30..1199; before this instant for
+            // i < 300: 10..19 and 30..299 (280), urgent 12, 15, 18 and 30..297 (93)
+            FollowUpCounts later = store().followUpCounts(T0.plus(Duration.ofHours(240)).plusSeconds(300));
+            assertThat(later.overdueByPolicy().get(DeadlineKind.RESOLUTION))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("urgent", 93L, "detractor", 187L));
+            // every pending first contact: 30..1199 (1,170), urgent 30..1197 (390)
+            assertThat(later.overdueByPolicy().get(DeadlineKind.FIRST_CONTACT))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("urgent", 390L, "detractor", 780L));
+            assertThat(later.byState()).isEqualTo(counts.byState());
         }
     }
 
@@ -873,5 +1269,11 @@ public abstract class FeedbackStoreContract {
             assertThat(store().pendingDue(DeadlineKind.FIRST_CONTACT, null, T0.plus(Duration.ofDays(30)), 10))
                     .extracting(FollowUp::id).containsExactly(followUp.id());
         }
+    }
+
+    /** Reads one page of a list: the first when {@code after} is {@code null}. */
+    @FunctionalInterface
+    interface PageReader {
+        List<FollowUp> page(int limit, @Nullable FollowUpCursor after);
     }
 }

@@ -10,8 +10,17 @@ import dev.feedbackloop.core.store.CustomerQuota;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.survey.Answer;
+import dev.feedbackloop.survey.ChoiceQuestion;
+import dev.feedbackloop.survey.LocalizedText;
+import dev.feedbackloop.survey.NpsQuestion;
+import dev.feedbackloop.survey.RatingQuestion;
 import dev.feedbackloop.survey.Respondent;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.Scale;
+import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.TextQuestion;
+import dev.feedbackloop.survey.YesNoQuestion;
+import dev.feedbackloop.survey.condition.Condition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,5 +113,36 @@ final class Fixtures {
     /** Whether a response's NPS answer makes its respondent a detractor (0 to 6). */
     static boolean isDetractor(Response response) {
         return response.answer("nps") instanceof Answer.Rating rating && rating.value() <= 6;
+    }
+
+    /** A survey version with one NPS question and a title; the same version with another title is a conflict. */
+    static Survey survey(String id, int version, String title) {
+        return Survey.builder(id, version).title(title).question(NpsQuestion.standard("nps")).build();
+    }
+
+    /**
+     * A survey with every kind of question, conditions, translations, scale anchors and help texts: a store keeps all
+     * of it.
+     */
+    static Survey everyKindOfQuestion() {
+        return Survey.builder("support", 3)
+                .title(LocalizedText.of("After your support ticket").with("de", "Nach Ihrem Support-Ticket"))
+                .description(LocalizedText.of("Two minutes, promise."))
+                .question(NpsQuestion.standard("nps"))
+                .question(ChoiceQuestion.builder("reason", "What disappointed you?")
+                        .option("price", "Price").option("support", "Support").option("bugs", "Bugs")
+                        .multiple(1, 2).allowOther().condition(Condition.atMost("nps", 6)).build())
+                .question(RatingQuestion.builder("csat", "How satisfied are you with the support?")
+                        .csat(new Scale(1, 5, Map.of(1, LocalizedText.of("Very dissatisfied"),
+                                5, LocalizedText.of("Very satisfied"))))
+                        .helpText("1 = very dissatisfied").build())
+                .question(RatingQuestion.builder("ces", "The company made it easy to handle my issue.")
+                        .cesAgreement(Scale.of(1, 7)).optional().build())
+                .question(YesNoQuestion.builder("resolved", "Was your issue resolved?").optional().build())
+                .question(TextQuestion.builder("comment", "What could we have done better? \u00e9\u00e8 \u2603")
+                        .maxLength(200).optional()
+                        .condition(Condition.any(Condition.equalTo("resolved", "no"), Condition.atMost("csat", 2)))
+                        .build())
+                .build();
     }
 }

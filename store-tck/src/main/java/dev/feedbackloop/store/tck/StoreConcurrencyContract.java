@@ -20,6 +20,8 @@ import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.Survey;
+import dev.feedbackloop.survey.SurveyConflictException;
 import dev.feedbackloop.testing.Seeds;
 import dev.feedbackloop.testing.StartGate;
 import java.time.Duration;
@@ -37,10 +39,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The behaviour every {@link FeedbackStore} must show when many threads use it at once, as start-gate tests: eight
- * threads, released together by one latch, submit the same and conflicting responses, batches in opposite orders and
- * one customer's responses against a quota, update the same follow-ups, and erase a customer while a follow-up step
- * runs. Nothing is lost, nothing doubled, exactly one caller wins each race and the others are told so, and the
- * outbox holds exactly the events of what was stored. {@link FeedbackStoreContract} covers each operation alone.
+ * threads, released together by one latch, store the same and conflicting survey versions, submit the same and
+ * conflicting responses, batches in opposite orders and one customer's responses against a quota, update the same
+ * follow-ups, and erase a customer while a follow-up step runs. Nothing is lost, nothing doubled, exactly one caller
+ * wins each race and the others are told so, and the outbox holds exactly the events of what was stored.
+ * {@link FeedbackStoreContract} covers each operation alone.
  *
  * <p>To run it against a store, subclass it in the store's test sources and return a new, empty store from
  * {@link #newStore()}, which each test calls once; release what it opened in an {@code @AfterEach} method of the
@@ -96,6 +99,62 @@ public abstract class StoreConcurrencyContract {
 
     private static List<FeedbackEvent> events(FeedbackStore store) {
         return store.pollOutbox(100_000).stream().map(OutboxEntry::event).toList();
+    }
+
+    @Test
+    void sameSurveyFromEveryThread_isStoredOnceAndNoCallFails() throws Exception {
+        FeedbackStore store = newStore();
+        var tasks = new ArrayList<Runnable>();
+        for (int i = 0; i < THREADS * 4; i++) {
+            // equal values, not one shared instance, as separate callers would pass them
+            tasks.add(() -> store.putSurvey(Fixtures.everyKindOfQuestion()));
+        }
+
+        assertThat(gate.race(tasks)).as("what the registrations threw").isEmpty();
+
+        assertThat(store.surveys()).containsExactly(Fixtures.everyKindOfQuestion());
+    }
+
+    @Test
+    void differentDefinitionsOfOneSurveyVersion_oneIsStoredAndEveryOtherIsAConflict() throws Exception {
+        FeedbackStore store = newStore();
+        var stored = new CopyOnWriteArrayList<Survey>();
+        var tasks = new ArrayList<Runnable>();
+        for (int i = 0; i < THREADS; i++) {
+            Survey survey = Fixtures.survey("relationship", 1, "Definition " + i);
+            tasks.add(() -> {
+                store.putSurvey(survey);
+                stored.add(survey);
+            });
+        }
+
+        List<Throwable> failures = gate.race(tasks);
+
+        assertThat(stored).as("the definitions stored without a conflict").hasSize(1);
+        assertThat(failures).hasSize(THREADS - 1).allSatisfy(failure -> assertThat(failure)
+                .isInstanceOfSatisfying(SurveyConflictException.class, e -> {
+                    assertThat(e.surveyId()).isEqualTo("relationship");
+                    assertThat(e.surveyVersion()).isEqualTo(1);
+                }));
+        assertThat(store.surveys()).containsExactlyElementsOf(stored);
+    }
+
+    @Test
+    void newVersionsFromEveryThread_areAllStored() throws Exception {
+        FeedbackStore store = newStore();
+        var expected = new ArrayList<Survey>();
+        var tasks = new ArrayList<Runnable>();
+        for (int version = 1; version <= THREADS * 4; version++) {
+            Survey survey = Fixtures.survey("relationship", version, "Version " + version);
+            expected.add(survey);
+            // each version twice, so that duplicates race with new versions
+            tasks.add(() -> store.putSurvey(survey));
+            tasks.add(() -> store.putSurvey(survey));
+        }
+
+        assertThat(gate.race(tasks)).as("what the registrations threw").isEmpty();
+
+        assertThat(store.surveys()).containsExactlyElementsOf(expected);
     }
 
     @Test

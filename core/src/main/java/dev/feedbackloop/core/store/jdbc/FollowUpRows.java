@@ -5,6 +5,8 @@ import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Escalation;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpAction;
+import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.followup.HistoryEntry;
@@ -16,7 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +52,17 @@ final class FollowUpRows {
 
     private static final String UPDATE = "UPDATE fl_follow_up SET " + String.join(" = ?, ", COLUMNS)
             + " = ? WHERE id = ?";
+
+    /** The names of the states that are not done, as the {@code state} column holds them. */
+    private static final List<String> OPEN_STATES = Arrays.stream(FollowUpState.values())
+            .filter(state -> !state.isDone()).map(FollowUpState::name).toList();
+
+    /**
+     * The keyset condition "after the cursor" over a deadline column ({@code $}) and the id ({@code #}): the first
+     * conjunct is a range on the index that starts at the cursor, the second drops the rows at its instant up to its
+     * id. Parameters: the cursor's instant twice, then its id.
+     */
+    private static final String AFTER = "$ >= ? AND ($ > ? OR # > ?)";
 
     /** Follow-ups loaded per step of {@link #forEach}. */
     private static final int PAGE = 200;
@@ -103,8 +118,12 @@ final class FollowUpRows {
         }
     }
 
-    /** Returns the follow-ups that match a query, ordered by first-contact deadline then id, up to its limit. */
-    static List<FollowUp> matching(Connection connection, FollowUpQuery query) throws SQLException {
+    /**
+     * Returns the follow-ups that match a query and lie after a cursor (if any), ordered by first-contact deadline
+     * then id, up to its limit.
+     */
+    static List<FollowUp> matching(Connection connection, FollowUpQuery query, @Nullable FollowUpCursor after)
+            throws SQLException {
         var where = new StringBuilder();
         var values = new ArrayList<String>();
         criterion(where, values, "f.state = ?", query.state() == null ? null : query.state().name());
@@ -117,10 +136,18 @@ final class FollowUpRows {
                     + " AND s.attr_name = ? AND s.attr_value = ?)", query.segmentName());
             values.add(query.segmentValue());
         }
+        if (after != null) {
+            where.append(where.length() == 0 ? " WHERE " : " AND ").append(AFTER.replace("$", "f.first_contact_due")
+                    .replace("#", "f.id"));
+        }
         String select = "SELECT f.id FROM fl_follow_up f" + where + " ORDER BY f.first_contact_due, f.id LIMIT ?";
         try (PreparedStatement statement = connection.prepareStatement(select)) {
             Sql.bindAll(statement, 1, values);
-            statement.setInt(values.size() + 1, query.limit());
+            int next = values.size() + 1;
+            if (after != null) {
+                next = bindAfter(statement, next, after);
+            }
+            statement.setInt(next, query.limit());
             return byIds(connection, statement);
         }
     }
@@ -134,23 +161,39 @@ final class FollowUpRows {
     }
 
     /**
-     * Returns the follow-ups whose deadline of a kind is pending and in {@code [from, to)}, ordered by it then id,
-     * from the index on its pending column.
+     * Returns the follow-ups whose deadline of a kind is pending, in {@code [from, to)} and after a cursor (if any),
+     * ordered by it then id, from the index on its pending column.
      */
-    static List<FollowUp> pendingDue(Connection connection, DeadlineKind kind, @Nullable Instant from, Instant to,
-                                     int limit) throws SQLException {
+    static List<FollowUp> pendingDue(Connection connection, DeadlineKind kind, @Nullable Instant from,
+                                     @Nullable FollowUpCursor after, Instant to, int limit) throws SQLException {
         String column = pendingColumn(kind);
         String select = "SELECT id FROM fl_follow_up WHERE " + column + " < ?"
-                + (from == null ? "" : " AND " + column + " >= ?") + " ORDER BY " + column + ", id LIMIT ?";
+                + (from == null ? "" : " AND " + column + " >= ?")
+                + (after == null ? "" : " AND " + AFTER.replace("$", column).replace("#", "id"))
+                + " ORDER BY " + column + ", id LIMIT ?";
         try (PreparedStatement statement = connection.prepareStatement(select)) {
             int i = 1;
-            Sql.setInstant(statement, i++, to);
+            Sql.setBound(statement, i++, to);
             if (from != null) {
-                Sql.setInstant(statement, i++, from);
+                Sql.setBound(statement, i++, from);
+            }
+            if (after != null) {
+                i = bindAfter(statement, i, after);
             }
             statement.setInt(i, limit);
             return byIds(connection, statement);
         }
+    }
+
+    /**
+     * Binds a cursor's key to the three parameters of {@link #AFTER}; returns the next parameter index. The columns
+     * hold whole microseconds, so {@code >= } takes the instant rounded up and {@code >} the instant truncated.
+     */
+    private static int bindAfter(PreparedStatement statement, int index, FollowUpCursor after) throws SQLException {
+        Sql.setBound(statement, index, after.due());
+        Sql.setInstant(statement, index + 1, after.due());
+        statement.setString(index + 2, after.id());
+        return index + 3;
     }
 
     /** Streams every follow-up in order of opening then id, loading them {@value #PAGE} at a time. */
@@ -170,6 +213,49 @@ final class FollowUpRows {
             }
             load(connection, page).forEach(action);
         }
+    }
+
+    /**
+     * Counts the follow-ups by state, the open ones by owner and policy and the overdue ones by policy, with
+     * {@code GROUP BY} queries that load no follow-up; run it in one snapshot so that the counts agree.
+     */
+    static FollowUpCounts counts(Connection connection, Instant asOf) throws SQLException {
+        var byState = new EnumMap<FollowUpState, Long>(FollowUpState.class);
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT state, COUNT(*) FROM fl_follow_up GROUP BY state");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                byState.put(FollowUpState.valueOf(rows.getString(1)), rows.getLong(2));
+            }
+        }
+        var openByOwner = new HashMap<String, Long>();
+        var openByPolicy = new HashMap<String, Long>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT owner, rule_id, COUNT(*) FROM fl_follow_up"
+                + " WHERE state IN (" + Sql.placeholders(OPEN_STATES.size()) + ") GROUP BY owner, rule_id")) {
+            Sql.bindAll(select, 1, OPEN_STATES);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long count = rows.getLong(3);
+                    openByOwner.merge(rows.getString(1), count, Long::sum);
+                    openByPolicy.merge(rows.getString(2), count, Long::sum);
+                }
+            }
+        }
+        var overdue = new EnumMap<DeadlineKind, Map<String, Long>>(DeadlineKind.class);
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            var byPolicy = new HashMap<String, Long>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT rule_id, COUNT(*) FROM fl_follow_up"
+                    + " WHERE " + pendingColumn(kind) + " < ? GROUP BY rule_id")) {
+                Sql.setBound(select, 1, asOf);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        byPolicy.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+            overdue.put(kind, byPolicy);
+        }
+        return new FollowUpCounts(asOf, byState, openByOwner, openByPolicy, overdue);
     }
 
     /** Locks the rows of a customer's follow-ups until the transaction ends; returns their ids in order. */

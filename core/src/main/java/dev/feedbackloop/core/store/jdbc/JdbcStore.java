@@ -8,6 +8,8 @@ import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpConflictException;
+import dev.feedbackloop.core.followup.FollowUpCounts;
+import dev.feedbackloop.core.followup.FollowUpCursor;
 import dev.feedbackloop.core.followup.FollowUpQuery;
 import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.invitation.InvitationLedger;
@@ -22,6 +24,7 @@ import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.core.store.SubmitResult;
 import dev.feedbackloop.core.store.internal.ReportingStore.Submitted;
 import dev.feedbackloop.core.store.internal.ReportingStore;
+import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.json.SurveyJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link FeedbackStore} in a relational database (H2 or PostgreSQL) over plain JDBC and the host's
- * {@link DataSource}: durable responses, follow-ups, customers, touches and event outbox.
+ * {@link DataSource}: durable survey versions, responses, follow-ups, customers, touches and event outbox.
  *
  * <p>Create it once and share it: {@code JdbcStore.of(dataSource).createSchema()} detects the
  * {@linkplain JdbcDialect dialect} from the database metadata and creates the tables and indexes if they do not
@@ -71,7 +74,7 @@ import org.slf4j.LoggerFactory;
  * {@code UPDATE ... WHERE id = ? AND version = ?}; no row means a {@link VersionConflictException} with the expected
  * and actual versions. {@link #eraseCustomer(Erasure)} locks the customer's follow-ups and moves each one version
  * on, so that an update prepared before the erasure finds no row and writes nothing back. Streaming reads
- * ({@link #forEachResponse(String, Consumer)}, {@link #forEachFollowUp(Consumer)},
+ * ({@link #forEachResponse(String, Consumer)} and its time range, {@link #forEachFollowUp(Consumer)},
  * {@link #forEachCustomer(Consumer)}) fetch rows in pages inside one read transaction, so memory does not grow with
  * the table.
  *
@@ -101,8 +104,8 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStore implements FeedbackStore, ReportingStore {
 
     // Design note: this class decides what runs in which transaction (and in which order locks are taken); the SQL
-    // of each family of tables is in ResponseRows, FollowUpRows, CustomerRows (with touches) and OutboxRows, which
-    // work on the connection of the caller's transaction.
+    // of each family of tables is in SurveyRows, ResponseRows, FollowUpRows, CustomerRows (with touches) and
+    // OutboxRows, which work on the connection of the caller's transaction.
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
@@ -184,6 +187,29 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
      */
     public InvitationLedger invitationLedger() {
         return ledger;
+    }
+
+    // ---- surveys --------------------------------------------------------------------------------------------
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here a row of {@code fl_survey} keeps the definition as JSON text. The primary key (id, version) decides
+     * between concurrent registrations from any process on the database: the insert that takes the key stores its
+     * definition, the others compare theirs with it, at READ COMMITTED.
+     */
+    @Override
+    public void putSurvey(Survey survey) {
+        Objects.requireNonNull(survey, "survey");
+        String definition = SurveyRows.definition(survey);
+        boolean stored = sql.readCommitted("store survey " + survey.id() + " v" + survey.version(),
+                connection -> SurveyRows.put(connection, survey, definition));
+        LOG.debug("survey {} v{} {}", survey.id(), survey.version(), stored ? "stored" : "was stored already");
+    }
+
+    @Override
+    public List<Survey> surveys() {
+        return sql.transaction("read the surveys", SurveyRows::all);
     }
 
     // ---- responses ------------------------------------------------------------------------------------------
@@ -450,6 +476,30 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here one range on {@code fl_response_submitted_idx} (survey, submitted time, id), streamed in pages inside
+     * one read transaction.
+     */
+    @Override
+    public void forEachResponse(String surveyId, Instant from, Instant to, Consumer<StoredResponse> action) {
+        Objects.requireNonNull(surveyId, "surveyId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to: " + to + " is before from " + from + "; expected [from, to)"
+                    + " with from <= to");
+        }
+        Objects.requireNonNull(action, "action");
+        if (!from.isBefore(to)) {
+            return;
+        }
+        sql.stream("stream the responses of survey '" + surveyId + "' submitted in a range", connection -> {
+            ResponseRows.forEachSubmittedBetween(connection, surveyId, from, to, action);
+        });
+    }
+
     @Override
     public List<StoredResponse> responsesOfCustomer(String customerId) {
         Objects.requireNonNull(customerId, "customerId");
@@ -493,7 +543,21 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     @Override
     public List<FollowUp> followUps(FollowUpQuery query) {
         Objects.requireNonNull(query, "query");
-        return sql.snapshot("query follow-ups", connection -> FollowUpRows.matching(connection, query));
+        return sql.snapshot("query follow-ups", connection -> FollowUpRows.matching(connection, query, null));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here one ordered query starts at the cursor's key: a range on {@code fl_follow_up_due_idx} (first-contact
+     * deadline, id), or on {@code fl_follow_up_state_idx} (state, deadline, id) for a query by state.
+     */
+    @Override
+    public List<FollowUp> followUpsAfter(FollowUpQuery query, FollowUpCursor after) {
+        Objects.requireNonNull(query, "query");
+        requireOrderedBy(after, DeadlineKind.FIRST_CONTACT);
+        return sql.snapshot("query follow-ups after a cursor",
+                connection -> FollowUpRows.matching(connection, query, after));
     }
 
     @Override
@@ -504,7 +568,32 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
             throw new IllegalArgumentException("limit: " + limit + " is not positive");
         }
         return sql.snapshot("query follow-ups pending " + kind,
-                connection -> FollowUpRows.pendingDue(connection, kind, from, to, limit));
+                connection -> FollowUpRows.pendingDue(connection, kind, from, null, to, limit));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here one range on the index of the deadline's pending column, from the cursor's key.
+     */
+    @Override
+    public List<FollowUp> pendingDueAfter(DeadlineKind kind, @Nullable Instant from, FollowUpCursor after,
+                                          Instant to, int limit) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(to, "to");
+        requireOrderedBy(after, kind);
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit: " + limit + " is not positive");
+        }
+        return sql.snapshot("query follow-ups pending " + kind + " after a cursor",
+                connection -> FollowUpRows.pendingDue(connection, kind, from, after, to, limit));
+    }
+
+    private static void requireOrderedBy(FollowUpCursor after, DeadlineKind kind) {
+        if (after.orderedBy() != kind) {
+            throw new IllegalArgumentException("after: a cursor ordered by " + after.orderedBy()
+                    + "; expected one ordered by " + kind);
+        }
     }
 
     @Override
@@ -513,6 +602,19 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         sql.inSnapshot("stream the follow-ups", connection -> {
             FollowUpRows.forEach(connection, action);
         });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here four {@code GROUP BY} queries in one read-only snapshot count the rows: by state (from the index on
+     * the state), the open ones by owner and policy, and the overdue ones by policy from the index of each pending
+     * deadline; no follow-up is loaded.
+     */
+    @Override
+    public FollowUpCounts followUpCounts(Instant asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        return sql.snapshot("count follow-ups", connection -> FollowUpRows.counts(connection, asOf));
     }
 
     // ---- customers and touches ------------------------------------------------------------------------------

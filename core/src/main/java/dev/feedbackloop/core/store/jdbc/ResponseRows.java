@@ -162,6 +162,38 @@ final class ResponseRows {
         }
     }
 
+    /**
+     * The query of {@link #forEachSubmittedBetween}: a range on {@code fl_response_submitted_idx}, in its order.
+     * Parameters: the survey, the earliest submitted time (truncated to the microsecond), the latest (exclusive,
+     * rounded up).
+     */
+    static final String SUBMITTED_BETWEEN = "SELECT " + COLUMNS + " FROM fl_response WHERE survey_id = ?"
+            + " AND submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at, id";
+
+    /**
+     * Streams the responses of a survey submitted in {@code [from, to)} in order of submission, then id, fetching
+     * rows in pages. The column holds microseconds and the body the exact instant: the query takes the microseconds
+     * around the range, and each response is checked against the exact bounds.
+     */
+    static void forEachSubmittedBetween(Connection connection, String surveyId, Instant from, Instant to,
+                                        Consumer<StoredResponse> action) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SUBMITTED_BETWEEN)) {
+            select.setFetchSize(Sql.FETCH_SIZE);
+            select.setString(1, surveyId);
+            Sql.setInstant(select, 2, from);
+            Sql.setBound(select, 3, to);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    StoredResponse response = read(rows);
+                    Instant submitted = response.response().submittedAt();
+                    if (!submitted.isBefore(from) && submitted.isBefore(to)) {
+                        action.accept(response);
+                    }
+                }
+            }
+        }
+    }
+
     /** Returns a customer's responses in order of submission, then id. */
     static List<StoredResponse> ofCustomer(Connection connection, String customerId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS

@@ -267,6 +267,16 @@ final class Sql {
         }
     }
 
+    /**
+     * Binds an instant as the bound of a range over instant columns, rounded up to the microsecond: the columns hold
+     * whole microseconds, so {@code column < bound} and {@code column >= bound} then hold exactly when they hold for
+     * the unrounded bound.
+     */
+    static void setBound(PreparedStatement statement, int index, Instant bound) throws SQLException {
+        Instant micros = bound.truncatedTo(ChronoUnit.MICROS);
+        setInstant(statement, index, micros.equals(bound) ? bound : micros.plus(1, ChronoUnit.MICROS));
+    }
+
     static void setText(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.VARCHAR);

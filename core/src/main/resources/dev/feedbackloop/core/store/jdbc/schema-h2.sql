@@ -1,6 +1,15 @@
 -- Feedback Loop JDBC store schema for H2 (2.x). Idempotent: every statement may run again.
 -- Tables are created in the connection's current schema. Instants are written to the microsecond, as on PostgreSQL.
 
+-- Survey versions (FeedbackLoop.register): the definition as JSON, written once per id and version.
+CREATE TABLE IF NOT EXISTS fl_survey (
+    id             VARCHAR NOT NULL,
+    version        INTEGER NOT NULL,
+    definition     CHARACTER LARGE OBJECT NOT NULL,
+    registered_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (id, version)
+);
+
 CREATE TABLE IF NOT EXISTS fl_response (
     id              VARCHAR NOT NULL PRIMARY KEY,
     survey_id       VARCHAR NOT NULL,
@@ -12,6 +21,8 @@ CREATE TABLE IF NOT EXISTS fl_response (
     body            CHARACTER LARGE OBJECT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS fl_response_survey_idx ON fl_response (survey_id, received_at, id);
+-- time ranges of forEachResponse and scorecard: [from, to) on the submitted time
+CREATE INDEX IF NOT EXISTS fl_response_submitted_idx ON fl_response (survey_id, submitted_at, id);
 CREATE INDEX IF NOT EXISTS fl_response_customer_idx ON fl_response (customer_id, submitted_at, id);
 
 CREATE TABLE IF NOT EXISTS fl_response_answer (
@@ -65,6 +76,8 @@ CREATE INDEX IF NOT EXISTS fl_follow_up_owner_idx ON fl_follow_up (owner, state,
 CREATE INDEX IF NOT EXISTS fl_follow_up_customer_idx ON fl_follow_up (customer_id);
 CREATE INDEX IF NOT EXISTS fl_follow_up_response_idx ON fl_follow_up (response_id);
 CREATE INDEX IF NOT EXISTS fl_follow_up_opened_idx ON fl_follow_up (opened_at, id);
+-- the order of follow-up queries and their keyset pages: first-contact deadline, then id
+CREATE INDEX IF NOT EXISTS fl_follow_up_due_idx ON fl_follow_up (first_contact_due, id);
 
 CREATE TABLE IF NOT EXISTS fl_follow_up_segment (
     follow_up_id  VARCHAR NOT NULL REFERENCES fl_follow_up (id),

@@ -2,6 +2,15 @@
 -- Tables are created in the connection's current schema (search_path). Identifiers that are sorted use the "C"
 -- collation so that the database orders them as Java's String.compareTo does.
 
+-- Survey versions (FeedbackLoop.register): the definition as JSON, written once per id and version.
+CREATE TABLE IF NOT EXISTS fl_survey (
+    id             VARCHAR COLLATE "C" NOT NULL,
+    version        INTEGER NOT NULL,
+    definition     TEXT NOT NULL,
+    registered_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (id, version)
+);
+
 CREATE TABLE IF NOT EXISTS fl_response (
     id              VARCHAR COLLATE "C" NOT NULL PRIMARY KEY,
     survey_id       VARCHAR NOT NULL,
@@ -13,6 +22,8 @@ CREATE TABLE IF NOT EXISTS fl_response (
     body            TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS fl_response_survey_idx ON fl_response (survey_id, received_at, id);
+-- time ranges of forEachResponse and scorecard: [from, to) on the submitted time
+CREATE INDEX IF NOT EXISTS fl_response_submitted_idx ON fl_response (survey_id, submitted_at, id);
 CREATE INDEX IF NOT EXISTS fl_response_customer_idx ON fl_response (customer_id, submitted_at, id)
     WHERE customer_id IS NOT NULL;
 
@@ -69,6 +80,8 @@ CREATE INDEX IF NOT EXISTS fl_follow_up_owner_idx ON fl_follow_up (owner, state,
 CREATE INDEX IF NOT EXISTS fl_follow_up_customer_idx ON fl_follow_up (customer_id) WHERE customer_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS fl_follow_up_response_idx ON fl_follow_up (response_id);
 CREATE INDEX IF NOT EXISTS fl_follow_up_opened_idx ON fl_follow_up (opened_at, id);
+-- the order of follow-up queries and their keyset pages: first-contact deadline, then id
+CREATE INDEX IF NOT EXISTS fl_follow_up_due_idx ON fl_follow_up (first_contact_due, id);
 
 CREATE TABLE IF NOT EXISTS fl_follow_up_segment (
     follow_up_id  VARCHAR COLLATE "C" NOT NULL REFERENCES fl_follow_up (id),

@@ -33,7 +33,7 @@ public final class Databases implements AutoCloseable {
     /** The environment variable with the JDBC URL of a PostgreSQL database for tests. */
     public static final String POSTGRES_URL = "FEEDBACKLOOP_TEST_POSTGRES_URL";
 
-    private static final String TABLES = "fl_outbox, fl_touch, fl_customer, fl_follow_up_escalation,"
+    private static final String TABLES = "fl_survey, fl_outbox, fl_touch, fl_customer, fl_follow_up_escalation,"
             + " fl_follow_up_history, fl_follow_up_segment, fl_follow_up, fl_response_attribute, fl_response_answer,"
             + " fl_response, fl_invitation_redemption";
 

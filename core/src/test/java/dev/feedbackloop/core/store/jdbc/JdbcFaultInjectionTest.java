@@ -24,7 +24,9 @@ import dev.feedbackloop.core.invitation.Invitations;
 import dev.feedbackloop.core.invitation.SigningKey;
 import dev.feedbackloop.core.privacy.RecordingLogs;
 import dev.feedbackloop.core.privacy.ThrowableTexts;
+import dev.feedbackloop.survey.NpsQuestion;
 import dev.feedbackloop.survey.Response;
+import dev.feedbackloop.survey.Survey;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,7 +81,9 @@ final class JdbcFaultInjectionTest {
         /** The invitation ledger cannot record the redemption. */
         LEDGER_WRITE,
         /** A submission with an invitation token fails in the store, after the token was redeemed. */
-        STORE_WRITE_WITH_TOKEN
+        STORE_WRITE_WITH_TOKEN,
+        /** The insert of a survey version fails; only registrations reach it. */
+        SURVEY_INSERT
     }
 
     enum Backend {
@@ -115,7 +119,9 @@ final class JdbcFaultInjectionTest {
         var cases = Stream.<Arguments>builder();
         for (Backend backend : Backend.values()) {
             for (Point point : Point.values()) {
-                cases.add(Arguments.of(backend, point));
+                if (point != Point.SURVEY_INSERT) {
+                    cases.add(Arguments.of(backend, point));
+                }
             }
         }
         return cases.build();
@@ -250,6 +256,53 @@ final class JdbcFaultInjectionTest {
         assertThat(rowCounts().values()).containsOnly(0);
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("surveyFaultsOnEveryBackend")
+    void surveyRegistrationFault_storesNothingLeavesTheSurveyUnknownAndARetrySucceeds(Backend backend, Point point)
+            throws Exception {
+        open(backend);
+        Survey v2 = Survey.builder(Fixtures.SURVEY, 2).title("Relationship 2").question(NpsQuestion.standard("nps"))
+                .build();
+        arm(point, "08006", 1);
+
+        Throwable thrown = catchThrowable(() -> loop.register(v2));
+        disarm();
+
+        assertThat(thrown).isInstanceOfSatisfying(JdbcStoreException.class, e -> {
+            assertThat(e).hasMessageStartingWith("JDBC store could not store survey relationship v2: ");
+            assertThat(e.sqlState()).isEqualTo("08006");
+        });
+        assertThat(surveyRows()).isEqualTo(1);
+        assertThat(loop.findSurvey(Fixtures.SURVEY, 2)).isEmpty();
+
+        loop.register(v2);
+
+        assertThat(surveyRows()).isEqualTo(2);
+        assertThat(FeedbackLoop.builder().store(JdbcStore.of(real)).build().surveys())
+                .containsEntry(Fixtures.SURVEY, List.of(1, 2));
+    }
+
+    static Stream<Arguments> surveyFaultsOnEveryBackend() {
+        return Stream.of(Backend.values()).flatMap(backend -> Stream.of(Arguments.of(backend, Point.SURVEY_INSERT),
+                Arguments.of(backend, Point.COMMIT), Arguments.of(backend, Point.GET_CONNECTION)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("deadlocksOnEveryBackend")
+    void deadlockWhileRegisteringASurvey_isRetriedWithoutTheCallerSeeingIt(Backend backend, String sqlState)
+            throws Exception {
+        open(backend);
+        Survey v2 = Survey.builder(Fixtures.SURVEY, 2).title("Relationship 2").question(NpsQuestion.standard("nps"))
+                .build();
+        arm(Point.SURVEY_INSERT, sqlState, 1);
+
+        loop.register(v2);
+        disarm();
+
+        assertThat(surveyRows()).isEqualTo(2);
+        assertThat(loop.findSurvey(Fixtures.SURVEY, 2)).contains(v2);
+    }
+
     static Stream<Arguments> deadlocksOnEveryBackend() {
         return Stream.of(Backend.values()).flatMap(backend -> Stream.of(Arguments.of(backend, "40P01"),
                 Arguments.of(backend, "40001")));
@@ -319,7 +372,8 @@ final class JdbcFaultInjectionTest {
         }).when(statement).executeBatch();
         doAnswer(call -> {
             if (sql.startsWith("DELETE FROM fl_outbox") && strike(Point.ACKNOWLEDGEMENT)
-                    || sql.startsWith("INSERT INTO fl_invitation_redemption") && strike(Point.LEDGER_WRITE)) {
+                    || sql.startsWith("INSERT INTO fl_invitation_redemption") && strike(Point.LEDGER_WRITE)
+                    || sql.startsWith("INSERT INTO fl_survey") && strike(Point.SURVEY_INSERT)) {
                 throw driverError(sql);
             }
             return delegate.executeUpdate();
@@ -340,6 +394,14 @@ final class JdbcFaultInjectionTest {
             }
         }
         return counts;
+    }
+
+    private int surveyRows() throws SQLException {
+        try (Connection connection = real.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM fl_survey")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     private void execute(String sql) throws SQLException {

@@ -3,12 +3,19 @@ package dev.feedbackloop.core.store.jdbc;
 import static dev.feedbackloop.core.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.store.OutboxEntry;
+import dev.feedbackloop.core.store.Submission;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,5 +76,32 @@ final class JdbcStorePostgresTest {
         store.recordTouch(Touch.contact("c1", TouchKind.CALL, fine, "ana", null), List.of());
 
         assertThat(store.touches("c1")).extracting(Touch::at).containsExactly(T0.plusNanos(123_456_000));
+    }
+
+    @Test
+    void forEachResponseInATimeRange_isARangeOnTheSubmittedIndex() throws SQLException {
+        // a month of responses, one every ten minutes (4,320), and fresh statistics, so that the planner weighs a
+        // one-day range against the table as it would in production
+        var batch = new ArrayList<Submission>();
+        for (int i = 0; i < 4_320; i++) {
+            Instant at = T0.plus(Duration.ofMinutes(10L * i));
+            batch.add(JdbcStoreTest.submission(Fixtures.response("r" + i, null, 9, null, at), at, List.of()));
+        }
+        store.submitAll(batch);
+        DataSource source = Objects.requireNonNull(dataSource);
+        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE fl_response");
+        }
+
+        String plan = QueryPlans.explain(source, ResponseRows.SUBMITTED_BETWEEN, select -> {
+            select.setString(1, Fixtures.SURVEY);
+            Sql.setInstant(select, 2, T0.plus(Duration.ofDays(10)));
+            Sql.setInstant(select, 3, T0.plus(Duration.ofDays(11)));
+        });
+
+        // an index scan, or a bitmap of the index then a sort of the day's rows, as the planner weighs it
+        assertThat(plan).containsPattern("Index Scan (using|on) fl_response_submitted_idx")
+                .containsPattern("Index Cond: .*survey_id.*submitted_at >= .*submitted_at < ")
+                .doesNotContain("Seq Scan");
     }
 }

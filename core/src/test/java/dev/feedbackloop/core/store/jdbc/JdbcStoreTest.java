@@ -91,7 +91,7 @@ final class JdbcStoreTest {
 
         @ParameterizedTest
         @EnumSource(JdbcDialect.class)
-        void schemaScript_isIdempotentCreatesWithTheDeadlineIndexes(JdbcDialect dialect) {
+        void schemaScript_isIdempotentCreatesWithTheDeadlineAndRangeIndexes(JdbcDialect dialect) {
             List<String> statements = dialect.schemaStatements();
 
             assertThat(statements).isNotEmpty().allSatisfy(sql -> assertThat(sql)
@@ -100,7 +100,32 @@ final class JdbcStoreTest {
                     + " (first_contact_pending_due, id)"));
             assertThat(statements).anySatisfy(sql -> assertThat(sql).contains("ON fl_follow_up"
                     + " (resolution_pending_due, id)"));
+            assertThat(statements).anySatisfy(sql -> assertThat(sql).contains("ON fl_response"
+                    + " (survey_id, submitted_at, id)"));
+            assertThat(statements).anySatisfy(sql -> assertThat(sql).contains("ON fl_follow_up"
+                    + " (first_contact_due, id)"));
             assertThat(dialect.schemaResource()).endsWith(".sql");
+        }
+
+        @Test
+        void forEachResponseInATimeRange_isARangeOnTheSubmittedIndex() throws SQLException {
+            DataSource dataSource = databases.h2Memory();
+            JdbcStore store = JdbcStore.of(dataSource).createSchema();
+            for (int i = 0; i < 50; i++) {
+                store.submit(submission(Fixtures.response("r" + i, null, 9, null, T0.plusSeconds(i)), T0, List.of()));
+            }
+
+            String plan = QueryPlans.explain(dataSource, ResponseRows.SUBMITTED_BETWEEN, select -> {
+                select.setString(1, Fixtures.SURVEY);
+                Sql.setInstant(select, 2, T0.plusSeconds(10));
+                Sql.setInstant(select, 3, T0.plusSeconds(20));
+            });
+
+            // H2 names the index it reads and, in the same comment, the conditions it seeks on
+            String index = plan.substring(plan.indexOf("/*"), plan.indexOf("*/"));
+            assertThat(index).contains("PUBLIC.FL_RESPONSE_SUBMITTED_IDX:").contains("SURVEY_ID = ?1")
+                    .contains("SUBMITTED_AT >= ?2").contains("SUBMITTED_AT < ?3");
+            assertThat(plan).doesNotContain("tableScan");
         }
 
         @Test

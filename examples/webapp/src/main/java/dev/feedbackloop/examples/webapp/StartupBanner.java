@@ -27,6 +27,7 @@ class StartupBanner {
                   customer side: click "Answer the survey" on that page (a fresh, signed invitation link)
                   agent side:    {}/inbox, log in as {} with the password {}
                                  then open a follow-up, contact and resolve it; see {}/care and {}/dashboard
-                """, base, base, String.join(", ", WebSecurity.AGENTS), password.value(), base, base);
+                  operations:    {}/actuator/health and {}/actuator/metrics (logged in)
+                """, base, base, String.join(", ", WebSecurity.AGENTS), password.value(), base, base, base, base);
     }
 }

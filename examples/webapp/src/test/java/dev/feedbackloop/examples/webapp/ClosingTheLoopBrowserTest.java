@@ -2,6 +2,9 @@ package dev.feedbackloop.examples.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.feedbackloop.examples.webapp.programme.FeedbackProgramme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -9,7 +12,10 @@ import org.openqa.selenium.By;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** The loop closed in a browser: a customer answers, an agent responds, the dashboard counts it. */
+/**
+ * The loop closed in a browser: a customer answers, an agent responds, the dashboard counts it, and the actuator's
+ * health and metrics show the loop.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 final class ClosingTheLoopBrowserTest extends OneBrowserPerClass {
 
@@ -57,6 +63,21 @@ final class ClosingTheLoopBrowserTest extends OneBrowserPerClass {
         assertThat(Long.parseLong(browser.text("#needed"))).isEqualTo(neededBefore + 1);
         assertThat(Long.parseLong(browser.text("#within"))).isEqualTo(withinBefore + 1);
         browser.screenshot("loop-07-dashboard");
+
+        JsonNode health = json("/actuator/health").path("components").path("feedbackloop");
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("details").path("outboxBacklog").asInt(-1)).isZero();
+        JsonNode resolved = json("/actuator/metrics/feedbackloop.followups.resolved?tag=policy:nps-detractor");
+        assertThat(resolved.path("measurements").path(0).path("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    private JsonNode json(String path) {
+        browser.open(path);
+        try {
+            return new ObjectMapper().readTree(browser.text("pre"));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(path + " did not answer JSON", e);
+        }
     }
 
     @Test

@@ -9,26 +9,39 @@ import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.followup.OwnerRule;
 import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.core.followup.Trigger;
+import dev.feedbackloop.core.invitation.Invitations;
+import dev.feedbackloop.core.invitation.SigningKey;
+import dev.feedbackloop.spring.boot.FeedbackLoopBuilderCustomizer;
+import java.security.SecureRandom;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 /**
  * The host's feedback programme: who must answer which unhappy customer, how fast, in which working hours, and how
- * often each tier of customer is contacted. These are the decisions a host makes; everything else is the library's.
- * The follow-up policies are beans, which the loop's configuration hands to the loop in order.
+ * often each tier of customer is contacted; the clock and the keys that sign invitation links. These are the
+ * decisions a host makes; everything else is the library's. Each is a bean, which the Feedback Loop starter hands to
+ * the {@link dev.feedbackloop.core.FeedbackLoop} it builds over the application's data source: the policies in order,
+ * the calendar, the care plan, the clock, the invitations, and the resolution taxonomy through a
+ * {@link FeedbackLoopBuilderCustomizer}.
  *
  * <p>Stateless and thread-safe.
  */
 @Configuration(proxyBeanMethods = false)
 public class FeedbackProgramme {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackProgramme.class);
 
     /** The relationship survey. */
     public static final String RELATIONSHIP = "relationship-nps";
@@ -63,10 +76,11 @@ public class FeedbackProgramme {
     }
 
     /**
-     * Monday to Friday, 09:00 to 17:00 in {@link #ZONE}.
+     * Monday to Friday, 09:00 to 17:00 in {@link #ZONE}: the loop's calendar, and the dashboard's.
      *
      * @return the calendar
      */
+    @Bean
     public static BusinessCalendar calendar() {
         return BusinessCalendar.builder(ZONE).hours(LocalTime.of(9, 0), LocalTime.of(17, 0))
                 .workdays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)).build();
@@ -77,10 +91,54 @@ public class FeedbackProgramme {
      *
      * @return the care plan
      */
+    @Bean
     public static CarePlan carePlan() {
         return CarePlan.of(CareTier.byAttribute("strategic", TIER, "strategic", Duration.ofDays(90)),
                 CareTier.byAttribute("key", TIER, "key", Duration.ofDays(182)),
                 CareTier.everyone("everyone", Duration.ofDays(365)));
+    }
+
+    /**
+     * Restricts how agents may resolve a follow-up and name its cause to {@link #RESOLUTION_CODES} and
+     * {@link #ROOT_CAUSES}.
+     *
+     * @return the customizer of the loop's builder
+     */
+    @Bean
+    public FeedbackLoopBuilderCustomizer taxonomy() {
+        return builder -> builder.taxonomy(RESOLUTION_CODES, ROOT_CAUSES);
+    }
+
+    /**
+     * The clock of the loop, which the demo data moves while it plays the past weeks.
+     *
+     * @return the clock
+     */
+    @Bean
+    public DemoClock demoClock() {
+        return new DemoClock();
+    }
+
+    /**
+     * The invitations: tokens signed with the key in {@code feedbackloop.invitations.secret} (base64, 32 bytes or
+     * more), or with a random key when none is set, in which case links end with the process. The starter records
+     * redeemed tokens in the application's database, so a link stays used across restarts.
+     *
+     * @param secret the base64 secret, or empty
+     * @return the invitations
+     */
+    @Bean
+    public Invitations invitations(@Value("${feedbackloop.invitations.secret:}") String secret) {
+        byte[] key;
+        if (secret.isBlank()) {
+            key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            LOG.info("Invitation links are signed with a key made for this run; set feedbackloop.invitations.secret "
+                    + "(base64, 32 bytes) to keep them valid across restarts");
+        } else {
+            key = Base64.getDecoder().decode(secret.trim());
+        }
+        return Invitations.builder().signWith(SigningKey.of("web1", key)).build();
     }
 
     /**

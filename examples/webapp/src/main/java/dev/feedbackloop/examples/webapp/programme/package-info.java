@@ -1,7 +1,7 @@
 /**
- * The host's feedback programme and the {@link dev.feedbackloop.core.FeedbackLoop} built over the application's
- * data source: {@link dev.feedbackloop.examples.webapp.programme.FeedbackProgramme} (policies, calendar, care plan)
- * and {@link dev.feedbackloop.examples.webapp.programme.LoopConfiguration}.
+ * The host's feedback programme, {@link dev.feedbackloop.examples.webapp.programme.FeedbackProgramme}: policies,
+ * calendar, care plan, taxonomy, clock and invitation keys, from which the Feedback Loop starter builds the
+ * application's {@link dev.feedbackloop.core.FeedbackLoop} over its data source.
  */
 @NullMarked
 package dev.feedbackloop.examples.webapp.programme;

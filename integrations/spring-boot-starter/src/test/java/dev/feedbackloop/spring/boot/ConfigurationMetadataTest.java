@@ -1,0 +1,43 @@
+package dev.feedbackloop.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The configuration metadata that the build writes into the jar, from which IDEs complete and explain
+ * {@code feedbackloop.*}: every property is there, documented, with its default.
+ */
+final class ConfigurationMetadataTest {
+
+    @Test
+    void everyPropertyIsDescribedWithItsDefault() throws IOException {
+        JsonNode metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("META-INF/spring-configuration-metadata.json").isNotNull();
+            metadata = new ObjectMapper().readTree(in);
+        }
+        Map<String, String> defaults = new TreeMap<>();
+        for (JsonNode property : metadata.get("properties")) {
+            String name = property.get("name").asText();
+            assertThat(property.path("description").asText()).as(name).isNotBlank().doesNotContain("{@");
+            defaults.put(name, property.path("defaultValue").toString());
+        }
+        assertThat(defaults).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "feedbackloop.health.outbox-backlog-threshold", "1000",
+                "feedbackloop.metrics.cache-interval", "\"1m\"",
+                "feedbackloop.metrics.coverage-window", "\"30d\"",
+                "feedbackloop.scheduling.enabled", "true",
+                "feedbackloop.scheduling.escalation-interval", "\"5m\"",
+                "feedbackloop.scheduling.event-delivery-interval", "\"30s\"",
+                "feedbackloop.store.create-schema", "true",
+                "feedbackloop.surveys.locations", "\"classpath*:feedbackloop/surveys/*.json\"",
+                "management.health.feedbackloop.enabled", "true")));
+    }
+}
