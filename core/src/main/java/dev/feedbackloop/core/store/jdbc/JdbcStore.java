@@ -87,6 +87,13 @@ import org.slf4j.LoggerFactory;
  * submission that opens follow-ups uses about ten, so hosts on H2 should add {@code ;QUERY_CACHE_SIZE=32} to the
  * URL.
  *
+ * <p>Durability on H2: on an H2 file database whose write delay is positive (H2's default, 500 ms), H2 writes a
+ * commit to its file up to that delay after the commit returns; the store then ends every write with
+ * {@code CHECKPOINT}, so that a write that returned survives a crash of the process, while H2's background writer
+ * keeps compacting the file (with {@code WRITE_DELAY=0} commits are durable too, but that writer stops and the file
+ * grows without bound). {@code CHECKPOINT} needs a user with H2's admin rights; without them every write fails
+ * after its commit, with a {@link JdbcStoreException} that says so.
+ *
  * <p>Outbox: events are appended in the transaction of the write that raised them, polled in sequence order and
  * deleted when acknowledged; unacknowledged events survive restarts, so delivery is at least once.
  *
@@ -209,7 +216,7 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
 
     @Override
     public List<Survey> surveys() {
-        return sql.transaction("read the surveys", SurveyRows::all);
+        return sql.read("read the surveys", SurveyRows::all);
     }
 
     // ---- responses ------------------------------------------------------------------------------------------
@@ -454,7 +461,7 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     @Override
     public Optional<StoredResponse> findResponse(String responseId) {
         Objects.requireNonNull(responseId, "responseId");
-        return sql.transaction("read response '" + responseId + "'", c -> ResponseRows.find(c, responseId));
+        return sql.read("read response '" + responseId + "'", c -> ResponseRows.find(c, responseId));
     }
 
     @Override
@@ -463,7 +470,7 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return sql.transaction("read " + ids.size() + " response(s)", connection -> ResponseRows.findAll(connection,
+        return sql.read("read " + ids.size() + " response(s)", connection -> ResponseRows.findAll(connection,
                 ids));
     }
 
@@ -503,7 +510,7 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     @Override
     public List<StoredResponse> responsesOfCustomer(String customerId) {
         Objects.requireNonNull(customerId, "customerId");
-        return sql.transaction("read the responses of a customer",
+        return sql.read("read the responses of a customer",
                 connection -> ResponseRows.ofCustomer(connection, customerId));
     }
 
@@ -630,7 +637,7 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     @Override
     public Optional<Customer> findCustomer(String customerId) {
         Objects.requireNonNull(customerId, "customerId");
-        return sql.transaction("read a customer", connection -> CustomerRows.find(connection, customerId));
+        return sql.read("read a customer", connection -> CustomerRows.find(connection, customerId));
     }
 
     @Override
@@ -646,7 +653,7 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     @Override
     public List<Touch> touches(String customerId) {
         Objects.requireNonNull(customerId, "customerId");
-        return sql.transaction("read the touches of a customer",
+        return sql.read("read the touches of a customer",
                 connection -> CustomerRows.touches(connection, customerId));
     }
 
@@ -676,7 +683,7 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         if (max < 1) {
             throw new IllegalArgumentException("max: " + max + " is not positive");
         }
-        return sql.transaction("poll the outbox", connection -> OutboxRows.oldest(connection, max));
+        return sql.read("poll the outbox", connection -> OutboxRows.oldest(connection, max));
     }
 
     @Override

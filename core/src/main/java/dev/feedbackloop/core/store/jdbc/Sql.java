@@ -69,24 +69,33 @@ final class Sql {
 
     /** How a unit of work runs. */
     private enum Mode {
-        /** A transaction at the data source's isolation level; run again after a deadlock. */
-        TRANSACTION(true),
-        /** A transaction at READ COMMITTED whatever the data source's level; run again after a deadlock. */
-        READ_COMMITTED(true),
+        /** A writing transaction at the data source's isolation level; run again after a deadlock. */
+        TRANSACTION(true, true),
+        /** A writing transaction at READ COMMITTED whatever the data source's level; run again after a deadlock. */
+        READ_COMMITTED(true, true),
+        /** A reading transaction at the data source's isolation level; run again after a deadlock. */
+        READ(true, false),
         /** A transaction that streams rows to a caller's action: never run twice. */
-        STREAM(false),
+        STREAM(false, false),
         /** A read-only REPEATABLE READ transaction, which may stream to a caller's action: never run twice. */
-        SNAPSHOT(false);
+        SNAPSHOT(false, false);
 
         final boolean repeatable;
+        final boolean writes;
 
-        Mode(boolean repeatable) {
+        Mode(boolean repeatable, boolean writes) {
             this.repeatable = repeatable;
+            this.writes = writes;
         }
     }
 
     private final DataSource dataSource;
     private final JdbcDialect dialect;
+    /**
+     * Whether a write ends with {@code CHECKPOINT}: unknown (null) until the first write, then true on an H2 file
+     * database whose write delay is positive, false otherwise.
+     */
+    private volatile @Nullable Boolean checkpoint;
 
     Sql(DataSource dataSource, JdbcDialect dialect) {
         this.dataSource = dataSource;
@@ -117,6 +126,18 @@ final class Sql {
      */
     <T> T readCommitted(String operation, Work<T> work) {
         return run(operation, Mode.READ_COMMITTED, work);
+    }
+
+    /**
+     * Runs reading work in one transaction at the data source's isolation level; it may run more than once. Unlike
+     * {@link #transaction(String, Work)}, it does not make the transaction durable on H2, as it writes nothing.
+     *
+     * @param operation what the work does, for error messages
+     * @param work the work
+     * @return its result
+     */
+    <T> T read(String operation, Work<T> work) {
+        return run(operation, Mode.READ, work);
     }
 
     /**
@@ -214,6 +235,9 @@ final class Sql {
                 }
                 T result = work.run(connection);
                 connection.commit();
+                if (mode.writes && dialect == JdbcDialect.H2 && checkpoint(connection)) {
+                    makeDurable(connection);
+                }
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(connection, e);
@@ -226,6 +250,43 @@ final class Sql {
                     connection.setTransactionIsolation(isolation);
                 }
             }
+        }
+    }
+
+    /**
+     * Whether writes on this H2 database must end with {@code CHECKPOINT} to be durable when they return: on a file
+     * database whose write delay is positive, H2 writes a commit to the file up to that delay later. Asked once.
+     */
+    private boolean checkpoint(Connection connection) throws SQLException {
+        Boolean known = checkpoint;
+        if (known == null) {
+            try (Statement statement = connection.createStatement();
+                 // a delay given in the URL is listed twice; the larger one decides, in favour of durability
+                 ResultSet rows = statement.executeQuery("SELECT DATABASE_PATH(), (SELECT MAX(CAST(SETTING_VALUE AS"
+                         + " INTEGER)) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY')")) {
+                rows.next();
+                known = rows.getString(1) != null && rows.getInt(2) > 0;
+            }
+            connection.commit();
+            checkpoint = known;
+            LOG.debug("H2 {}: writes end with CHECKPOINT", known ? "file database with a write delay"
+                    : "database that stores commits at once");
+        }
+        return known;
+    }
+
+    /**
+     * Writes what H2 committed to its file before the write returns, with {@code CHECKPOINT}: the write delay's
+     * background writer stays on, and with it the compaction of the file, while a write that returned survives a
+     * crash of the process. The transaction committed: a failure here is not run again, it is thrown as it is.
+     */
+    private void makeDurable(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            LOG.debug("JDBC store could not write a commit to the H2 file", e);
+            throw new JdbcStoreException("write a commit to the H2 file with CHECKPOINT (it needs a user with admin"
+                    + " rights; or add ;WRITE_DELAY=0 to the URL)", e);
         }
     }
 

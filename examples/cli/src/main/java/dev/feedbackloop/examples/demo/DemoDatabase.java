@@ -24,8 +24,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * every {@code WRITE_DELAY} milliseconds and is also what rewrites sparse chunks and moves them to the front of the
  * file. {@code WRITE_DELAY=0} makes every transaction a store commit and stops that thread: a run of the demo (about
  * 12,000 small transactions) then left a 240 MB file whose live data compacts to under 3 MB, and the file never
- * shrank. The demo's database is rebuilt on every run, so it keeps H2's default write delay (a crash may lose the
- * last half second of simulated work, which the next run recreates anyway) and compacts the file when it closes
+ * shrank. The demo keeps H2's default write delay (the store ends each write with {@code CHECKPOINT}, so that
+ * nothing acknowledged is lost, and the background writer compacts the file as it goes) and compacts the file when
+ * it closes
  * ({@code SHUTDOWN COMPACT}), so the file stays a few megabytes after any number of runs. It also keeps response
  * bodies (a few hundred bytes of JSON in a {@code CLOB} column) inside their rows ({@code MAX_LENGTH_INPLACE_LOB}):
  * above H2's default of 256 bytes each went through H2's separate LOB storage, over a tenth of the run's time. A
