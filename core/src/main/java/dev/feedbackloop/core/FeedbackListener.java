@@ -15,8 +15,9 @@ import dev.feedbackloop.core.event.FeedbackEvent.ResponseAccepted;
  * <p>Every method has an empty default, so a new event never breaks a host. Events come from the store's outbox
  * and are delivered at least once: a listener may see an event again after a crash, and should be idempotent. A
  * listener that throws is logged at WARN and skipped; it never loses data or fails the call that stored it.
- * Listeners are called on the thread that stored the data, one event at a time, and must be thread-safe across
- * loops that share them.
+ * Listeners are called on the thread that stored the data, one event at a time, unless the loop has a
+ * {@linkplain FeedbackLoop.Builder#listenerExecutor listener executor}: then on its threads, the events of one
+ * response, follow-up or customer in order and one at a time, others in parallel. Listeners must be thread-safe.
  */
 public interface FeedbackListener {
 

@@ -43,6 +43,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +96,10 @@ import org.slf4j.LoggerFactory;
  * process that polls the same database, may (at most the events of the last second or the last 128 events, unless
  * the loop sits idle after them: then until its next write, {@code deliverPendingEvents()} or {@code close()}).
  * Listeners must be idempotent in any case.
+ *
+ * <p>Listener threads: listeners run on the thread that wrote, before the write returns, unless the builder was given
+ * a {@linkplain Builder#listenerExecutor listener executor}; then on its threads, the events of one response,
+ * follow-up or customer one at a time and in order, and each event is acknowledged once its listeners ran.
  */
 public final class FeedbackLoop implements AutoCloseable {
 
@@ -114,7 +119,7 @@ public final class FeedbackLoop implements AutoCloseable {
     private FeedbackLoop(Builder builder) {
         this.store = builder.store == null ? FeedbackStore.inMemory() : builder.store;
         this.surveys = SurveyRegistry.loadedFrom(store);
-        this.relay = new OutboxRelay(store, builder.listeners, builder.clock::millis);
+        this.relay = new OutboxRelay(store, builder.listeners, builder.clock::millis, builder.listenerExecutor);
         this.context = new LoopContext(store, builder.clock, builder.calendar, builder.policies,
                 builder.resolutionCodes, builder.rootCauses, relay::afterWrite);
         this.intake = new Intake(store, relay, surveys, builder.validator, builder.limits, builder.guard,
@@ -524,6 +529,7 @@ public final class FeedbackLoop implements AutoCloseable {
         private BusinessCalendar calendar = BusinessCalendar.always();
         private final Map<String, FollowUpPolicy> policies = new LinkedHashMap<>();
         private final List<FeedbackListener> listeners = new ArrayList<>();
+        private @Nullable Executor listenerExecutor;
         private final List<IntakeObserver> observers = new ArrayList<>();
         private ResponseValidator validator = ResponseValidator.standard();
         private CarePlan carePlan = CarePlan.standard();
@@ -659,6 +665,30 @@ public final class FeedbackLoop implements AutoCloseable {
          */
         public Builder intakeObserver(IntakeObserver observer) {
             observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * Delivers events to the listeners on the host's executor instead of the thread that wrote them; default
+         * none (listeners run on the writing thread, before the write returns).
+         *
+         * <p>Each event runs as one task, which calls every listener. The events of one response, of one follow-up
+         * and of one customer run one at a time and in outbox order (a {@code FollowUpOpened} after its response's
+         * {@code ResponseAccepted}, a follow-up's steps after its opening); events of different ones may run in
+         * parallel, as many as the executor allows. Delivery stays at least once after the commit: an event is
+         * acknowledged only after its task ran (a listener that throws is logged at WARN and skipped, as without an
+         * executor); if the executor refuses a task, or a task ends in an {@link Error}, the event is logged at
+         * WARN and stays in the outbox, the later events of the same response, follow-up or customer are held back
+         * with it, and the next write or {@link FeedbackLoop#deliverPendingEvents()} delivers them again, in order.
+         * A write returns once its events are handed to the executor; {@code deliverPendingEvents()} returns the
+         * number of events it handed over. Tasks still running when the loop closes finish and acknowledge their
+         * events; the loop never shuts the executor down.
+         *
+         * @param executor the host's executor, for example a fixed thread pool
+         * @return this builder
+         */
+        public Builder listenerExecutor(Executor executor) {
+            this.listenerExecutor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

@@ -1,18 +1,29 @@
 package dev.feedbackloop.core;
 
+import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.internal.ReportingStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +76,12 @@ final class OutboxRelay implements AutoCloseable {
     /** Whether delivered entries wait for a later write to acknowledge them: the store reports what it appended. */
     private final boolean lazy;
     private final Unacknowledged unacknowledged;
+    /** Delivery on the host's executor, in lanes per response, follow-up and customer; null to deliver inline. */
+    private final @Nullable Lanes lanes;
+    /** Set when a delivery on the executor failed or was refused: the next call polls the outbox. */
+    private final AtomicBoolean redeliver = new AtomicBoolean();
+    /** Set by {@link #close()}: deliveries that end later are acknowledged at once. */
+    private volatile boolean closed;
     private final ReentrantLock delivery = new ReentrantLock();
     /** Entries appended by writes and reported by the store, not yet delivered; guarded by {@link #delivery}. */
     private final ArrayDeque<OutboxEntry> ready = new ArrayDeque<>();
@@ -84,12 +101,15 @@ final class OutboxRelay implements AutoCloseable {
 
     /**
      * @param millis the loop's clock, in milliseconds
+     * @param executor where listeners run, or {@code null} for the thread that delivers
      */
-    OutboxRelay(FeedbackStore store, List<FeedbackListener> listeners, LongSupplier millis) {
+    OutboxRelay(FeedbackStore store, List<FeedbackListener> listeners, LongSupplier millis,
+                @Nullable Executor executor) {
         this.store = store;
         this.listeners = List.copyOf(listeners);
         this.lazy = store instanceof ReportingStore;
         this.unacknowledged = new Unacknowledged(millis);
+        this.lanes = executor == null ? null : new Lanes(executor);
     }
 
     /**
@@ -168,6 +188,7 @@ final class OutboxRelay implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
         delivery.lock();
         try {
             acknowledgeWaiting();
@@ -229,6 +250,12 @@ final class OutboxRelay implements AutoCloseable {
         int delivered = 0;
         int polls = 0;
         var acknowledged = new HashSet<Long>();
+        if (redeliver.getAndSet(false)) {
+            pollNeeded = true;
+            if (lanes != null) {
+                lanes.forgetFailures();
+            }
+        }
         while (true) {
             List<OutboxEntry> batch;
             boolean polled = pollNeeded;
@@ -241,7 +268,23 @@ final class OutboxRelay implements AutoCloseable {
                 if (writing.get() == 0) {
                     polledWhileWriting.clear();
                 }
-                List<OutboxEntry> page = store.pollOutbox(OUTBOX_BATCH);
+                // delivered entries that wait for their acknowledgement, or for their listeners, come back too
+                int known = unacknowledged.size() + (lanes == null ? 0 : lanes.size());
+                List<OutboxEntry> page;
+                // a write that acknowledges entries while the poll runs may commit after the poll read them
+                unacknowledged.pollStarts();
+                try {
+                    page = store.pollOutbox(OUTBOX_BATCH + known);
+                    batch = new ArrayList<>(page.size());
+                    for (OutboxEntry entry : page) {
+                        if (!unacknowledged.contains(entry.sequence())
+                                && (lanes == null || !lanes.delivering(entry.sequence()))) {
+                            batch.add(entry);
+                        }
+                    }
+                } finally {
+                    unacknowledged.pollEnded();
+                }
                 if (page.stream().anyMatch(entry -> acknowledged.contains(entry.sequence()))) {
                     LOG.warn("the store returned outbox entries that were acknowledged; delivery stops until the next"
                             + " call instead of repeating them");
@@ -249,13 +292,7 @@ final class OutboxRelay implements AutoCloseable {
                     continue;
                 }
                 // a short page is the whole outbox: what a write appends after it, the write reports or polls for
-                pollNeeded = page.size() == OUTBOX_BATCH;
-                batch = new ArrayList<>(page.size());
-                for (OutboxEntry entry : page) {
-                    if (!unacknowledged.contains(entry.sequence())) {
-                        batch.add(entry);
-                    }
-                }
+                pollNeeded = page.size() == OUTBOX_BATCH + known;
                 if (batch.isEmpty()) {
                     if (pollNeeded) {
                         // a page of delivered entries only: acknowledge them, so that the next poll goes further
@@ -281,12 +318,17 @@ final class OutboxRelay implements AutoCloseable {
             } else {
                 return delivered;
             }
+            delivered += batch.size();
+            if (lanes != null) {
+                // acknowledged as each delivery ends
+                batch.forEach(lanes::dispatch);
+                continue;
+            }
             var sequences = new ArrayList<Long>(batch.size());
             for (OutboxEntry entry : batch) {
                 notifyListeners(entry);
                 sequences.add(entry.sequence());
             }
-            delivered += batch.size();
             if (lazy && !polled) {
                 unacknowledged.delivered(sequences);
                 continue;
@@ -342,6 +384,135 @@ final class OutboxRelay implements AutoCloseable {
         LOG.debug("outbox delivery failed", e);
     }
 
+    /**
+     * Acknowledges the entries that wait, on the thread that ended a delivery on the executor; a failure is logged at
+     * WARN and the next call polls for them.
+     */
+    private void acknowledgeAfterDelivery() {
+        List<Long> waiting = unacknowledged.takeAll();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        try {
+            store.acknowledge(waiting);
+        } catch (RuntimeException e) {
+            unacknowledged.lost(waiting);
+            redeliver.set(true);
+            deliveryFailed("acknowledge " + waiting.size() + " delivered event(s) of", e);
+            return;
+        }
+        unacknowledged.acknowledged(waiting);
+    }
+
+    /**
+     * The keys whose events must reach listeners one at a time and in order: the response, the follow-up, or the
+     * customer an event is about. An event with two keys (a follow-up opened for a response) waits for the events
+     * before it under either.
+     */
+    static List<String> keys(FeedbackEvent event) {
+        if (event instanceof FeedbackEvent.ResponseAccepted e) {
+            return List.of("response:" + e.responseId());
+        } else if (event instanceof FeedbackEvent.FollowUpOpened e) {
+            return List.of("response:" + e.responseId(), "follow-up:" + e.followUpId());
+        } else if (event instanceof FeedbackEvent.FollowUpContacted e) {
+            return List.of("follow-up:" + e.followUpId());
+        } else if (event instanceof FeedbackEvent.FollowUpResolved e) {
+            return List.of("follow-up:" + e.followUpId());
+        } else if (event instanceof FeedbackEvent.FollowUpClosed e) {
+            return List.of("follow-up:" + e.followUpId());
+        } else if (event instanceof FeedbackEvent.FollowUpEscalated e) {
+            return List.of("follow-up:" + e.followUpId());
+        } else if (event instanceof FeedbackEvent.CustomerDueForContact e) {
+            return List.of("customer:" + e.customerId());
+        }
+        throw new AssertionError("unknown event " + event.getClass());
+    }
+
+    /**
+     * Delivery on the host's executor: each entry runs as a task after the tasks of the entries before it that share
+     * one of its {@linkplain #keys keys}, so that the events of a response, a follow-up or a customer never run
+     * concurrently or out of order, while those of others run in parallel. An entry is acknowledged once its task
+     * ran (a listener that throws is logged and skipped, as on the delivering thread); a task that the executor
+     * refuses, or that ends in an error, leaves its entry in the outbox, skips the later tasks of its keys (the failed
+     * task stays their predecessor), and makes the next call poll, so that they are delivered again, in order.
+     * Thread-safe.
+     */
+    private final class Lanes {
+
+        private final Executor executor;
+        /** The last task of each key; guarded by this. */
+        private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
+        /** Sequences dispatched and not ended: a poll must not deliver them again. */
+        private final Set<Long> delivering = ConcurrentHashMap.newKeySet();
+
+        Lanes(Executor executor) {
+            this.executor = executor;
+        }
+
+        boolean delivering(long sequence) {
+            return delivering.contains(sequence);
+        }
+
+        int size() {
+            return delivering.size();
+        }
+
+        /**
+         * Forgets the failed tasks that hold back their keys, before the entries are polled for again; under the
+         * delivery lock. A key whose task has not ended keeps it: an entry behind a failure is still being skipped,
+         * and what is dispatched now must come after it.
+         */
+        synchronized void forgetFailures() {
+            tails.values().removeIf(CompletableFuture::isCompletedExceptionally);
+        }
+
+        /** Runs an entry's listeners on the executor after the tasks before it under its keys; in sequence order. */
+        void dispatch(OutboxEntry entry) {
+            delivering.add(entry.sequence());
+            List<String> keys = keys(entry.event());
+            CompletableFuture<Void> task;
+            synchronized (this) {
+                CompletableFuture<?>[] before = keys.stream().map(tails::get).filter(Objects::nonNull)
+                        .toArray(CompletableFuture<?>[]::new);
+                try {
+                    task = CompletableFuture.allOf(before).thenRunAsync(() -> notifyListeners(entry), executor);
+                } catch (RejectedExecutionException e) {
+                    task = CompletableFuture.failedFuture(e);
+                }
+                for (String key : keys) {
+                    tails.put(key, task);
+                }
+            }
+            CompletableFuture<Void> self = task;
+            task.whenComplete((ignored, failure) -> ended(entry, keys, self, failure));
+        }
+
+        private void ended(OutboxEntry entry, List<String> keys, CompletableFuture<Void> task,
+                           @Nullable Throwable failure) {
+            if (failure == null) {
+                synchronized (this) {
+                    for (String key : keys) {
+                        tails.remove(key, task);
+                    }
+                }
+                // waiting before no longer delivering, so that no poll in between delivers it again
+                unacknowledged.delivered(List.of(entry.sequence()));
+                delivering.remove(entry.sequence());
+                if (!lazy || closed || unacknowledged.waiting() >= ACK_BACKLOG) {
+                    acknowledgeAfterDelivery();
+                }
+                return;
+            }
+            delivering.remove(entry.sequence());
+            redeliver.set(true);
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            LOG.warn("event {} #{} was not delivered ({}); it stays in the outbox and is delivered by a later call",
+                    entry.event().getClass().getSimpleName(), entry.sequence(), cause.getClass().getName());
+            LOG.debug("delivery on the listener executor failed", cause);
+        }
+    }
+
     private void notifyListeners(OutboxEntry entry) {
         for (FeedbackListener listener : listeners) {
             try {
@@ -363,6 +534,10 @@ final class OutboxRelay implements AutoCloseable {
         private final LongSupplier millis;
         private final LinkedHashSet<Long> waiting = new LinkedHashSet<>();
         private final Set<Long> acknowledging = new HashSet<>();
+        /** Whether a poll runs (one at a time, under the delivery lock). */
+        private boolean polling;
+        /** Sequences acknowledged while the current poll runs: it may have read them before the deletion. */
+        private final Set<Long> acknowledgedWhilePolling = new HashSet<>();
         /** When the oldest waiting entry was delivered, by {@link #millis}. */
         private long since;
 
@@ -378,11 +553,25 @@ final class OutboxRelay implements AutoCloseable {
         }
 
         synchronized boolean contains(long sequence) {
-            return waiting.contains(sequence) || acknowledging.contains(sequence);
+            return waiting.contains(sequence) || acknowledging.contains(sequence)
+                    || acknowledgedWhilePolling.contains(sequence);
+        }
+
+        synchronized void pollStarts() {
+            polling = true;
+        }
+
+        synchronized void pollEnded() {
+            polling = false;
+            acknowledgedWhilePolling.clear();
         }
 
         synchronized int waiting() {
             return waiting.size();
+        }
+
+        synchronized int size() {
+            return waiting.size() + acknowledging.size();
         }
 
         synchronized List<Long> waitingSequences() {
@@ -411,6 +600,9 @@ final class OutboxRelay implements AutoCloseable {
         /** The taken sequences are acknowledged: the entries are gone from the outbox. */
         synchronized void acknowledged(List<Long> taken) {
             taken.forEach(acknowledging::remove);
+            if (polling) {
+                acknowledgedWhilePolling.addAll(taken);
+            }
         }
 
         /** The write that took the sequences failed: they wait again. */

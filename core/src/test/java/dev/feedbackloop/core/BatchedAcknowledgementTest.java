@@ -13,6 +13,7 @@ import dev.feedbackloop.core.limit.SubmissionLimits;
 import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.jdbc.Databases;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
+import dev.feedbackloop.testing.StartGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -131,6 +132,36 @@ final class BatchedAcknowledgementTest {
 
         assertThat(acceptedIds()).containsExactly("r1", "r2", "r3", "r4");
         assertThat(outboxIds()).isEmpty();
+    }
+
+    /**
+     * Writers that submit (and acknowledge in their transactions) race writers whose follow-up steps poll the outbox:
+     * a poll that read an entry before a submission deleted it must not deliver it again.
+     */
+    @Test
+    void concurrentSubmissionsAndPollingSteps_deliverEveryEventOnce() {
+        FeedbackLoop loop = loop(b -> b);
+        var tasks = new java.util.ArrayList<Runnable>();
+        for (int w = 0; w < 8; w++) {
+            int writer = w;
+            tasks.add(() -> {
+                for (int i = 0; i < 25; i++) {
+                    String id = "w" + writer + "-" + i;
+                    String followUpId = loop.submit(Fixtures.response(id, "c" + writer, 2, "slow", T0))
+                            .followUpIds().get(0);
+                    loop.followUps().contact(followUpId, 1, Contact.of("phone", "agent", T0, null));
+                }
+            });
+        }
+        try (StartGate gate = StartGate.of(8)) {
+            assertThat(gate.race(tasks)).isEmpty();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        loop.close();
+
+        assertThat(listener.events()).hasSize(8 * 25 * 3).doesNotHaveDuplicates();
+        assertThat(store.pollOutbox(10)).isEmpty();
     }
 
     @Test

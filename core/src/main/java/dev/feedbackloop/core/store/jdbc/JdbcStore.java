@@ -91,8 +91,8 @@ import org.slf4j.LoggerFactory;
  * commit to its file up to that delay after the commit returns; the store then ends every write with
  * {@code CHECKPOINT}, so that a write that returned survives a crash of the process, while H2's background writer
  * keeps compacting the file (with {@code WRITE_DELAY=0} commits are durable too, but that writer stops and the file
- * grows without bound). {@code CHECKPOINT} needs a user with H2's admin rights; without them every write fails
- * after its commit, with a {@link JdbcStoreException} that says so.
+ * grows without bound). {@code CHECKPOINT} needs a user with H2's admin rights; without them the store logs a WARN
+ * once and leaves commits to H2's write delay.
  *
  * <p>Outbox: events are appended in the transaction of the write that raised them, polled in sequence order and
  * deleted when acknowledged; unacknowledged events survive restarts, so delivery is at least once.
