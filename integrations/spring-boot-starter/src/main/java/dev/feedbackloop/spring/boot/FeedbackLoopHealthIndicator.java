@@ -8,11 +8,14 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The loop's health: up when the store answers and fewer events wait for delivery than the threshold; down when
- * the store fails (with the failure) or the backlog reaches the threshold, since the listeners are then not told
- * what happens. Details: {@code store} (the JDBC dialect, or {@code in-memory}), {@code outboxBacklog} (the
- * undelivered events counted, up to the threshold), {@code oldestUndeliveredEvent} (when it happened, if any).
- * Each check reads at most the threshold's number of outbox entries. Thread-safe.
+ * The loop's health: up when the store answers and its outbox holds fewer events than the threshold; down when the
+ * store fails (with the failure) or the outbox reaches the threshold, since the listeners are then not being told
+ * what happens. Details: {@code store} (the JDBC dialect, or the store's class), {@code outboxBacklog} (the events
+ * in the outbox, counted up to the threshold) and {@code oldestOutboxEvent} (when the oldest of them happened, if
+ * any). The outbox holds the events not yet delivered and, with the JDBC store, a few delivered ones whose removal
+ * waits for a later write (at most a batch, for about a second of submissions, or until the next scheduled
+ * delivery), so a healthy loop under load shows a small backlog. Each check reads at most the threshold's number of
+ * entries. Thread-safe.
  */
 final class FeedbackLoopHealthIndicator extends AbstractHealthIndicator {
 
@@ -32,7 +35,7 @@ final class FeedbackLoopHealthIndicator extends AbstractHealthIndicator {
                 : store.getClass().getSimpleName());
         builder.withDetail("outboxBacklog", pending.size());
         if (!pending.isEmpty()) {
-            builder.withDetail("oldestUndeliveredEvent", pending.get(0).event().at().toString());
+            builder.withDetail("oldestOutboxEvent", pending.get(0).event().at().toString());
         }
         if (pending.size() >= backlogThreshold) {
             builder.down().withDetail("outboxBacklogThreshold", backlogThreshold);

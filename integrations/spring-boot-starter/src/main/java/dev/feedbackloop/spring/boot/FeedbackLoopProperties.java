@@ -98,8 +98,9 @@ public record FeedbackLoopProperties(@DefaultValue Store store, @DefaultValue Su
      * The health indicator {@code feedbackloop}, contributed when the actuator is present (turned off by
      * {@code management.health.feedbackloop.enabled=false}).
      *
-     * @param outboxBacklogThreshold Number of undelivered events at which the health indicator reports the loop
-     *                               down, since its listeners are then not told what happens. At least 1.
+     * @param outboxBacklogThreshold Number of events in the outbox (not yet delivered, or delivered and not yet
+     *                               removed) at which the health indicator reports the loop down, since its
+     *                               listeners are then not being told what happens. At least 1.
      */
     public record Health(@DefaultValue("1000") int outboxBacklogThreshold) {
 

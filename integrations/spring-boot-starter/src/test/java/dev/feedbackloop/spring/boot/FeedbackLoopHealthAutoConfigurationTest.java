@@ -7,10 +7,12 @@ import static org.mockito.Mockito.when;
 
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.event.FeedbackEvent.ResponseAccepted;
+import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.jdbc.JdbcDialect;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -39,8 +41,25 @@ final class FeedbackLoopHealthAutoConfigurationTest {
             Health health = health(context.getBean("feedbackloopHealthIndicator", HealthIndicator.class));
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsEntry("store", "H2").containsEntry("outboxBacklog", 0)
-                    .doesNotContainKey("oldestUndeliveredEvent");
+                    .doesNotContainKey("oldestOutboxEvent");
         });
+    }
+
+    @Test
+    void afterSubmissions_upAndTheScheduledDeliveryEmptiesTheOutbox() {
+        runner.withBean(FollowUpPolicy.class, () -> FollowUpPolicy.npsDetractors("nps", Duration.ofHours(4)))
+                .run(context -> {
+                    FeedbackLoop loop = context.getBean(FeedbackLoop.class);
+                    for (int i = 0; i < 5; i++) {
+                        loop.submit(Fixtures.detractor("r-" + i, loop.now()));
+                    }
+                    HealthIndicator indicator = context.getBean("feedbackloopHealthIndicator", HealthIndicator.class);
+                    assertThat(health(indicator).getStatus()).isEqualTo(Status.UP);
+
+                    loop.deliverPendingEvents();  // what the scheduler runs
+
+                    assertThat(health(indicator).getDetails()).containsEntry("outboxBacklog", 0);
+                });
     }
 
     @Test
@@ -58,7 +77,7 @@ final class FeedbackLoopHealthAutoConfigurationTest {
                     Health health = health(context.getBean("feedbackloopHealthIndicator", HealthIndicator.class));
                     assertThat(health.getStatus()).isEqualTo(Status.UP);
                     assertThat(health.getDetails()).containsEntry("outboxBacklog", 2)
-                            .containsEntry("oldestUndeliveredEvent", START.toString());
+                            .containsEntry("oldestOutboxEvent", START.toString());
                 });
     }
 
