@@ -257,20 +257,24 @@ final class Sql {
      * Whether writes on this H2 database must end with {@code CHECKPOINT} to be durable when they return: on a file
      * database whose write delay is positive, H2 writes a commit to the file up to that delay later. Asked once.
      */
-    private boolean checkpoint(Connection connection) throws SQLException {
+    private boolean checkpoint(Connection connection) {
         Boolean known = checkpoint;
         if (known == null) {
+            known = Boolean.FALSE;
+            // the write committed: a database that cannot say is left to its own settings, not failed
             try (Statement statement = connection.createStatement();
                  // a delay given in the URL is listed twice; the larger one decides, in favour of durability
                  ResultSet rows = statement.executeQuery("SELECT DATABASE_PATH(), (SELECT MAX(CAST(SETTING_VALUE AS"
                          + " INTEGER)) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY')")) {
                 rows.next();
                 known = rows.getString(1) != null && rows.getInt(2) > 0;
+                connection.commit();
+            } catch (SQLException e) {
+                LOG.debug("could not read H2's database path and write delay; writes do not end with CHECKPOINT", e);
             }
-            connection.commit();
             checkpoint = known;
             LOG.debug("H2 {}: writes end with CHECKPOINT", known ? "file database with a write delay"
-                    : "database that stores commits at once");
+                    : "database whose writes need no CHECKPOINT");
         }
         return known;
     }
