@@ -17,10 +17,12 @@ import dev.feedbackloop.survey.Survey;
 import dev.feedbackloop.survey.SurveyConflictException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -50,6 +52,8 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  *       loop is built, and so kept in the store: a loop started later over the same database knows them without the
  *       files. A file or bean whose definition differs from the one stored under its id and version fails the
  *       start, naming it.</li>
+ *   <li><b>Listeners</b> run on the writing thread, or on Spring Boot's application task executor with
+ *       {@code feedbackloop.listeners.async=true}.</li>
  *   <li><b>Background work</b>: escalation and event delivery on a thread of the starter's own, unless
  *       {@code feedbackloop.scheduling.enabled=false}.</li>
  * </ul>
@@ -64,6 +68,8 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 public final class FeedbackLoopAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackLoopAutoConfiguration.class);
+    /** The name of Spring Boot's application task executor. */
+    private static final String TASK_EXECUTOR = "applicationTaskExecutor";
 
     /** Created by Spring. */
     FeedbackLoopAutoConfiguration() {
@@ -123,6 +129,7 @@ public final class FeedbackLoopAutoConfiguration {
          * @param ledger the invitation ledger, if the application has one
          * @param customizers the builder customizers, in order
          * @param surveys the survey beans, in order
+         * @param taskExecutor Spring Boot's application task executor, for the listeners if they run asynchronously
          * @return the loop, closed with the context
          */
         @Bean(destroyMethod = "close")
@@ -136,7 +143,8 @@ public final class FeedbackLoopAutoConfiguration {
                                   ObjectProvider<SubmissionGuard> guard, ObjectProvider<Invitations> invitations,
                                   ObjectProvider<InvitationLedger> ledger,
                                   ObjectProvider<FeedbackLoopBuilderCustomizer> customizers,
-                                  ObjectProvider<Survey> surveys) {
+                                  ObjectProvider<Survey> surveys,
+                                  @Qualifier(TASK_EXECUTOR) ObjectProvider<Executor> taskExecutor) {
             FeedbackLoop.Builder builder = FeedbackLoop.builder().store(store);
             clock.ifUnique(builder::clock);
             policies.orderedStream().forEach(builder::followUpPolicy);
@@ -153,6 +161,14 @@ public final class FeedbackLoopAutoConfiguration {
                 builder.invitationLedger(uniqueLedger);
             } else if (store instanceof JdbcStore) {
                 builder.invitationLedger(((JdbcStore) store).invitationLedger());
+            }
+            if (properties.listeners().async()) {
+                Executor executor = taskExecutor.getIfAvailable();
+                if (executor == null) {
+                    throw new IllegalStateException("feedbackloop.listeners.async=true needs Spring Boot's "
+                            + TASK_EXECUTOR + " bean (task execution auto-configuration)");
+                }
+                builder.listenerExecutor(executor);
             }
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
 

@@ -15,11 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduling the background work: escalation and event delivery
  * @param health the health indicator
  * @param metrics the meters
+ * @param listeners the delivery of events to the listeners
  */
 @ConfigurationProperties("feedbackloop")
 public record FeedbackLoopProperties(@DefaultValue Store store, @DefaultValue Surveys surveys,
                                      @DefaultValue Scheduling scheduling, @DefaultValue Health health,
-                                     @DefaultValue Metrics metrics) {
+                                     @DefaultValue Metrics metrics, @DefaultValue Listeners listeners) {
 
     /**
      * Validates the groups.
@@ -30,6 +31,7 @@ public record FeedbackLoopProperties(@DefaultValue Store store, @DefaultValue Su
         Objects.requireNonNull(scheduling, "scheduling");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(listeners, "listeners");
     }
 
     /**
@@ -132,5 +134,15 @@ public record FeedbackLoopProperties(@DefaultValue Store store, @DefaultValue Su
             Scheduling.positive("feedbackloop.metrics.cache-interval", cacheInterval);
             Scheduling.positive("feedbackloop.metrics.coverage-window", coverageWindow);
         }
+    }
+
+    /**
+     * How events reach the application's listeners.
+     *
+     * @param async Whether to deliver events to the listeners on Spring Boot's application task executor instead of
+     *              the thread that wrote them, so that a slow listener does not hold up a request. The events of one
+     *              response, follow-up or customer still arrive one at a time and in order.
+     */
+    public record Listeners(@DefaultValue("false") boolean async) {
     }
 }

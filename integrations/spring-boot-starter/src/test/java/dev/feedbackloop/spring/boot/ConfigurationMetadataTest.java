@@ -29,15 +29,16 @@ final class ConfigurationMetadataTest {
             assertThat(property.path("description").asText()).as(name).isNotBlank().doesNotContain("{@");
             defaults.put(name, property.path("defaultValue").toString());
         }
-        assertThat(defaults).containsExactlyEntriesOf(new TreeMap<>(Map.of(
-                "feedbackloop.health.outbox-backlog-threshold", "1000",
-                "feedbackloop.metrics.cache-interval", "\"1m\"",
-                "feedbackloop.metrics.coverage-window", "\"30d\"",
-                "feedbackloop.scheduling.enabled", "true",
-                "feedbackloop.scheduling.escalation-interval", "\"5m\"",
-                "feedbackloop.scheduling.event-delivery-interval", "\"30s\"",
-                "feedbackloop.store.create-schema", "true",
-                "feedbackloop.surveys.locations", "\"classpath*:feedbackloop/surveys/*.json\"",
-                "management.health.feedbackloop.enabled", "true")));
+        assertThat(defaults).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
+                Map.entry("feedbackloop.listeners.async", "false"),
+                Map.entry("feedbackloop.health.outbox-backlog-threshold", "1000"),
+                Map.entry("feedbackloop.metrics.cache-interval", "\"1m\""),
+                Map.entry("feedbackloop.metrics.coverage-window", "\"30d\""),
+                Map.entry("feedbackloop.scheduling.enabled", "true"),
+                Map.entry("feedbackloop.scheduling.escalation-interval", "\"5m\""),
+                Map.entry("feedbackloop.scheduling.event-delivery-interval", "\"30s\""),
+                Map.entry("feedbackloop.store.create-schema", "true"),
+                Map.entry("feedbackloop.surveys.locations", "\"classpath*:feedbackloop/surveys/*.json\""),
+                Map.entry("management.health.feedbackloop.enabled", "true"))));
     }
 }

@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feedbackloop.core.FeedbackListener;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.IntakeObserver;
 import dev.feedbackloop.core.InvalidResponseException;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -273,6 +275,36 @@ final class FeedbackLoopAutoConfigurationTest {
         }
 
         @Test
+        void asyncListeners_runOnSpringBootsTaskExecutor() {
+            var threads = new CopyOnWriteArrayList<String>();
+            RecordingListener listener = new RecordingListener();
+            h2.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+                    .withPropertyValues("feedbackloop.listeners.async=true")
+                    .withBean("threads", FeedbackListener.class, () -> new FeedbackListener() {
+                        @Override
+                        public void onResponseAccepted(ResponseAccepted event) {
+                            threads.add(Thread.currentThread().getName());
+                        }
+                    })
+                    .withBean(RecordingListener.class, () -> listener)
+                    .run(context -> {
+                        FeedbackLoop loop = context.getBean(FeedbackLoop.class);
+                        loop.submit(detractor("r-1", loop.now()));
+
+                        assertThat(listener.awaitOne(ResponseAccepted.class)).isTrue();
+                        assertThat(threads).singleElement().asString().startsWith("task-")
+                                .isNotEqualTo(Thread.currentThread().getName());
+                    });
+        }
+
+        @Test
+        void asyncListenersWithoutATaskExecutor_failsTheStart() {
+            h2.withPropertyValues("feedbackloop.listeners.async=true").run(context -> assertThat(context)
+                    .getFailure().hasStackTraceContaining("feedbackloop.listeners.async=true needs Spring Boot's"
+                            + " applicationTaskExecutor bean"));
+        }
+
+        @Test
         void surveyBean_isRegisteredBesideTheFiles() {
             Survey quick = Survey.builder("quick", 2).title("Quick").question(NpsQuestion.standard("nps"))
                     .build();
@@ -402,6 +434,8 @@ final class FeedbackLoopAutoConfigurationTest {
                         assertThat(listener.awaitOne(ResponseAccepted.class)).isTrue();
                         assertThat(listener.of(ResponseAccepted.class)).extracting(ResponseAccepted::responseId)
                                 .containsExactly("r-0");
+                        // the delivery acknowledges after the listeners return; stopping waits for the run under way
+                        context.close();
                         assertThat(store.pollOutbox(10)).isEmpty();
                     });
         }
