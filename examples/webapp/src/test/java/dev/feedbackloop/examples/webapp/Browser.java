@@ -16,6 +16,8 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -136,7 +138,27 @@ final class Browser implements AutoCloseable {
     void submit(String css) {
         WebElement html = driver.findElement(By.tagName("html"));
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(loaded -> isGone(html));
+    }
+
+    /**
+     * Whether an element of the page before a navigation is gone. Chromium's driver reports a node of the old
+     * document as stale, or, when asked in the middle of the navigation, as a node that "does not belong to the
+     * document": both mean the old page is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            String message = e.getMessage();
+            if (message != null && message.contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     WebElement waitFor(By by) {
