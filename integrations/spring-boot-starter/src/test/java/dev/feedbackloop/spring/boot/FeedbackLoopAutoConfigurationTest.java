@@ -10,6 +10,7 @@ import dev.feedbackloop.core.FeedbackListener;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.IntakeObserver;
 import dev.feedbackloop.core.InvalidResponseException;
+import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.Receipt;
 import dev.feedbackloop.core.Rejection;
 import dev.feedbackloop.core.event.FeedbackEvent.FollowUpEscalated;
@@ -29,7 +30,6 @@ import dev.feedbackloop.core.invitation.SigningKey;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.jdbc.JdbcDialect;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
-import dev.feedbackloop.spring.boot.Fixtures.MovableClock;
 import dev.feedbackloop.spring.boot.Fixtures.RecordingListener;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.NpsQuestion;
@@ -442,7 +442,7 @@ final class FeedbackLoopAutoConfigurationTest {
 
         @Test
         void overdueFollowUp_isEscalatedByTheSchedule() {
-            MovableClock clock = new MovableClock(START);
+            MutableClock clock = MutableClock.at(START);
             RecordingListener listener = new RecordingListener();
             scheduled.withPropertyValues("feedbackloop.scheduling.escalation-interval=20ms")
                     .withBean(Clock.class, () -> clock)
