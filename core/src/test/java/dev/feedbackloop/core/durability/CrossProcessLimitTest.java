@@ -1,27 +1,13 @@
 package dev.feedbackloop.core.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,31 +42,17 @@ final class CrossProcessLimitTest {
 
     @Test
     void twoProcessesOnOnePostgresDatabase_neverStoreMoreThanTheLimit() throws Exception {
-        String url = System.getenv(CrashSafetyTest.POSTGRES_URL);
-        if (url == null || url.isBlank()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true but " + CrashSafetyTest.POSTGRES_URL + " is not set: the PostgreSQL test must run in"
-                        + " CI");
-            }
-            System.err.println("[CrossProcessLimitTest on PostgreSQL SKIPPED] set " + CrashSafetyTest.POSTGRES_URL);
-            assumeTrue(false, CrashSafetyTest.POSTGRES_URL + " is not set");
-        }
-        String schema = "fl_limit_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-        execute(url, "CREATE SCHEMA " + schema);
-        try {
-            String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            run("PostgreSQL", schemaUrl, CrashSafetyTest.dataSource(schemaUrl));
-        } finally {
-            execute(url, "DROP SCHEMA " + schema + " CASCADE");
-        }
+        ChildJvm.inPostgresSchema("CrossProcessLimitTest", "limit",
+                url -> run("PostgreSQL", url, CrashSafetyTest.dataSource(url)));
     }
 
     private void run(String label, String url, DataSource dataSource) throws Exception {
         FeedbackStore store = JdbcStore.of(dataSource).createSchema();
-        var children = new ArrayList<Child>();
+        var children = new ArrayList<ChildJvm>();
         try {
             for (int p = 0; p < PROCESSES; p++) {
-                children.add(new Child(url, directory.resolve("limit-child-" + p + ".txt")));
+                children.add(new ChildJvm(LimitChild.class, directory.resolve("limit-child-" + p + ".txt"), url,
+                        Integer.toString(THREADS)));
             }
             var exceeded = new ArrayList<Integer>();
             int failed = 0;
@@ -90,7 +62,7 @@ final class CrossProcessLimitTest {
                     children.get(p).send("GO " + customer + " p" + p);
                 }
                 int stored = 0;
-                for (Child child : children) {
+                for (ChildJvm child : children) {
                     String[] done = child.expect("DONE").split(" ");
                     stored += Integer.parseInt(done[1]);
                     failed += Integer.parseInt(done[3]);
@@ -107,73 +79,9 @@ final class CrossProcessLimitTest {
             assertThat(failed).isZero();
             assertThat(exceeded).isEmpty();
         } finally {
-            for (Child child : children) {
-                child.stop();
+            for (ChildJvm child : children) {
+                child.close();
             }
-        }
-    }
-
-    private static void execute(String url, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    /** One {@link LimitChild} process and its standard input and output. */
-    private static final class Child {
-
-        private final Process process;
-        private final Path errors;
-        private final BufferedReader out;
-        private final BufferedWriter in;
-
-        Child(String url, Path errors) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            this.errors = errors;
-            this.process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Xmx256m",
-                    LimitChild.class.getName(), url, Integer.toString(THREADS))
-                    .redirectError(errors.toFile())
-                    .start();
-            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            this.in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-            expect("READY");
-        }
-
-        void send(String line) throws IOException {
-            in.write(line);
-            in.newLine();
-            in.flush();
-        }
-
-        /** Reads lines until one starts with {@code prefix}; fails with the child's errors if it ends first. */
-        String expect(String prefix) throws IOException {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
-            }
-            throw new AssertionError("the child ended before " + prefix + "; its stderr: "
-                    + (Files.exists(errors) ? Files.readString(errors) : ""));
-        }
-
-        /** Asks the child to exit and waits for it; kills it if it does not. */
-        void stop() throws InterruptedException {
-            try {
-                send("EXIT");
-            } catch (IOException e) {
-                // already gone
-            }
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            List.of(out, in).forEach(stream -> {
-                try {
-                    stream.close();
-                } catch (IOException e) {
-                    // nothing left to read or write
-                }
-            });
         }
     }
 }
