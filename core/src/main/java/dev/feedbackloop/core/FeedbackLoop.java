@@ -86,12 +86,15 @@ import org.slf4j.LoggerFactory;
  * acknowledgement are delivered by the first write of the next loop, or by {@link #deliverPendingEvents()}, before
  * the events of newer writes and in outbox order. Delivery never makes a write fail after it committed: a failure
  * to poll or acknowledge is logged at WARN (without the store's message) and the events are delivered again by a
- * later call; the work of each call is bounded.
+ * later call; the work of each call is bounded. A write that fails in the store may have committed all the same (a
+ * commit whose answer the connection lost): the next call polls the outbox, so that its events are delivered,
+ * although a retry finds the response stored and appends none.
  *
  * <p>Acknowledgements in batches: with the JDBC store, the events delivered after submissions are acknowledged
  * together, by one {@code DELETE} in the transaction of a later submission, once 32 wait or the oldest has waited a
  * second by the loop's clock (a submission then costs one transaction, not two); events found by polling are
  * acknowledged at once, and {@link #deliverPendingEvents()} and {@link #close()} acknowledge every delivered event.
+ * A submission that fails stores nothing and acknowledges nothing; its acknowledgements go with the next one.
  * Until then a delivered event is still in the outbox: this loop does not deliver it again, but a crash, or another
  * process that polls the same database, may (at most the events of the last second or the last 128 events, unless
  * the loop sits idle after them: then until its next write, {@code deliverPendingEvents()} or {@code close()}).

@@ -3,6 +3,7 @@ package dev.feedbackloop.core;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.OutboxEntry;
+import dev.feedbackloop.core.store.StoreException;
 import dev.feedbackloop.core.store.internal.ReportingStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,10 +33,11 @@ import org.slf4j.LoggerFactory;
  * delivery.
  *
  * <p>Design note: a write that reports the entries it appended ({@link #write}) hands them over for delivery
- * straight away, without a poll; other writes, and entries a crash or a failed acknowledgement left behind, are found
- * by polling, which always comes first, so older entries reach listeners before newer ones. A poll may run while
- * writes are in flight and deliver entries that one of them appended; their sequences are remembered until the
- * writes end, so that the write does not deliver them a second time. The work of one call is bounded: at most
+ * straight away, without a poll; other writes, and entries a crash, a failed acknowledgement or a write that failed
+ * in the store after committing left behind, are found by polling, which always comes first, so older entries reach
+ * listeners before newer ones. A poll may run while writes are in flight and deliver entries that one of them
+ * appended; their sequences are remembered until the writes end, so that the write does not deliver them a second
+ * time. The work of one call is bounded: at most
  * {@value #MAX_POLLS_PER_CALL} polls of {@value #OUTBOX_BATCH} entries, and a stop when the store returns an entry
  * that this call acknowledged.
  *
@@ -78,7 +80,10 @@ final class OutboxRelay implements AutoCloseable {
     private final Unacknowledged unacknowledged;
     /** Delivery on the host's executor, in lanes per response, follow-up and customer; null to deliver inline. */
     private final @Nullable Lanes lanes;
-    /** Set when a delivery on the executor failed or was refused: the next call polls the outbox. */
+    /**
+     * Set when a delivery on the executor failed or was refused, or a write failed in the store: the next call polls
+     * the outbox.
+     */
     private final AtomicBoolean redeliver = new AtomicBoolean();
     /** Set by {@link #close()}: deliveries that end later are acknowledged at once. */
     private volatile boolean closed;
@@ -115,7 +120,8 @@ final class OutboxRelay implements AutoCloseable {
     /**
      * Runs a store write whose result reports the outbox entries it appended, then delivers them. The write is given
      * the sequences of delivered entries to acknowledge in its transaction (empty unless an acknowledgement is due);
-     * if it fails they wait for the next one. Once the write returns, its result is returned: a failure of delivery
+     * if it fails they wait for the next one, and if it fails in the store (which may have committed before its
+     * answer was lost) the next call polls the outbox. Once the write returns, its result is returned: a failure of delivery
      * is logged and its events are delivered by a later call.
      *
      * @param write the store call, given the sequences to acknowledge with it
@@ -133,6 +139,11 @@ final class OutboxRelay implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // nothing to hand over; a poll that ran meanwhile forgets its sequences once no write is in flight
             unacknowledged.putBack(acknowledging);
+            if (e instanceof StoreException) {
+                // the database may have committed a write whose answer was lost: its events are in the outbox, and
+                // a retry finds the response stored and reports none, so the next call polls for them
+                redeliver.set(true);
+            }
             writing.decrementAndGet();
             throw e;
         }
