@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * A child JVM started with the test class path (at most 256 MB of heap), driven by lines on its standard input and
@@ -91,6 +94,25 @@ final class ChildJvm implements AutoCloseable {
                 // nothing left to read or write
             }
         });
+    }
+
+    /**
+     * Returns a pool of at most eight connections to an H2 or PostgreSQL database, as a host hands the loop; a child
+     * ends without disposing of it.
+     *
+     * @param url the JDBC URL, with the user for PostgreSQL
+     */
+    static DataSource pooled(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
+            pool.setMaxConnections(8);
+            return pool;
+        }
+        var postgres = new PGConnectionPoolDataSource();
+        postgres.setURL(url);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(postgres);
+        pool.setMaxConnections(8);
+        return pool;
     }
 
     /** A test body given the JDBC URL of a schema of its own. */

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class CrossProcessOutboxTest {
 
-    private static final int ROUNDS = 3;
-    private static final int RESPONSES = 12;
+    private static final int ROUNDS = 2;
+    private static final int RESPONSES = 10;
     private static final List<String> MODES = List.of("inline", "executor");
     /** The order in which one listener must hear the events of a key. */
     private static final List<String> RESPONSE_ORDER = List.of("ResponseAccepted", "FollowUpOpened");

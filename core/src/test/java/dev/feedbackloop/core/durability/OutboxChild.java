@@ -27,8 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process of {@link CrossProcessOutboxTest}: a feedback loop on a shared database whose listener records
- * every event it hears, on the writing thread or, with {@code executor}, on a pool of four threads. Prints
+ * A child process of {@link CrossProcessOutboxTest}: a feedback loop on a shared database, through a pool of
+ * connections, whose listener records every event it hears, on the writing thread or, with {@code executor}, on a
+ * pool of four threads. Prints
  * {@code READY}; then answers each command, which it runs only once the line {@code GO} follows it:
  * <ul>
  *   <li>{@code SUBMIT <prefix> <n>}: submits detractors {@code <prefix>-0} to {@code <prefix>-<n-1>}, each opening
@@ -61,7 +62,7 @@ final class OutboxChild {
             }
         };
         FeedbackLoop.Builder builder = FeedbackLoop.builder()
-                .store(JdbcStore.of(CrashSafetyTest.dataSource(url)).createSchema())
+                .store(JdbcStore.of(ChildJvm.pooled(url)).createSchema())
                 .clock(Clock.fixed(Fixtures.T0, ZoneOffset.UTC))
                 .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48)))
                 .listener(listener);
