@@ -121,8 +121,8 @@ final class OutboxRelay implements AutoCloseable {
      * Runs a store write whose result reports the outbox entries it appended, then delivers them. The write is given
      * the sequences of delivered entries to acknowledge in its transaction (empty unless an acknowledgement is due);
      * if it fails they wait for the next one, and if it fails in the store (which may have committed before its
-     * answer was lost) the next call polls the outbox. Once the write returns, its result is returned: a failure of delivery
-     * is logged and its events are delivered by a later call.
+     * answer was lost) the next call polls the outbox. Once the write returns, its result is returned: a failure of
+     * delivery is logged and its events are delivered by a later call.
      *
      * @param write the store call, given the sequences to acknowledge with it
      * @param report what the call's result says it appended

@@ -60,6 +60,24 @@ final class ChildJvm implements AutoCloseable {
         in.flush();
     }
 
+    /**
+     * Sends each child its command, then {@code GO} to every one, so that they start together, and returns the line
+     * each answers that starts with {@code reply}, in order.
+     */
+    static List<String> together(List<ChildJvm> children, List<String> commands, String reply) throws IOException {
+        for (int p = 0; p < children.size(); p++) {
+            children.get(p).send(commands.get(p));
+        }
+        for (ChildJvm child : children) {
+            child.send("GO");
+        }
+        var replies = new ArrayList<String>();
+        for (ChildJvm child : children) {
+            replies.add(child.expect(reply));
+        }
+        return replies;
+    }
+
     /** Reads lines until one starts with {@code prefix}; fails with the child's errors if it ends first. */
     String expect(String prefix) throws IOException {
         for (String line = out.readLine(); line != null; line = out.readLine()) {

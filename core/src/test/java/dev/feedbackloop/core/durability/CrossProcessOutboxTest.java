@@ -83,7 +83,7 @@ final class CrossProcessOutboxTest {
                     }
                 }
                 var opened = new ArrayList<String>();
-                for (String reply : together(children, commands, "SUBMITTED")) {
+                for (String reply : ChildJvm.together(children, commands, "SUBMITTED")) {
                     opened.addAll(List.of(reply.split(" ")[1].split(",")));
                 }
                 followUps.addAll(opened);
@@ -92,7 +92,9 @@ final class CrossProcessOutboxTest {
                 var reversed = new ArrayList<>(opened);
                 Collections.reverse(reversed);
                 String backward = String.join(",", reversed);
-                for (String reply : together(children, List.of("STEP " + forward, "STEP " + backward), "STEPPED")) {
+                List<String> stepped = ChildJvm.together(children, List.of("STEP " + forward, "STEP " + backward),
+                        "STEPPED");
+                for (String reply : stepped) {
                     steps += Integer.parseInt(reply.split(" ")[1]);
                     lost += Integer.parseInt(reply.split(" ")[2]);
                 }
@@ -156,22 +158,6 @@ final class CrossProcessOutboxTest {
                 child.close();
             }
         }
-    }
-
-    /** Sends each child its command, then {@code GO} to both, and returns their replies in process order. */
-    private static List<String> together(List<ChildJvm> children, List<String> commands, String reply)
-            throws Exception {
-        for (int p = 0; p < children.size(); p++) {
-            children.get(p).send(commands.get(p));
-        }
-        for (ChildJvm child : children) {
-            child.send("GO");
-        }
-        var replies = new ArrayList<String>();
-        for (ChildJvm child : children) {
-            replies.add(child.expect(reply));
-        }
-        return replies;
     }
 
     /** Checks that the events of each response and each follow-up came in their order, in one listener's list. */

@@ -17,6 +17,7 @@ import dev.feedbackloop.core.MutableClock;
 import dev.feedbackloop.core.Receipt;
 import dev.feedbackloop.core.RecordingListener;
 import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
 import dev.feedbackloop.core.invitation.Invitation;
 import dev.feedbackloop.core.invitation.InvitationLedger;
@@ -35,6 +36,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,12 @@ final class JdbcFaultInjectionTest {
         /** A submission with an invitation token fails in the store, after the token was redeemed. */
         STORE_WRITE_WITH_TOKEN,
         /** The insert of a survey version fails; only registrations reach it. */
-        SURVEY_INSERT
+        SURVEY_INSERT,
+        /**
+         * The last statement of an erasure fails, deleting the customer's row, after its responses and follow-ups
+         * were rewritten and its events and touches deleted in the same transaction; only erasures reach it.
+         */
+        ERASURE_DELETE
     }
 
     enum Backend {
@@ -119,7 +126,7 @@ final class JdbcFaultInjectionTest {
         var cases = Stream.<Arguments>builder();
         for (Backend backend : Backend.values()) {
             for (Point point : Point.values()) {
-                if (point != Point.SURVEY_INSERT) {
+                if (point != Point.SURVEY_INSERT && point != Point.ERASURE_DELETE) {
                     cases.add(Arguments.of(backend, point));
                 }
             }
@@ -308,6 +315,40 @@ final class JdbcFaultInjectionTest {
                 Arguments.of(backend, "40001")));
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("erasureFaultsOnEveryBackend")
+    void erasureFault_leavesEveryRowAsItWasSpeaksNoPersonalDataAndARetryErasesEverything(Backend backend, Point point)
+            throws Exception {
+        open(backend);
+        String followUpId = loop.submit(Fixtures.response("r1", CUSTOMER, 2, TEXT, T0)).followUpIds().get(0);
+        loop.followUps().contact(followUpId, 1, Contact.of("phone", "agent", T0, "NOTE-SECRET-5"));
+        loop.submit(Fixtures.response("r2", CUSTOMER, 9, null, T0));
+        List<String> before = cells();
+        arm(point, "08006", 1);
+
+        Throwable thrown = catchThrowable(() -> loop.eraseCustomer(CUSTOMER));
+        disarm();
+
+        assertThat(thrown).isInstanceOfSatisfying(JdbcStoreException.class, e -> {
+            assertThat(e.sqlState()).isEqualTo("08006");
+            assertThat(ThrowableTexts.of(e)).noneMatch(text -> text.contains("SECRET-5"));
+        });
+        assertThat(cells()).as("every row of every table after the failed erasure").isEqualTo(before);
+
+        loop.eraseCustomer(CUSTOMER);
+
+        assertThat(cells()).as("rows holding the customer, the answer or the note after the retry")
+                .noneMatch(row -> row.contains("SECRET-5"));
+        assertThat(loop.followUps().followUp(followUpId).customerId()).isNull();
+        assertThat(rowCounts()).containsEntry("fl_response", 2).containsEntry("fl_customer", 0)
+                .containsEntry("fl_touch", 0);
+    }
+
+    static Stream<Arguments> erasureFaultsOnEveryBackend() {
+        return Stream.of(Backend.values()).flatMap(backend -> Stream.of(Arguments.of(backend, Point.ERASURE_DELETE),
+                Arguments.of(backend, Point.COMMIT)));
+    }
+
     // ---- the fault harness ------------------------------------------------------------------------------------
 
     /**
@@ -373,7 +414,8 @@ final class JdbcFaultInjectionTest {
         doAnswer(call -> {
             if (sql.startsWith("DELETE FROM fl_outbox") && strike(Point.ACKNOWLEDGEMENT)
                     || sql.startsWith("INSERT INTO fl_invitation_redemption") && strike(Point.LEDGER_WRITE)
-                    || sql.startsWith("INSERT INTO fl_survey") && strike(Point.SURVEY_INSERT)) {
+                    || sql.startsWith("INSERT INTO fl_survey") && strike(Point.SURVEY_INSERT)
+                    || sql.startsWith("DELETE FROM fl_customer") && strike(Point.ERASURE_DELETE)) {
                 throw driverError(sql);
             }
             return delegate.executeUpdate();
@@ -394,6 +436,28 @@ final class JdbcFaultInjectionTest {
             }
         }
         return counts;
+    }
+
+    /** Every row of every table, as text naming its table, columns and values; sorted. */
+    private List<String> cells() throws SQLException {
+        var cells = new ArrayList<String>();
+        try (Connection connection = real.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : (TABLES + ", fl_follow_up_escalation").split(",\\s*")) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        var row = new StringBuilder(table);
+                        for (int c = 1; c <= columns; c++) {
+                            row.append(' ').append(rows.getMetaData().getColumnName(c)).append('=')
+                                    .append(rows.getString(c));
+                        }
+                        cells.add(row.toString());
+                    }
+                }
+            }
+        }
+        Collections.sort(cells);
+        return cells;
     }
 
     private int surveyRows() throws SQLException {
