@@ -278,25 +278,29 @@ public interface FollowUpTracker {
 
     /**
      * Returns "did we respond" metrics over the follow-ups opened in {@code [from, to)}, as of an instant (which
-     * decides what is overdue).
+     * decides what is overdue). Only the follow-ups of the range are read: on the JDBC store, a range on an index of
+     * the opening time, not a scan of every follow-up.
      *
      * @param from the earliest opening, inclusive
-     * @param to the latest opening, exclusive
+     * @param to the latest opening, exclusive; equal to {@code from} for an empty range
      * @param asOf the instant
      * @return the metrics
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
      */
     FollowUpMetrics metrics(Instant from, Instant to, Instant asOf);
 
     /**
      * Returns "did we respond" metrics per group over the follow-ups opened in {@code [from, to)}, as of an instant,
      * for example by {@link FollowUpMetrics#byOwner()}, {@link FollowUpMetrics#bySegment(String)} or
-     * {@link FollowUpMetrics#byPeriod(dev.feedbackloop.scoring.Period, java.time.ZoneId)}.
+     * {@link FollowUpMetrics#byPeriod(dev.feedbackloop.scoring.Period, java.time.ZoneId)}. Reads only the follow-ups of
+     * the range, as {@link #metrics(Instant, Instant, Instant)} does.
      *
      * @param groupBy the key of each follow-up's group
      * @param from the earliest opening, inclusive
-     * @param to the latest opening, exclusive
+     * @param to the latest opening, exclusive; equal to {@code from} for an empty range
      * @param asOf the instant that decides what is overdue
-     * @return metrics by group key, sorted by key
+     * @return metrics by group key, sorted by key; empty when no follow-up was opened in the range
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
      */
     Map<String, FollowUpMetrics> metricsBy(Function<FollowUp, String> groupBy, Instant from, Instant to,
                                            Instant asOf);

@@ -4,6 +4,7 @@ import dev.feedbackloop.core.followup.FollowUp;
 import dev.feedbackloop.core.followup.FollowUpMetrics;
 import dev.feedbackloop.core.followup.FollowUpTracker;
 import dev.feedbackloop.core.followup.FollowUpTracker.Recovery;
+import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.StoredResponse;
 import dev.feedbackloop.survey.Answer;
 import java.time.Instant;
@@ -18,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The follow-up reports of a loop: "did we respond" metrics, whole or by group, and recovery (a followed-up
- * customer's next rating). Thread-safe: it holds no mutable state; every report streams the store's follow-ups once.
+ * customer's next rating). Thread-safe: it holds no mutable state. Metrics stream the follow-ups opened in their
+ * range from the store ({@link FeedbackStore#forEachFollowUp(Instant, Instant, java.util.function.Consumer)}: an
+ * index range on the JDBC store); recovery streams every follow-up once.
  */
 final class FollowUpReports {
 
@@ -46,17 +49,12 @@ final class FollowUpReports {
     Map<String, FollowUpMetrics> metricsBy(Function<FollowUp, String> groupBy, Instant from, Instant to,
                                            Instant asOf) {
         Objects.requireNonNull(groupBy, "groupBy");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        FeedbackStore.requireRange(from, to);
         Objects.requireNonNull(asOf, "asOf");
         var tallies = new TreeMap<String, FollowUpMetrics.Tally>();
         try {
-            loop.store().forEachFollowUp(followUp -> {
-                if (!followUp.openedAt().isBefore(from) && followUp.openedAt().isBefore(to)) {
-                    tallies.computeIfAbsent(groupBy.apply(followUp), key -> FollowUpMetrics.tally(asOf))
-                            .add(followUp);
-                }
-            });
+            loop.store().forEachFollowUp(from, to, followUp -> tallies
+                    .computeIfAbsent(groupBy.apply(followUp), key -> FollowUpMetrics.tally(asOf)).add(followUp));
             var result = new TreeMap<String, FollowUpMetrics>();
             tallies.forEach((key, tally) -> result.put(key, tally.result()));
             return result;

@@ -181,7 +181,18 @@ public interface FeedbackStore {
         found.forEach(action);
     }
 
-    private static void requireRange(Instant from, Instant to) {
+    /**
+     * Checks the time range {@code [from, to)} of a range method ({@code forEachResponse(surveyId, from, to, action)},
+     * {@link #forEachFollowUp(Instant, Instant, Consumer)}) as every store checks it: both bounds present, {@code to}
+     * not before {@code from}; {@code to} equal to {@code from} is an empty range. For stores that override a range
+     * method, so that every store refuses the same ranges with the same message.
+     *
+     * @param from the earliest instant, inclusive
+     * @param to the latest instant, exclusive
+     * @throws NullPointerException if {@code from} or {@code to} is null
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    static void requireRange(Instant from, Instant to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (to.isBefore(from)) {
@@ -329,6 +340,31 @@ public interface FeedbackStore {
      * @param action called once per follow-up
      */
     void forEachFollowUp(Consumer<FollowUp> action);
+
+    /**
+     * Streams the follow-ups opened in {@code [from, to)}, by {@link FollowUp#openedAt()}, to an action, in order of
+     * opening then id, without holding them all in memory; the action must not call back into the store. "Did we
+     * respond" metrics over a period read their follow-ups through it.
+     *
+     * <p>The default implementation streams every follow-up through {@link #forEachFollowUp(Consumer)} and passes on
+     * those in the range; stores override it with a range on an index of the opening time (the JDBC store:
+     * {@code fl_follow_up_opened_idx}), so that a period's metrics read that period only.
+     *
+     * @param from the earliest opening, inclusive
+     * @param to the latest opening, exclusive; equal to {@code from} for an empty range
+     * @param action called once per follow-up in the range
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    default void forEachFollowUp(Instant from, Instant to, Consumer<FollowUp> action) {
+        requireRange(from, to);
+        Objects.requireNonNull(action, "action");
+        forEachFollowUp(followUp -> {
+            Instant opened = followUp.openedAt();
+            if (!opened.isBefore(from) && opened.isBefore(to)) {
+                action.accept(followUp);
+            }
+        });
+    }
 
     /**
      * Counts every stored follow-up by state, the open ones by owner and by policy, and the overdue ones by policy

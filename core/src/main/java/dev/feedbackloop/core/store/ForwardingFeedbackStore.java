@@ -39,9 +39,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Every method of the interface is forwarded, the ones with a default implementation too ({@link #submitAll},
- * {@link #findResponses}, the ranged {@code forEachResponse}, {@link #followUpCounts}, {@link #followUpsAfter},
- * {@link #pendingDueAfter}), so a decorated store keeps its own batch, bulk, range, count and paging behaviour. The decorator is as atomic as its delegate only if
- * each overriding method calls {@code super} once.
+ * {@link #findResponses}, the ranged {@code forEachResponse} and {@code forEachFollowUp}, {@link #followUpCounts},
+ * {@link #followUpsAfter}, {@link #pendingDueAfter}), so a decorated store keeps its own batch, bulk, range, count and
+ * paging behaviour. The decorator is as atomic as its delegate only if each overriding method calls {@code super}
+ * once.
  *
  * <p>Thread-safe if the delegate is and the subclass keeps it so.
  */
@@ -151,6 +152,11 @@ public abstract class ForwardingFeedbackStore implements FeedbackStore {
     @Override
     public void forEachFollowUp(Consumer<FollowUp> action) {
         delegate.forEachFollowUp(action);
+    }
+
+    @Override
+    public void forEachFollowUp(Instant from, Instant to, Consumer<FollowUp> action) {
+        delegate.forEachFollowUp(from, to, action);
     }
 
     @Override

@@ -158,7 +158,6 @@ final class InMemoryStore implements FeedbackStore {
                     .add(new Keyed(response.response().submittedAt(), response.id()));
             for (FollowUp followUp : submission.followUps()) {
                 followUpsByResponse.computeIfAbsent(response.id(), k -> new TreeSet<>()).add(followUp.id());
-                followUpsByOpening.add(new Keyed(followUp.openedAt(), followUp.id()));
                 put(followUp);
             }
             Customer customer = submission.newCustomer();
@@ -208,12 +207,7 @@ final class InMemoryStore implements FeedbackStore {
     @Override
     public void forEachResponse(String surveyId, Instant from, Instant to, Consumer<StoredResponse> action) {
         Objects.requireNonNull(surveyId, "surveyId");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("to: " + to + " is before from " + from + "; expected [from, to)"
-                    + " with from <= to");
-        }
+        FeedbackStore.requireRange(from, to);
         Objects.requireNonNull(action, "action");
         List<StoredResponse> snapshot = read(() -> {
             TreeSet<Keyed> submitted = submissionsBySurvey.get(surveyId);
@@ -343,6 +337,21 @@ final class InMemoryStore implements FeedbackStore {
     @Override
     public void forEachFollowUp(Consumer<FollowUp> action) {
         List<FollowUp> snapshot = read(() -> followUpsByOpening.stream().map(k -> followUps.get(k.id())).toList());
+        snapshot.forEach(action);
+    }
+
+    @Override
+    public void forEachFollowUp(Instant from, Instant to, Consumer<FollowUp> action) {
+        FeedbackStore.requireRange(from, to);
+        Objects.requireNonNull(action, "action");
+        List<FollowUp> snapshot = read(() -> {
+            if (!from.isBefore(to)) {
+                return List.of();
+            }
+            // ids are never empty, so (instant, "") sorts before every follow-up opened at that instant
+            return followUpsByOpening.subSet(new Keyed(from, ""), true, new Keyed(to, ""), false).stream()
+                    .map(k -> followUps.get(k.id())).toList();
+        });
         snapshot.forEach(action);
     }
 
@@ -484,6 +493,7 @@ final class InMemoryStore implements FeedbackStore {
 
     private void put(FollowUp followUp) {
         followUps.put(followUp.id(), followUp);
+        followUpsByOpening.add(new Keyed(followUp.openedAt(), followUp.id()));
         for (DeadlineKind kind : DeadlineKind.values()) {
             if (followUp.isPending(kind)) {
                 followUp.findDue(kind).ifPresent(due -> pending(kind).add(new Keyed(due, followUp.id())));
@@ -497,6 +507,7 @@ final class InMemoryStore implements FeedbackStore {
     }
 
     private void unindex(FollowUp followUp) {
+        followUpsByOpening.remove(new Keyed(followUp.openedAt(), followUp.id()));
         for (DeadlineKind kind : DeadlineKind.values()) {
             followUp.findDue(kind).ifPresent(due -> pending(kind).remove(new Keyed(due, followUp.id())));
         }

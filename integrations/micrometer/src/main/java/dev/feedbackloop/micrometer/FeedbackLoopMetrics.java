@@ -53,7 +53,8 @@ import org.jspecify.annotations.Nullable;
  *     <li>{@code feedbackloop.followups.needed}, {@code .on.time} and {@code .coverage}: over the follow-ups opened
  *     within the {@linkplain Builder#coverageWindow(Duration) coverage window} before now, how many needed an answer,
  *     how many were contacted by their first-contact deadline, and the share of the first that the second is, from 0
- *     to 1 ("did we respond?"); the coverage is NaN when nothing was needed. Sum {@code needed} and {@code on.time}
+ *     to 1 ("did we respond?"); the coverage is NaN when nothing was needed. Only the follow-ups of the window are
+ *     read (with the JDBC store, a range on an index of the opening time). Sum {@code needed} and {@code on.time}
  *     across policies or instances for an overall coverage.</li>
  * </ul>
  * A refresh that fails makes the gauges NaN until the next interval.

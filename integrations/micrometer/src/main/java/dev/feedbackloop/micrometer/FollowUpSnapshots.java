@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each reading is two calls to the loop: {@link dev.feedbackloop.core.followup.FollowUpTracker#counts(Instant)}
  * (count queries with the JDBC store) and
  * {@link dev.feedbackloop.core.followup.FollowUpTracker#metricsBy(java.util.function.Function, Instant, Instant,
- * Instant)} over the coverage window (one pass over the stored follow-ups).
+ * Instant)} over the coverage window, which reads only the follow-ups opened in the window (a range on an index of
+ * the opening time with the JDBC store), never every stored follow-up.
  *
  * <p>Design note: the interval runs on the Micrometer clock's monotonic time, so that tests move it with a
  * {@code MockClock}; the figures are taken as of the loop's now. A refresh that fails is logged at WARN (with the

@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,11 +41,17 @@ final class FeedbackLoopMetricsTest {
 
     private static final String SURVEY = Fixtures.SURVEY;
 
-    /** Counts the store's reads behind the gauges: the count queries and the full passes over the follow-ups. */
+    /**
+     * Counts the store's reads behind the gauges: the count queries, the reads of the follow-ups opened in a range
+     * (with the ranges asked and the follow-ups handed out), and the full passes over every follow-up.
+     */
     static final class CountingStore extends ForwardingFeedbackStore {
 
         final AtomicInteger countReads = new AtomicInteger();
-        final AtomicInteger followUpReads = new AtomicInteger();
+        final AtomicInteger rangeReads = new AtomicInteger();
+        final List<List<Instant>> ranges = new CopyOnWriteArrayList<>();
+        final List<String> handedOut = new CopyOnWriteArrayList<>();
+        final AtomicInteger fullPasses = new AtomicInteger();
         final AtomicBoolean failing = new AtomicBoolean();
 
         CountingStore(FeedbackStore delegate) {
@@ -59,8 +66,19 @@ final class FeedbackLoopMetricsTest {
         }
 
         @Override
+        public void forEachFollowUp(Instant from, Instant to, Consumer<FollowUp> action) {
+            rangeReads.incrementAndGet();
+            ranges.add(List.of(from, to));
+            failIfAsked();
+            super.forEachFollowUp(from, to, followUp -> {
+                handedOut.add(followUp.responseId());
+                action.accept(followUp);
+            });
+        }
+
+        @Override
         public void forEachFollowUp(Consumer<FollowUp> action) {
-            followUpReads.incrementAndGet();
+            fullPasses.incrementAndGet();
             failIfAsked();
             super.forEachFollowUp(action);
         }
@@ -416,7 +434,28 @@ final class FeedbackLoopMetricsTest {
             new MeteredLoop(fresh);
 
             assertThat(fresh.countReads).hasValue(1);
-            assertThat(fresh.followUpReads).hasValue(1);
+            assertThat(fresh.rangeReads).hasValue(1);
+            assertThat(fresh.fullPasses).hasValue(0);
+        }
+
+        @Test
+        void aRefresh_readsOnlyTheFollowUpsOpenedInTheCoverageWindow_neverAllOfThem() {
+            metered.loop.submit(response("before", "c1", 1));
+            metered.clock.advance(Duration.ofDays(20));
+            metered.loop.submit(response("inside", "c2", 1));
+            metered.clock.advance(Duration.ofDays(11));
+            metered.loop.submit(response("now", "c3", 1));
+            Instant now = metered.loop.now();
+            store.ranges.clear();
+            store.handedOut.clear();
+
+            double needed = metered.gauge(MeterNames.NEEDED, "policy", MeteredLoop.POLICY);
+
+            // the window is the 30 days up to now, now included: T0 + 1 day to T0 + 31 days and a nanosecond
+            assertThat(store.ranges).containsExactly(List.of(now.minus(Duration.ofDays(30)), now.plusNanos(1)));
+            assertThat(store.handedOut).containsExactly("inside", "now");
+            assertThat(needed).isEqualTo(2);
+            assertThat(store.fullPasses).hasValue(0);
         }
 
         @Test
@@ -424,7 +463,7 @@ final class FeedbackLoopMetricsTest {
             metered.loop.submit(response("r1", "c1", 1));
             metered.meterClock.add(MeteredLoop.CACHE);
             int counts = store.countReads.get();
-            int passes = store.followUpReads.get();
+            int passes = store.rangeReads.get();
 
             for (int i = 0; i < 100; i++) {
                 metered.scrape();
@@ -441,7 +480,7 @@ final class FeedbackLoopMetricsTest {
             assertThat(afterFirstInterval).isEqualTo(1);
             assertThat(justBeforeTheEnd).isEqualTo(1);
             assertThat(store.countReads.get() - counts).isEqualTo(2);
-            assertThat(store.followUpReads.get() - passes).isEqualTo(2);
+            assertThat(store.rangeReads.get() - passes).isEqualTo(2);
         }
 
         @Test

@@ -53,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -864,6 +865,158 @@ public abstract class FeedbackStoreContract {
         }
     }
 
+    // ---- follow-ups opened in a range ----------------------------------------------------------------------
+
+    @Nested
+    class OpenedInARange {
+
+        /** The response ids of the follow-ups opened in {@code [from, to)}, as the store streams them. */
+        List<String> openedIn(Instant from, Instant to) {
+            var seen = new ArrayList<String>();
+            store().forEachFollowUp(from, to, f -> seen.add(f.responseId()));
+            return seen;
+        }
+
+        /** Stores a response of a customer ({@code null}: anonymous) with one follow-up opened when it was sent. */
+        FollowUp open(String responseId, @Nullable String customer, Instant at) {
+            return submitDetractor(responseId, customer, at);
+        }
+
+        @Test
+        void forEachFollowUp_inATimeRange_streamsTheFollowUpsOpenedInItInOrderOfOpeningThenId() {
+            // opened at T0 + 30, 10, 20, 0 and 10 s, stored in that order, each of another customer (one anonymous);
+            // "b" and "e" open at the same instant and stream in the order of their ids
+            open("d", "c4", T0.plusSeconds(30));
+            open("e", null, T0.plusSeconds(10));
+            open("c", "c3", T0.plusSeconds(20));
+            open("a", "c1", T0);
+            open("b", "c2", T0.plusSeconds(10));
+
+            assertThat(openedIn(T0, T0.plusSeconds(31))).containsExactly("a", "b", "e", "c", "d");
+            assertThat(openedIn(T0.plusSeconds(10), T0.plusSeconds(30))).containsExactly("b", "e", "c");
+            assertThat(openedIn(T0, T0.plusSeconds(10))).as("to is exclusive").containsExactly("a");
+            assertThat(openedIn(T0.plusSeconds(30), T0.plusSeconds(60))).as("from is inclusive")
+                    .containsExactly("d");
+            assertThat(openedIn(T0.plusSeconds(11), T0.plusSeconds(20))).isEmpty();
+            assertThat(openedIn(T0.minusSeconds(60), T0)).isEmpty();
+            assertThat(openedIn(T0.plusSeconds(31), T0.plusSeconds(60))).isEmpty();
+        }
+
+        @Test
+        void forEachFollowUp_emptyRange_streamsNothing_evenWhereAFollowUpOpenedAtItsInstant() {
+            open("a", "c1", T0);
+
+            assertThat(openedIn(T0, T0)).isEmpty();
+            assertThat(openedIn(T0.plusSeconds(1), T0.plusSeconds(1))).isEmpty();
+        }
+
+        @Test
+        void forEachFollowUp_inATimeRange_comparesTheOpeningTimeToTheNanosecond() {
+            // the opening has whole microseconds, as a store keeps them; the bounds have nanoseconds
+            Instant opened = T0.plusNanos(1_001_000);
+            open("a", "c1", opened);
+
+            assertThat(openedIn(opened, opened.plusNanos(1))).containsExactly("a");
+            assertThat(openedIn(opened.minusNanos(1), opened.plusNanos(1))).containsExactly("a");
+            assertThat(openedIn(T0, opened)).isEmpty();
+            assertThat(openedIn(opened.minusNanos(1), opened)).isEmpty();
+            assertThat(openedIn(opened.plusNanos(1), T0.plusSeconds(1))).isEmpty();
+        }
+
+        @Test
+        void forEachFollowUp_rangeEndingBeforeItStarts_isRefusedWithBothBounds_andStreamsNothing() {
+            open("a", "c1", T0);
+            Instant before = T0.minusNanos(1);
+            var seen = new ArrayList<FollowUp>();
+
+            assertThatThrownBy(() -> store().forEachFollowUp(T0, before, seen::add))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(T0.toString()).hasMessageContaining(before.toString());
+            assertThatThrownBy(() -> store().forEachFollowUp(T0.plusSeconds(10), T0, seen::add))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(seen).isEmpty();
+        }
+
+        @Test
+        void forEachFollowUp_inATimeRange_ofManyCustomers_streamsMoreThanAPageInOrder() {
+            // follow-up i (0..599) opens at T0 + i minutes for customer c(i % 7); [T0 + 100 min, T0 + 450 min) holds
+            // 100..449: 350 follow-ups of all seven customers
+            var batch = new ArrayList<Submission>();
+            for (int i = 0; i < 600; i++) {
+                batch.add(Fixtures.detractor(String.format("r%03d", i), "c" + (i % 7), T0.plus(Duration.ofMinutes(i))));
+            }
+            store().submitAll(batch);
+            var expected = new ArrayList<String>();
+            for (int i = 100; i < 450; i++) {
+                expected.add(String.format("r%03d", i));
+            }
+            var customers = new TreeSet<String>();
+            var seen = new ArrayList<String>();
+
+            store().forEachFollowUp(T0.plus(Duration.ofMinutes(100)), T0.plus(Duration.ofMinutes(450)), f -> {
+                seen.add(f.responseId());
+                customers.add(Objects.requireNonNull(f.customerId()));
+            });
+
+            assertThat(seen).containsExactlyElementsOf(expected);
+            assertThat(customers).containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6");
+        }
+
+        @Test
+        void forEachFollowUp_inATimeRange_streamsEachFollowUpAsStoredNow() {
+            FollowUp contacted = apply(open("a", "c1", T0).contact(Contact.of("phone", "ana", T0.plusSeconds(60),
+                    null)));
+            open("b", "c2", T0.plusSeconds(1));
+            erase("c2");
+            FollowUp erased = store().followUpsOfResponse("b").get(0);
+            var seen = new ArrayList<FollowUp>();
+
+            store().forEachFollowUp(T0, T0.plusSeconds(2), seen::add);
+
+            assertThat(seen).containsExactly(contacted, erased);
+            assertThat(erased.customerId()).isNull();
+        }
+
+        @Test
+        void forEachFollowUp_inRandomRanges_isTheFullStreamFilteredByOpening(Random random) {
+            // 300 follow-ups opening within ten minutes of T0 (whole microseconds, often the same second), of 20
+            // customers or anonymous; some contacted, one customer erased
+            var batch = new ArrayList<Submission>();
+            for (int i = 0; i < 300; i++) {
+                Instant at = T0.plusSeconds(random.nextInt(600)).plusNanos(random.nextBoolean() ? 0
+                        : 1_000L * random.nextInt(1_000_000));
+                String customer = random.nextInt(5) == 0 ? null : "c" + random.nextInt(20);
+                batch.add(Fixtures.detractor("r" + i, customer, at));
+            }
+            store().submitAll(batch);
+            for (Submission submission : batch) {
+                if (random.nextInt(4) == 0) {
+                    FollowUp followUp = submission.followUps().get(0);
+                    apply(followUp.contact(Contact.of("phone", "ana", followUp.openedAt().plusSeconds(5), null)));
+                }
+            }
+            erase("c" + random.nextInt(20));
+            var all = new ArrayList<FollowUp>();
+            store().forEachFollowUp(all::add);
+
+            for (int round = 0; round < 40; round++) {
+                Instant from = T0.minusSeconds(30).plusNanos(random.nextLong(Duration.ofMinutes(11).toNanos()));
+                Instant to = switch (random.nextInt(4)) {
+                    case 0 -> from;
+                    case 1 -> from.plusNanos(1 + random.nextInt(1_000));
+                    default -> from.plusNanos(random.nextLong(Duration.ofMinutes(6).toNanos()));
+                };
+                var expected = all.stream()
+                        .filter(f -> !f.openedAt().isBefore(from) && f.openedAt().isBefore(to)).toList();
+                var seen = new ArrayList<FollowUp>();
+
+                store().forEachFollowUp(from, to, seen::add);
+
+                assertThat(seen).as("[%s, %s)", from, to).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
     // ---- counts ---------------------------------------------------------------------------------------------
 
     @Nested
@@ -1248,6 +1401,7 @@ public abstract class FeedbackStoreContract {
             var seen = new ArrayList<String>();
             store().forEachResponse(Fixtures.SURVEY, r -> seen.add(r.toString()));
             store().forEachFollowUp(f -> seen.add(f.toString()));
+            store().forEachFollowUp(T0, ERASED_AT, f -> seen.add(f.toString()));
             store().forEachCustomer(c -> seen.add(c.toString()));
             store().followUps(FollowUpQuery.all()).forEach(f -> seen.add(f.toString()));
             List<OutboxEntry> outbox = store().pollOutbox(10_000);

@@ -200,19 +200,46 @@ final class FollowUpRows {
     static void forEach(Connection connection, Consumer<FollowUp> action) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id FROM fl_follow_up ORDER BY opened_at, id")) {
-            select.setFetchSize(Sql.FETCH_SIZE);
-            var page = new ArrayList<String>(PAGE);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    page.add(rows.getString(1));
-                    if (page.size() == PAGE) {
-                        load(connection, page).forEach(action);
-                        page.clear();
-                    }
+            forEachPage(connection, select, action);
+        }
+    }
+
+    /**
+     * The query of {@link #forEachOpenedBetween}: a range on {@code fl_follow_up_opened_idx}, in its order.
+     * Parameters: the earliest opening and the latest (exclusive), each rounded up to the microsecond.
+     */
+    static final String OPENED_BETWEEN = "SELECT id FROM fl_follow_up WHERE opened_at >= ? AND opened_at < ?"
+            + " ORDER BY opened_at, id";
+
+    /**
+     * Streams the follow-ups opened in {@code [from, to)} in order of opening then id, loading them {@value #PAGE} at
+     * a time. The column holds whole microseconds, as the follow-ups read back do: bounds rounded up to the
+     * microsecond select exactly the follow-ups whose opening lies in the unrounded range.
+     */
+    static void forEachOpenedBetween(Connection connection, Instant from, Instant to, Consumer<FollowUp> action)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(OPENED_BETWEEN)) {
+            Sql.setBound(select, 1, from);
+            Sql.setBound(select, 2, to);
+            forEachPage(connection, select, action);
+        }
+    }
+
+    /** Runs a query of follow-up ids and streams their follow-ups in its order, {@value #PAGE} at a time. */
+    private static void forEachPage(Connection connection, PreparedStatement select, Consumer<FollowUp> action)
+            throws SQLException {
+        select.setFetchSize(Sql.FETCH_SIZE);
+        var page = new ArrayList<String>(PAGE);
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                page.add(rows.getString(1));
+                if (page.size() == PAGE) {
+                    load(connection, page).forEach(action);
+                    page.clear();
                 }
             }
-            load(connection, page).forEach(action);
         }
+        load(connection, page).forEach(action);
     }
 
     /**

@@ -494,12 +494,7 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
     @Override
     public void forEachResponse(String surveyId, Instant from, Instant to, Consumer<StoredResponse> action) {
         Objects.requireNonNull(surveyId, "surveyId");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("to: " + to + " is before from " + from + "; expected [from, to)"
-                    + " with from <= to");
-        }
+        FeedbackStore.requireRange(from, to);
         Objects.requireNonNull(action, "action");
         if (!from.isBefore(to)) {
             return;
@@ -610,6 +605,24 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         Objects.requireNonNull(action, "action");
         sql.inSnapshot("stream the follow-ups", connection -> {
             FollowUpRows.forEach(connection, action);
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here one range on {@code fl_follow_up_opened_idx} (opening time, id), loaded in pages on one read-only
+     * snapshot.
+     */
+    @Override
+    public void forEachFollowUp(Instant from, Instant to, Consumer<FollowUp> action) {
+        FeedbackStore.requireRange(from, to);
+        Objects.requireNonNull(action, "action");
+        if (!from.isBefore(to)) {
+            return;
+        }
+        sql.inSnapshot("stream the follow-ups opened in a range", connection -> {
+            FollowUpRows.forEachOpenedBetween(connection, from, to, action);
         });
     }
 

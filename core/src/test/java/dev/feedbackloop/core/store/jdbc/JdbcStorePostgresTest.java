@@ -8,6 +8,7 @@ import dev.feedbackloop.core.care.Customer;
 import dev.feedbackloop.core.care.Touch;
 import dev.feedbackloop.core.care.TouchKind;
 import dev.feedbackloop.core.followup.FollowUp;
+import dev.feedbackloop.core.followup.Priority;
 import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.Submission;
 import java.sql.Connection;
@@ -102,6 +103,34 @@ final class JdbcStorePostgresTest {
         // an index scan, or a bitmap of the index then a sort of the day's rows, as the planner weighs it
         assertThat(plan).containsPattern("Index Scan (using|on) fl_response_submitted_idx")
                 .containsPattern("Index Cond: .*survey_id.*submitted_at >= .*submitted_at < ")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void forEachFollowUpInATimeRange_isARangeOnTheOpenedIndex() throws SQLException {
+        // a month of follow-ups, one opened every ten minutes (4,320) for 50 customers, and fresh statistics, so that
+        // the planner weighs a one-day range against the table as it would in production
+        var batch = new ArrayList<Submission>();
+        for (int i = 0; i < 4_320; i++) {
+            Instant at = T0.plus(Duration.ofMinutes(10L * i));
+            String customer = "c" + (i % 50);
+            batch.add(JdbcStoreTest.submission(Fixtures.response("r" + i, customer, 2, null, at), at,
+                    List.of(Fixtures.followUp("r" + i, customer, "ana", Priority.HIGH, at, Duration.ofHours(48)))));
+        }
+        store.submitAll(batch);
+        DataSource source = Objects.requireNonNull(dataSource);
+        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE fl_follow_up");
+        }
+
+        String plan = QueryPlans.explain(source, FollowUpRows.OPENED_BETWEEN, select -> {
+            Sql.setInstant(select, 1, T0.plus(Duration.ofDays(10)));
+            Sql.setInstant(select, 2, T0.plus(Duration.ofDays(11)));
+        });
+
+        // an index scan, or a bitmap of the index then a sort of the day's rows, as the planner weighs it
+        assertThat(plan).containsPattern("Index (Only )?Scan (using|on) fl_follow_up_opened_idx")
+                .containsPattern("Index Cond: .*opened_at >= .*opened_at < ")
                 .doesNotContain("Seq Scan");
     }
 }

@@ -104,6 +104,8 @@ final class JdbcStoreTest {
                     + " (survey_id, submitted_at, id)"));
             assertThat(statements).anySatisfy(sql -> assertThat(sql).contains("ON fl_follow_up"
                     + " (first_contact_due, id)"));
+            assertThat(statements).anySatisfy(sql -> assertThat(sql).contains("ON fl_follow_up"
+                    + " (opened_at, id)"));
             assertThat(dialect.schemaResource()).endsWith(".sql");
         }
 
@@ -125,6 +127,26 @@ final class JdbcStoreTest {
             String index = plan.substring(plan.indexOf("/*"), plan.indexOf("*/"));
             assertThat(index).contains("PUBLIC.FL_RESPONSE_SUBMITTED_IDX:").contains("SURVEY_ID = ?1")
                     .contains("SUBMITTED_AT >= ?2").contains("SUBMITTED_AT < ?3");
+            assertThat(plan).doesNotContain("tableScan");
+        }
+
+        @Test
+        void forEachFollowUpInATimeRange_isARangeOnTheOpenedIndex() throws SQLException {
+            DataSource dataSource = databases.h2Memory();
+            JdbcStore store = JdbcStore.of(dataSource).createSchema();
+            for (int i = 0; i < 50; i++) {
+                submitDetractor(store, "r" + i, "c" + i, T0.plusSeconds(i));
+            }
+
+            String plan = QueryPlans.explain(dataSource, FollowUpRows.OPENED_BETWEEN, select -> {
+                Sql.setInstant(select, 1, T0.plusSeconds(10));
+                Sql.setInstant(select, 2, T0.plusSeconds(20));
+            });
+
+            // H2 names the index it reads and, in the same comment, the conditions it seeks on
+            String index = plan.substring(plan.indexOf("/*"), plan.indexOf("*/"));
+            assertThat(index).contains("PUBLIC.FL_FOLLOW_UP_OPENED_IDX:").contains("OPENED_AT >= ?1")
+                    .contains("OPENED_AT < ?2");
             assertThat(plan).doesNotContain("tableScan");
         }
 
