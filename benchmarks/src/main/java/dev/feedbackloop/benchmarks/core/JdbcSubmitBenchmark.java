@@ -115,7 +115,7 @@ public class JdbcSubmitBenchmark {
         dataSource.dispose();
         if (database.equals("h2")) {
             dataSource = JdbcConnectionPool.create("jdbc:h2:mem:submit-" + databases.incrementAndGet()
-                    + ";DB_CLOSE_DELAY=-1" + H2FileGrowth.README_OPTIONS, "", "");
+                    + ";DB_CLOSE_DELAY=-1", "", "");
         } else {
             schema = "fl_bench_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
             execute(database, "CREATE SCHEMA " + schema);
