@@ -37,7 +37,7 @@ public final class H2FileGrowth {
     private static final int IDLE_SECONDS = 60;
 
     /** The options the README recommends for an H2 file, appended to {@code jdbc:h2:file:PATH}. */
-    public static final String README_OPTIONS = ";QUERY_CACHE_SIZE=32";
+    public static final String README_OPTIONS = ";RETENTION_TIME=1000;QUERY_CACHE_SIZE=32";
 
     private H2FileGrowth() {
     }

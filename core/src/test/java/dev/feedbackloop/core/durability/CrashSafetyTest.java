@@ -88,8 +88,23 @@ final class CrashSafetyTest {
     void killedMidRun_onH2FileWithH2sDefaultWriteDelay_everyAcknowledgedResponseIsCompleteAndNothingIsHalfWritten()
             throws Exception {
         String file = directory.resolve("delayed").toAbsolutePath().toString();
-        // H2 writes a commit to the file up to 500 ms after it returns: the store ends each write with CHECKPOINT
+        // H2 writes a commit to the file up to 500 ms after it returns: the store ends each write with CHECKPOINT SYNC
         Set<String> acked = runAndKill("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1");
+
+        DataSource reopened = dataSource("jdbc:h2:file:" + file);
+        verify(reopened, acked);
+        try (Connection connection = reopened.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        }
+    }
+
+    @Test
+    void killedMidRun_onH2FileWithTheReadmesOptions_everyAcknowledgedResponseIsCompleteAndNothingIsHalfWritten()
+            throws Exception {
+        String file = directory.resolve("recommended").toAbsolutePath().toString();
+        // the README's options: H2 reuses freed space after a second, and the store syncs each write before that
+        Set<String> acked = runAndKill("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1;RETENTION_TIME=1000"
+                + ";QUERY_CACHE_SIZE=32");
 
         DataSource reopened = dataSource("jdbc:h2:file:" + file);
         verify(reopened, acked);

@@ -14,7 +14,7 @@ public enum TestStores {
     IN_MEMORY,
     /** {@link JdbcStore} on an H2 database in memory. */
     H2_MEMORY,
-    /** {@link JdbcStore} on an H2 database file, with {@code WRITE_DELAY=0}, open until the test ends. */
+    /** {@link JdbcStore} on an H2 database file with the README's options, open until the test ends. */
     H2_FILE,
     /** {@link JdbcStore} on PostgreSQL, in a schema of its own; needs {@value Databases#POSTGRES_URL}. */
     POSTGRES;

@@ -31,7 +31,7 @@ public final class JdbcQuickStart {
      */
     public static JdbcConnectionPool h2(Path directory) {
         String url = "jdbc:h2:file:" + directory.resolve("feedback").toAbsolutePath()
-                + ";QUERY_CACHE_SIZE=32";
+                + ";RETENTION_TIME=1000;QUERY_CACHE_SIZE=32";
         return JdbcConnectionPool.create(url, "sa", "");
     }
 

@@ -89,10 +89,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Durability on H2: on an H2 file database whose write delay is positive (H2's default, 500 ms), H2 writes a
  * commit to its file up to that delay after the commit returns; the store then ends every write with
- * {@code CHECKPOINT}, so that a write that returned survives a crash of the process, while H2's background writer
- * keeps compacting the file (with {@code WRITE_DELAY=0} commits are durable too, but that writer stops and the file
- * grows without bound). {@code CHECKPOINT} needs a user with H2's admin rights; without them the store logs a WARN
- * once and leaves commits to H2's write delay.
+ * {@code CHECKPOINT SYNC}, so that a write that returned is in the file and synced to the disk, while H2's background
+ * writer keeps compacting the file (with {@code WRITE_DELAY=0} commits are durable too, but that writer stops and the
+ * file grows without bound). {@code CHECKPOINT} needs a user with H2's admin rights; without them the store logs a
+ * WARN once and leaves commits to H2's write delay. Add {@code ;RETENTION_TIME=1000} to the URL so that H2 reuses the
+ * space of superseded pages after a second instead of 45: the file then stays within a few times its data (the
+ * README gives the measurements).
  *
  * <p>Outbox: events are appended in the transaction of the write that raised them, polled in sequence order and
  * deleted when acknowledged; unacknowledged events survive restarts, so delivery is at least once.

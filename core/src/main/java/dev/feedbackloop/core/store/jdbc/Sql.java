@@ -280,20 +280,21 @@ final class Sql {
     }
 
     /**
-     * Writes what H2 committed to its file before the write returns, with {@code CHECKPOINT}: the write delay's
-     * background writer stays on, and with it the compaction of the file, while a write that returned survives a
-     * crash of the process. The transaction committed, so a failure here does not fail the write: it is logged at
-     * WARN, once, and the store stops trying (a user without H2's admin rights cannot run {@code CHECKPOINT}); commits
-     * then reach the file after H2's write delay, as without this.
+     * Writes what H2 committed to its file and syncs the file to the disk before the write returns, with
+     * {@code CHECKPOINT SYNC}: a write that returned survives a crash of the process and a loss of power, while the
+     * write delay's background writer stays on, and with it the compaction of the file. The transaction committed, so
+     * a failure here does not fail the write: it is logged at WARN, once, and the store stops trying (a user without
+     * H2's admin rights cannot run {@code CHECKPOINT}); commits then reach the file after H2's write delay, as
+     * without this.
      */
     private void makeDurable(Connection connection) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT");
+            statement.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
             checkpoint = false;
-            LOG.warn("JDBC store cannot write commits to the H2 file with CHECKPOINT (SQLState {}; it needs a user with"
-                    + " admin rights): a crash may lose the commits of H2's write delay; add ;WRITE_DELAY=0 to the"
-                    + " URL or use an admin user", e.getSQLState());
+            LOG.warn("JDBC store cannot write commits to the H2 file with CHECKPOINT SYNC (SQLState {}; it needs a user"
+                    + " with admin rights): a crash may lose the commits of H2's write delay; add ;WRITE_DELAY=0 to"
+                    + " the URL or use an admin user", e.getSQLState());
             LOG.debug("CHECKPOINT failed", e);
         }
     }

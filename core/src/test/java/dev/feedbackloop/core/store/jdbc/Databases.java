@@ -76,17 +76,19 @@ public final class Databases implements AutoCloseable {
 
     /**
      * Returns an H2 file database under a directory; the same name opens the same database again after a
-     * {@linkplain #shutdown(DataSource) shutdown}. With {@code WRITE_DELAY=0}, as SECURITY.md recommends for durable H2
-     * files, and open until shut down ({@code DB_CLOSE_DELAY=-1}), as a host's connection pool keeps it: a database
-     * that every operation closes and reopens lost committed rows in these tests, once a transaction's follow-up
-     * rows (with H2's default write delay) and once a customer's touches (with {@code WRITE_DELAY=0}).
+     * {@linkplain #shutdown(DataSource) shutdown}. With the README's options (H2's default write delay, so that the
+     * store ends its writes with {@code CHECKPOINT SYNC}, and {@code RETENTION_TIME=1000}), and open until shut down
+     * ({@code DB_CLOSE_DELAY=-1}), as a host's connection pool keeps it: a database that every operation closes and
+     * reopens lost committed rows in these tests, once a transaction's follow-up rows (with H2's default write delay)
+     * and once a customer's touches (with {@code WRITE_DELAY=0}).
      *
      * @param directory where the file goes
      * @param name the database name
      * @return the data source
      */
     public DataSource h2File(Path directory, String name) {
-        return h2("jdbc:h2:file:" + directory.resolve(name).toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1");
+        return h2("jdbc:h2:file:" + directory.resolve(name).toAbsolutePath()
+                + ";RETENTION_TIME=1000;QUERY_CACHE_SIZE=32;DB_CLOSE_DELAY=-1");
     }
 
     private DataSource h2(String url) {

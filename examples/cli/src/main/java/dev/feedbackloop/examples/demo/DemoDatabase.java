@@ -20,13 +20,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  * and created afresh on every run, so running the demo again never meets old data and never touches other tables.
  *
  * <p>Design note on the default H2 file. H2's MVStore appends a chunk of changed pages to the file at every store
- * commit and frees old chunks only after its retention time (45 s); its background writer thread commits at most
- * every {@code WRITE_DELAY} milliseconds and is also what rewrites sparse chunks and moves them to the front of the
- * file. {@code WRITE_DELAY=0} makes every transaction a store commit and stops that thread: a run of the demo (about
- * 12,000 small transactions) then left a 240 MB file whose live data compacts to under 3 MB, and the file never
- * shrank. The demo keeps H2's default write delay (the store ends each write with {@code CHECKPOINT}, so that
- * nothing acknowledged is lost, and the background writer compacts the file as it goes) and compacts the file when
- * it closes
+ * commit and reuses the space of a dead chunk only once the chunk is older than its retention time (45 s by default);
+ * its background writer thread commits at most every {@code WRITE_DELAY} milliseconds and is also what rewrites
+ * sparse chunks and moves them to the front of the file. {@code WRITE_DELAY=0} makes every transaction a store commit
+ * and stops that thread: a run of the demo (about 12,000 small transactions) then left a 240 MB file whose live data
+ * compacts to under 3 MB, and the file never shrank. The demo keeps H2's default write delay (the store ends each
+ * write with {@code CHECKPOINT SYNC}, so that nothing acknowledged is lost, and the background writer compacts the
+ * file as it goes), the README's {@code RETENTION_TIME=1000}, and compacts the file when it closes
  * ({@code SHUTDOWN COMPACT}), so the file stays a few megabytes after any number of runs. It also keeps response
  * bodies (a few hundred bytes of JSON in a {@code CLOB} column) inside their rows ({@code MAX_LENGTH_INPLACE_LOB}):
  * above H2's default of 256 bytes each went through H2's separate LOB storage, over a tenth of the run's time. A
@@ -52,11 +52,12 @@ final class DemoDatabase implements AutoCloseable {
     }
 
     /**
-     * The default database: an H2 file {@code demo} in a directory, with H2's default write delay and response
-     * bodies kept in their rows.
+     * The default database: an H2 file {@code demo} in a directory, with H2's default write delay, a retention time
+     * of a second and response bodies kept in their rows.
      */
     static String defaultUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.resolve("demo").toAbsolutePath() + ";MAX_LENGTH_INPLACE_LOB=8192";
+        return "jdbc:h2:file:" + directory.resolve("demo").toAbsolutePath()
+                + ";RETENTION_TIME=1000;MAX_LENGTH_INPLACE_LOB=8192";
     }
 
     /** The file that holds the default database. */

@@ -36,7 +36,7 @@ final class SmallestApplicationTest {
         }
         String[] arguments = {
                 "--spring.datasource.url=jdbc:h2:file:" + directory.resolve("feedback").toAbsolutePath()
-                        + ";WRITE_DELAY=0",
+                        + ";RETENTION_TIME=1000;QUERY_CACHE_SIZE=32", // the README's options
                 "--feedbackloop.surveys.locations=file:" + surveys.toAbsolutePath() + "/*.json"};
 
         String followUpId;
