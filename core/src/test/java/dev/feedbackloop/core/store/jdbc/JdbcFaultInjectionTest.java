@@ -23,6 +23,8 @@ import dev.feedbackloop.core.invitation.Invitation;
 import dev.feedbackloop.core.invitation.InvitationLedger;
 import dev.feedbackloop.core.invitation.Invitations;
 import dev.feedbackloop.core.invitation.SigningKey;
+import dev.feedbackloop.core.limit.LimitExceededException;
+import dev.feedbackloop.core.limit.SubmissionLimits;
 import dev.feedbackloop.core.privacy.RecordingLogs;
 import dev.feedbackloop.core.privacy.ThrowableTexts;
 import dev.feedbackloop.survey.NpsQuestion;
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.event.Level;
 
@@ -90,7 +93,12 @@ final class JdbcFaultInjectionTest {
          * The last statement of an erasure fails, deleting the customer's row, after its responses and follow-ups
          * were rewritten and its events and touches deleted in the same transaction; only erasures reach it.
          */
-        ERASURE_DELETE
+        ERASURE_DELETE,
+        /**
+         * The insert of a write's outbox events fails: the last statement of a submission or a follow-up step, after
+         * its other rows were written in the same transaction.
+         */
+        OUTBOX_INSERT
     }
 
     enum Backend {
@@ -126,7 +134,7 @@ final class JdbcFaultInjectionTest {
         var cases = Stream.<Arguments>builder();
         for (Backend backend : Backend.values()) {
             for (Point point : Point.values()) {
-                if (point != Point.SURVEY_INSERT && point != Point.ERASURE_DELETE) {
+                if (point != Point.SURVEY_INSERT && point != Point.ERASURE_DELETE && point != Point.OUTBOX_INSERT) {
                     cases.add(Arguments.of(backend, point));
                 }
             }
@@ -349,6 +357,56 @@ final class JdbcFaultInjectionTest {
                 Arguments.of(backend, Point.COMMIT)));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Backend.class)
+    void followUpStepFault_leavesEveryRowAsItWasAndARetryWithTheSameVersionSucceeds(Backend backend)
+            throws Exception {
+        open(backend);
+        String followUpId = loop.submit(Fixtures.response("r1", CUSTOMER, 2, TEXT, T0)).followUpIds().get(0);
+        List<String> before = cells();
+        int heard = delivered.size();
+        arm(Point.OUTBOX_INSERT, "08006", 1);
+
+        Throwable thrown = catchThrowable(() -> loop.followUps().contact(followUpId, 1,
+                Contact.of("phone", "agent", T0, "NOTE-SECRET-5")));
+        disarm();
+
+        assertThat(thrown).isInstanceOfSatisfying(JdbcStoreException.class, e -> {
+            assertThat(e.sqlState()).isEqualTo("08006");
+            assertThat(ThrowableTexts.of(e)).noneMatch(text -> text.contains("SECRET-5"));
+        });
+        assertThat(cells()).as("every row of every table after the failed step").isEqualTo(before);
+        assertThat(delivered).hasSize(heard);
+
+        assertThat(loop.followUps().contact(followUpId, 1, Contact.of("phone", "agent", T0, "NOTE-SECRET-5"))
+                .version()).isEqualTo(2);
+        assertThat(delivered.subList(heard, delivered.size())).singleElement()
+                .isInstanceOf(FeedbackEvent.FollowUpContacted.class);
+        // the answer's touch and the contact's, once
+        assertThat(rowCounts()).containsEntry("fl_touch", 2).containsEntry("fl_follow_up_history", 2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Backend.class)
+    void submissionFaultUnderAPerCustomerLimit_countsNothingSoTheRetryIsAcceptedAndTheLimitStillHolds(
+            Backend backend) throws Exception {
+        open(backend);
+        loop = FeedbackLoop.builder().store(JdbcStore.of(faulty(real))).clock(MutableClock.at(T0))
+                .limits(SubmissionLimits.standard().withResponsesPerCustomer(1, Duration.ofDays(1)))
+                .followUpPolicy(FollowUpPolicy.npsDetractors("nps", Duration.ofHours(48))).listener(listener).build();
+        arm(Point.OUTBOX_INSERT, "08006", 1);
+
+        Throwable thrown = catchThrowable(() -> loop.submit(Fixtures.response("r1", CUSTOMER, 2, TEXT, T0)));
+        disarm();
+
+        assertThat(thrown).isInstanceOf(JdbcStoreException.class);
+        assertThat(rowCounts()).containsEntry("fl_response", 0).containsEntry("fl_follow_up", 0);
+        assertThat(loop.submit(Fixtures.response("r1", CUSTOMER, 2, TEXT, T0)).followUpIds()).hasSize(1);
+        assertThat(catchThrowable(() -> loop.submit(Fixtures.response("r2", CUSTOMER, 9, null, T0))))
+                .isInstanceOf(LimitExceededException.class);
+        assertThat(rowCounts()).containsEntry("fl_response", 1);
+    }
+
     // ---- the fault harness ------------------------------------------------------------------------------------
 
     /**
@@ -406,7 +464,8 @@ final class JdbcFaultInjectionTest {
     private PreparedStatement statement(PreparedStatement delegate, String sql) throws SQLException {
         PreparedStatement statement = mock(PreparedStatement.class, delegatesTo(delegate));
         doAnswer(call -> {
-            if (sql.startsWith("INSERT INTO fl_follow_up ") && strike(Point.EXECUTE_BATCH)) {
+            if (sql.startsWith("INSERT INTO fl_follow_up ") && strike(Point.EXECUTE_BATCH)
+                    || sql.startsWith("INSERT INTO fl_outbox ") && strike(Point.OUTBOX_INSERT)) {
                 throw driverError(sql);
             }
             return delegate.executeBatch();
