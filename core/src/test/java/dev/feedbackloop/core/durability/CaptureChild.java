@@ -4,7 +4,10 @@ import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Fixtures;
 import dev.feedbackloop.core.Receipt;
 import dev.feedbackloop.core.ResponseConflictException;
+import dev.feedbackloop.core.followup.Contact;
 import dev.feedbackloop.core.followup.FollowUpPolicy;
+import dev.feedbackloop.core.followup.IllegalTransitionException;
+import dev.feedbackloop.core.followup.VersionConflictException;
 import dev.feedbackloop.core.invitation.InvitationException;
 import dev.feedbackloop.core.invitation.Invitations;
 import dev.feedbackloop.core.invitation.SigningKey;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +39,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   prints {@code SUBMITTED <failed> <id>:<outcome>...}, where the outcome of an id is {@code R} if every thread got a
  *   receipt, {@code C} if every thread got a {@link ResponseConflictException}, {@code M} for a mix;
  *   <li>{@code TOKEN <token> <prefix>}: thread {@code t} submits response {@code <prefix>-t} with the invitation
- *   token, and prints {@code REDEEMED <stored> <already used> <failed>}.
+ *   token, and prints {@code REDEEMED <stored> <already used> <failed>};
+ *   <li>{@code BATCH <prefix> <n> forward|backward}: every thread submits responses {@code <prefix>-0} to
+ *   {@code <prefix>-<n-1>} of three customers as one batch, every other thread in the opposite order (starting with
+ *   the order given), and prints {@code BATCHED <receipts> <failed>};
+ *   <li>{@code ERASE <customer ids, comma-separated>}: the threads erase the customers, and it prints
+ *   {@code ERASED <erased> <failed>};
+ *   <li>{@code CONTACT <follow-up ids, comma-separated>}: the threads read each follow-up and record a contact with a
+ *   note {@code NOTE-SECRET-<id>} at the version read, and it prints {@code CONTACTED <contacted> <refused> <failed>},
+ *   refused counting {@code VersionConflictException} and {@code IllegalTransitionException}.
  * </ul>
  * {@code EXIT} ends it.
  *
@@ -112,6 +124,52 @@ final class CaptureChild {
                     }
                 });
                 out.println("REDEEMED " + stored + " " + used + " " + failed);
+            } else if (command[0].equals("BATCH")) {
+                int n = Integer.parseInt(command[2]);
+                var responses = new ArrayList<Response>();
+                for (int i = 0; i < n; i++) {
+                    String id = command[1] + "-" + i;
+                    // three customers share the batch's responses: their rows are locked first, by id
+                    responses.add(Fixtures.response(id, "c-" + command[1] + "-" + i % 3, i % 2 == 0 ? 2 : 9, null,
+                            Fixtures.T0));
+                }
+                var reversed = new ArrayList<>(responses);
+                Collections.reverse(reversed);
+                var receipts = new AtomicInteger();
+                race(threads, failed, t -> {
+                    boolean forward = (t % 2 == 0) == command[3].equals("forward");
+                    receipts.addAndGet(loop.submitAll(forward ? responses : reversed).size());
+                });
+                out.println("BATCHED " + receipts + " " + failed);
+            } else if (command[0].equals("ERASE")) {
+                List<String> customers = List.of(command[1].split(","));
+                var erased = new AtomicInteger();
+                race(threads, failed, t -> {
+                    for (int i = t; i < customers.size(); i += threads) {
+                        loop.eraseCustomer(customers.get(i));
+                        erased.incrementAndGet();
+                    }
+                });
+                out.println("ERASED " + erased + " " + failed);
+            } else if (command[0].equals("CONTACT")) {
+                List<String> followUps = List.of(command[1].split(","));
+                var contacted = new AtomicInteger();
+                var refused = new AtomicInteger();
+                race(threads, failed, t -> {
+                    for (int i = t; i < followUps.size(); i += threads) {
+                        String id = followUps.get(i);
+                        // read, then write with the version read, as an agent's screen does
+                        long version = loop.followUps().followUp(id).version();
+                        try {
+                            loop.followUps().contact(id, version, Contact.of("phone", "agent", Fixtures.T0,
+                                    "NOTE-SECRET-" + id));
+                            contacted.incrementAndGet();
+                        } catch (VersionConflictException | IllegalTransitionException e) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                });
+                out.println("CONTACTED " + contacted + " " + refused + " " + failed);
             } else {
                 throw new IllegalArgumentException("unknown command " + line);
             }
