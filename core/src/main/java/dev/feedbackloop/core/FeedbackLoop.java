@@ -204,9 +204,10 @@ public final class FeedbackLoop implements AutoCloseable {
 
     /**
      * Captures a response: validates it against its survey version, deduplicates by id, stores it and opens its
-     * follow-ups atomically, records a {@code SURVEY_ANSWERED} touch for a known customer, then notifies
-     * listeners. A refusal (invalid, conflict, limit) is told to the {@link IntakeObserver}s before it is thrown. Once the response is stored, this returns its receipt: a failure to deliver or acknowledge its
-     * events is logged and they are delivered later, never thrown.
+     * follow-ups atomically, records a {@code SURVEY_ANSWERED} touch for a known customer, then notifies listeners. A
+     * refusal (invalid, conflict, limit) is told to the {@link IntakeObserver}s before it is thrown. Once the response
+     * is stored, this returns its receipt: a failure to deliver or acknowledge its events is logged and they are
+     * delivered later, never thrown.
      *
      * @param response the response
      * @return the receipt; equal for repeated submissions of the same response
@@ -376,7 +377,8 @@ public final class FeedbackLoop implements AutoCloseable {
      *
      * <pre>{@code
      * Instant from = Instant.parse("2024-01-01T00:00:00Z");
-     * Scorecard q1 = loop.scorecard(ScorecardSpec.builder(survey).build(), from, Instant.parse("2024-04-01T00:00:00Z"));
+     * Instant to = Instant.parse("2024-04-01T00:00:00Z");
+     * Scorecard q1 = loop.scorecard(ScorecardSpec.builder(survey).build(), from, to);
      * }</pre>
      *
      * @param spec what to score and how to group it

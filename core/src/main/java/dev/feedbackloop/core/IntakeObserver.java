@@ -12,9 +12,9 @@ package dev.feedbackloop.core;
  * response under a stored id ({@link ResponseConflictException}), a limit or the host's guard
  * ({@link dev.feedbackloop.core.limit.LimitExceededException}) and a refused invitation token
  * ({@link dev.feedbackloop.core.invitation.InvitationException}). Failures are not refusals and are not reported: a
- * failing policy or guard ({@link HostCallbackException}) or store ({@link dev.feedbackloop.core.store.StoreException}).
- * The other responses of a refused batch are neither stored nor reported. A resubmission of a stored response is
- * never refused, so never reported.
+ * failing policy or guard ({@link HostCallbackException}) or store
+ * ({@link dev.feedbackloop.core.store.StoreException}). The other responses of a refused batch are neither stored nor
+ * reported. A resubmission of a stored response is never refused, so never reported.
  *
  * <p>Observers are called on the submitting thread, synchronously, once per refusal (there is no outbox behind
  * them: a crash loses nothing stored, and no refusal is told twice). They must be quick and thread-safe; one that

@@ -1,24 +1,15 @@
 package dev.feedbackloop.core;
 
-import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.OutboxEntry;
 import dev.feedbackloop.core.store.StoreException;
 import dev.feedbackloop.core.store.internal.ReportingStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,11 +35,11 @@ import org.slf4j.LoggerFactory;
  * <p>Acknowledgements: with a store that reports what it appended (the JDBC store), the entries delivered from a
  * write's report are not acknowledged at once, which would cost a transaction per write: they wait, and the next
  * write acknowledges them in its own transaction once {@value #ACK_BATCH} are waiting or the oldest has waited
- * {@value #ACK_DELAY_MILLIS} ms (by the loop's clock). Entries delivered from a poll are acknowledged at once, together with those
- * waiting, in one call. {@link #deliverPending()} and {@link #close()} acknowledge everything delivered; a backlog of
- * {@value #ACK_BACKLOG} is acknowledged by the delivering thread. A waiting entry is still in the outbox: a poll
- * skips it (it was delivered), while a crash, or another process polling the same store, delivers it again, which
- * at-least-once delivery allows. With other stores every delivered entry is acknowledged at once.
+ * {@value #ACK_DELAY_MILLIS} ms (by the loop's clock). Entries delivered from a poll are acknowledged at once,
+ * together with those waiting, in one call. {@link #deliverPending()} and {@link #close()} acknowledge everything
+ * delivered; a backlog of {@value #ACK_BACKLOG} is acknowledged by the delivering thread. A waiting entry is still in
+ * the outbox: a poll skips it (it was delivered), while a crash, or another process polling the same store, delivers
+ * it again, which at-least-once delivery allows. With other stores every delivered entry is acknowledged at once.
  */
 final class OutboxRelay implements AutoCloseable {
 
@@ -77,9 +68,9 @@ final class OutboxRelay implements AutoCloseable {
     private final List<FeedbackListener> listeners;
     /** Whether delivered entries wait for a later write to acknowledge them: the store reports what it appended. */
     private final boolean lazy;
-    private final Unacknowledged unacknowledged;
+    private final PendingAcknowledgements pending;
     /** Delivery on the host's executor, in lanes per response, follow-up and customer; null to deliver inline. */
-    private final @Nullable Lanes lanes;
+    private final @Nullable ListenerLanes lanes;
     /**
      * Set when a delivery on the executor failed or was refused, or a write failed in the store: the next call polls
      * the outbox.
@@ -113,8 +104,10 @@ final class OutboxRelay implements AutoCloseable {
         this.store = store;
         this.listeners = List.copyOf(listeners);
         this.lazy = store instanceof ReportingStore;
-        this.unacknowledged = new Unacknowledged(millis);
-        this.lanes = executor == null ? null : new Lanes(executor);
+        this.pending = new PendingAcknowledgements(millis, ACK_BATCH, ACK_DELAY_MILLIS);
+        this.lanes = executor == null ? null : new ListenerLanes(executor, this::notifyListeners,
+                sequence -> pending.delivered(List.of(sequence)), this::acknowledgeAfterDelivery,
+                () -> redeliver.set(true));
     }
 
     /**
@@ -130,7 +123,7 @@ final class OutboxRelay implements AutoCloseable {
      */
     <T> T write(Function<List<Long>, T> write, Function<? super T, Appended> report) {
         writing.incrementAndGet();
-        List<Long> acknowledging = lazy ? unacknowledged.takeIfDue() : List.of();
+        List<Long> acknowledging = lazy ? pending.takeIfDue() : List.of();
         T result;
         Appended appended;
         try {
@@ -138,7 +131,7 @@ final class OutboxRelay implements AutoCloseable {
             appended = report.apply(result);
         } catch (RuntimeException | Error e) {
             // nothing to hand over; a poll that ran meanwhile forgets its sequences once no write is in flight
-            unacknowledged.putBack(acknowledging);
+            pending.putBack(acknowledging);
             if (e instanceof StoreException) {
                 // the database may have committed a write whose answer was lost: its events are in the outbox, and
                 // a retry finds the response stored and reports none, so the next call polls for them
@@ -147,7 +140,7 @@ final class OutboxRelay implements AutoCloseable {
             writing.decrementAndGet();
             throw e;
         }
-        unacknowledged.acknowledged(acknowledging);
+        pending.acknowledged(acknowledging);
         deliver(appended);
         return result;
     }
@@ -222,7 +215,7 @@ final class OutboxRelay implements AutoCloseable {
         try {
             handOver(appended);
             drain();
-            if (unacknowledged.waiting() >= ACK_BACKLOG) {
+            if (pending.waiting() >= ACK_BACKLOG) {
                 acknowledgeWaiting();
             }
         } catch (RuntimeException e) {
@@ -280,21 +273,21 @@ final class OutboxRelay implements AutoCloseable {
                     polledWhileWriting.clear();
                 }
                 // delivered entries that wait for their acknowledgement, or for their listeners, come back too
-                int known = unacknowledged.size() + (lanes == null ? 0 : lanes.size());
+                int known = pending.size() + (lanes == null ? 0 : lanes.size());
                 List<OutboxEntry> page;
                 // a write that acknowledges entries while the poll runs may commit after the poll read them
-                unacknowledged.pollStarts();
+                pending.pollStarts();
                 try {
                     page = store.pollOutbox(OUTBOX_BATCH + known);
                     batch = new ArrayList<>(page.size());
                     for (OutboxEntry entry : page) {
-                        if (!unacknowledged.contains(entry.sequence())
+                        if (!pending.contains(entry.sequence())
                                 && (lanes == null || !lanes.delivering(entry.sequence()))) {
                             batch.add(entry);
                         }
                     }
                 } finally {
-                    unacknowledged.pollEnded();
+                    pending.pollEnded();
                 }
                 if (page.stream().anyMatch(entry -> acknowledged.contains(entry.sequence()))) {
                     LOG.warn("the store returned outbox entries that were acknowledged; delivery stops until the next"
@@ -307,7 +300,7 @@ final class OutboxRelay implements AutoCloseable {
                 if (batch.isEmpty()) {
                     if (pollNeeded) {
                         // a page of delivered entries only: acknowledge them, so that the next poll goes further
-                        acknowledged.addAll(unacknowledged.waitingSequences());
+                        acknowledged.addAll(pending.waitingSequences());
                         if (!acknowledgeWaiting()) {
                             return delivered;
                         }
@@ -341,23 +334,23 @@ final class OutboxRelay implements AutoCloseable {
                 sequences.add(entry.sequence());
             }
             if (lazy && !polled) {
-                unacknowledged.delivered(sequences);
+                pending.delivered(sequences);
                 continue;
             }
             // entries found by a poll are acknowledged at once, with those that wait
-            List<Long> waiting = unacknowledged.takeAll();
+            List<Long> waiting = pending.takeAll();
             sequences.addAll(waiting);
             try {
                 store.acknowledge(sequences);
             } catch (RuntimeException e) {
                 // the entries stay in the outbox; a later call polls for them (at least once)
-                unacknowledged.lost(waiting);
+                pending.lost(waiting);
                 ready.clear();
                 pollNeeded = true;
                 deliveryFailed("acknowledge " + sequences.size() + " delivered event(s) of", e);
                 return delivered;
             }
-            unacknowledged.acknowledged(waiting);
+            pending.acknowledged(waiting);
             acknowledged.addAll(sequences);
         }
     }
@@ -369,19 +362,29 @@ final class OutboxRelay implements AutoCloseable {
      * @return whether they were acknowledged
      */
     private boolean acknowledgeWaiting() {
-        List<Long> waiting = unacknowledged.takeAll();
+        return acknowledgeWaiting(() -> pollNeeded = true);
+    }
+
+    /**
+     * Acknowledges the delivered entries that wait for it; on a failure, forgets them, runs {@code pollAgain} so that
+     * a later call polls for them, and logs at WARN.
+     *
+     * @return whether they were acknowledged
+     */
+    private boolean acknowledgeWaiting(Runnable pollAgain) {
+        List<Long> waiting = pending.takeAll();
         if (waiting.isEmpty()) {
             return true;
         }
         try {
             store.acknowledge(waiting);
         } catch (RuntimeException e) {
-            unacknowledged.lost(waiting);
-            pollNeeded = true;
+            pending.lost(waiting);
+            pollAgain.run();
             deliveryFailed("acknowledge " + waiting.size() + " delivered event(s) of", e);
             return false;
         }
-        unacknowledged.acknowledged(waiting);
+        pending.acknowledged(waiting);
         return true;
     }
 
@@ -396,131 +399,13 @@ final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * Acknowledges the entries that wait, on the thread that ended a delivery on the executor; a failure is logged at
-     * WARN and the next call polls for them.
+     * Acknowledges the entries that wait, on the thread that ended a delivery on the executor, unless they may wait
+     * for a later write (the store reports what it appended, the relay is open, and fewer than {@value #ACK_BACKLOG}
+     * wait); a failure is logged at WARN and the next call polls for them.
      */
     private void acknowledgeAfterDelivery() {
-        List<Long> waiting = unacknowledged.takeAll();
-        if (waiting.isEmpty()) {
-            return;
-        }
-        try {
-            store.acknowledge(waiting);
-        } catch (RuntimeException e) {
-            unacknowledged.lost(waiting);
-            redeliver.set(true);
-            deliveryFailed("acknowledge " + waiting.size() + " delivered event(s) of", e);
-            return;
-        }
-        unacknowledged.acknowledged(waiting);
-    }
-
-    /**
-     * The keys whose events must reach listeners one at a time and in order: the response, the follow-up, or the
-     * customer an event is about. An event with two keys (a follow-up opened for a response) waits for the events
-     * before it under either.
-     */
-    static List<String> keys(FeedbackEvent event) {
-        if (event instanceof FeedbackEvent.ResponseAccepted e) {
-            return List.of("response:" + e.responseId());
-        } else if (event instanceof FeedbackEvent.FollowUpOpened e) {
-            return List.of("response:" + e.responseId(), "follow-up:" + e.followUpId());
-        } else if (event instanceof FeedbackEvent.FollowUpContacted e) {
-            return List.of("follow-up:" + e.followUpId());
-        } else if (event instanceof FeedbackEvent.FollowUpResolved e) {
-            return List.of("follow-up:" + e.followUpId());
-        } else if (event instanceof FeedbackEvent.FollowUpClosed e) {
-            return List.of("follow-up:" + e.followUpId());
-        } else if (event instanceof FeedbackEvent.FollowUpEscalated e) {
-            return List.of("follow-up:" + e.followUpId());
-        } else if (event instanceof FeedbackEvent.CustomerDueForContact e) {
-            return List.of("customer:" + e.customerId());
-        }
-        throw new AssertionError("unknown event " + event.getClass());
-    }
-
-    /**
-     * Delivery on the host's executor: each entry runs as a task after the tasks of the entries before it that share
-     * one of its {@linkplain #keys keys}, so that the events of a response, a follow-up or a customer never run
-     * concurrently or out of order, while those of others run in parallel. An entry is acknowledged once its task
-     * ran (a listener that throws is logged and skipped, as on the delivering thread); a task that the executor
-     * refuses, or that ends in an error, leaves its entry in the outbox, skips the later tasks of its keys (the failed
-     * task stays their predecessor), and makes the next call poll, so that they are delivered again, in order.
-     * Thread-safe.
-     */
-    private final class Lanes {
-
-        private final Executor executor;
-        /** The last task of each key; guarded by this. */
-        private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
-        /** Sequences dispatched and not ended: a poll must not deliver them again. */
-        private final Set<Long> delivering = ConcurrentHashMap.newKeySet();
-
-        Lanes(Executor executor) {
-            this.executor = executor;
-        }
-
-        boolean delivering(long sequence) {
-            return delivering.contains(sequence);
-        }
-
-        int size() {
-            return delivering.size();
-        }
-
-        /**
-         * Forgets the failed tasks that hold back their keys, before the entries are polled for again; under the
-         * delivery lock. A key whose task has not ended keeps it: an entry behind a failure is still being skipped,
-         * and what is dispatched now must come after it.
-         */
-        synchronized void forgetFailures() {
-            tails.values().removeIf(CompletableFuture::isCompletedExceptionally);
-        }
-
-        /** Runs an entry's listeners on the executor after the tasks before it under its keys; in sequence order. */
-        void dispatch(OutboxEntry entry) {
-            delivering.add(entry.sequence());
-            List<String> keys = keys(entry.event());
-            CompletableFuture<Void> task;
-            synchronized (this) {
-                CompletableFuture<?>[] before = keys.stream().map(tails::get).filter(Objects::nonNull)
-                        .toArray(CompletableFuture<?>[]::new);
-                try {
-                    task = CompletableFuture.allOf(before).thenRunAsync(() -> notifyListeners(entry), executor);
-                } catch (RejectedExecutionException e) {
-                    task = CompletableFuture.failedFuture(e);
-                }
-                for (String key : keys) {
-                    tails.put(key, task);
-                }
-            }
-            CompletableFuture<Void> self = task;
-            task.whenComplete((ignored, failure) -> ended(entry, keys, self, failure));
-        }
-
-        private void ended(OutboxEntry entry, List<String> keys, CompletableFuture<Void> task,
-                           @Nullable Throwable failure) {
-            if (failure == null) {
-                synchronized (this) {
-                    for (String key : keys) {
-                        tails.remove(key, task);
-                    }
-                }
-                // waiting before no longer delivering, so that no poll in between delivers it again
-                unacknowledged.delivered(List.of(entry.sequence()));
-                delivering.remove(entry.sequence());
-                if (!lazy || closed || unacknowledged.waiting() >= ACK_BACKLOG) {
-                    acknowledgeAfterDelivery();
-                }
-                return;
-            }
-            delivering.remove(entry.sequence());
-            redeliver.set(true);
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            LOG.warn("event {} #{} was not delivered ({}); it stays in the outbox and is delivered by a later call",
-                    entry.event().getClass().getSimpleName(), entry.sequence(), cause.getClass().getName());
-            LOG.debug("delivery on the listener executor failed", cause);
+        if (!lazy || closed || pending.waiting() >= ACK_BACKLOG) {
+            acknowledgeWaiting(() -> redeliver.set(true));
         }
     }
 
@@ -532,105 +417,6 @@ final class OutboxRelay implements AutoCloseable {
                 LOG.warn("listener {} failed on event {} #{}; skipped", listener.getClass().getName(),
                         entry.event().getClass().getSimpleName(), entry.sequence(), e);
             }
-        }
-    }
-
-    /**
-     * The sequences of delivered entries whose acknowledgement is not written yet: waiting, or taken by a write or a
-     * call that is acknowledging them. Until the acknowledgement commits, the entries are in the outbox, and a poll
-     * must not deliver them again. Thread-safe.
-     */
-    private static final class Unacknowledged {
-
-        private final LongSupplier millis;
-        private final LinkedHashSet<Long> waiting = new LinkedHashSet<>();
-        private final Set<Long> acknowledging = new HashSet<>();
-        /** Whether a poll runs (one at a time, under the delivery lock). */
-        private boolean polling;
-        /** Sequences acknowledged while the current poll runs: it may have read them before the deletion. */
-        private final Set<Long> acknowledgedWhilePolling = new HashSet<>();
-        /** When the oldest waiting entry was delivered, by {@link #millis}. */
-        private long since;
-
-        Unacknowledged(LongSupplier millis) {
-            this.millis = millis;
-        }
-
-        synchronized void delivered(List<Long> sequences) {
-            if (waiting.isEmpty()) {
-                since = millis.getAsLong();
-            }
-            waiting.addAll(sequences);
-        }
-
-        synchronized boolean contains(long sequence) {
-            return waiting.contains(sequence) || acknowledging.contains(sequence)
-                    || acknowledgedWhilePolling.contains(sequence);
-        }
-
-        synchronized void pollStarts() {
-            polling = true;
-        }
-
-        synchronized void pollEnded() {
-            polling = false;
-            acknowledgedWhilePolling.clear();
-        }
-
-        synchronized int waiting() {
-            return waiting.size();
-        }
-
-        synchronized int size() {
-            return waiting.size() + acknowledging.size();
-        }
-
-        synchronized List<Long> waitingSequences() {
-            return List.copyOf(waiting);
-        }
-
-        /** Takes the waiting sequences for a write to acknowledge, if enough wait or the oldest waited long enough. */
-        synchronized List<Long> takeIfDue() {
-            if (waiting.size() >= ACK_BATCH
-                    || !waiting.isEmpty() && millis.getAsLong() - since >= ACK_DELAY_MILLIS) {
-                return takeAll();
-            }
-            return List.of();
-        }
-
-        synchronized List<Long> takeAll() {
-            if (waiting.isEmpty()) {
-                return List.of();
-            }
-            var taken = List.copyOf(waiting);
-            waiting.clear();
-            acknowledging.addAll(taken);
-            return taken;
-        }
-
-        /** The taken sequences are acknowledged: the entries are gone from the outbox. */
-        synchronized void acknowledged(List<Long> taken) {
-            taken.forEach(acknowledging::remove);
-            if (polling) {
-                acknowledgedWhilePolling.addAll(taken);
-            }
-        }
-
-        /** The write that took the sequences failed: they wait again. */
-        synchronized void putBack(List<Long> taken) {
-            if (taken.isEmpty()) {
-                return;
-            }
-            taken.forEach(acknowledging::remove);
-            if (waiting.isEmpty()) {
-                since = millis.getAsLong();
-            }
-            waiting.addAll(taken);
-        }
-
-        /** The acknowledgement failed: the entries are forgotten, and a poll delivers them again. */
-        synchronized void lost(List<Long> taken) {
-            taken.forEach(acknowledging::remove);
         }
     }
 }

@@ -134,7 +134,7 @@ final class ListenerExecutorTest {
             @Override
             public void onEvent(FeedbackEvent event) {
                 maxInParallel.accumulateAndGet(inParallel.incrementAndGet(), Math::max);
-                List<String> keys = OutboxRelay.keys(event);
+                List<String> keys = ListenerLanes.keys(event);
                 for (String key : keys) {
                     if (running.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > 1) {
                         overlaps.add(key);
@@ -259,7 +259,7 @@ final class ListenerExecutorTest {
         assertThat(oneOfEach).extracting(event -> event.getClass().getSimpleName())
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(FeedbackEvent.class.getPermittedSubclasses())
                         .map(Class::getSimpleName).toList());
-        assertThat(oneOfEach).extracting(OutboxRelay::keys).containsExactly(
+        assertThat(oneOfEach).extracting(ListenerLanes::keys).containsExactly(
                 List.of("response:r1"), List.of("response:r1", "follow-up:f"), List.of("follow-up:f"),
                 List.of("follow-up:f"), List.of("follow-up:f"), List.of("follow-up:f"), List.of("customer:c1"));
     }

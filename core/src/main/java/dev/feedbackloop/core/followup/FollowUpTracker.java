@@ -265,9 +265,9 @@ public interface FollowUpTracker {
     /**
      * Escalates every follow-up whose deadline passed without being met by an instant: each escalation step of its
      * policy fires once per follow-up, deadline and step, when {@code asOf} is past the deadline plus the step's delay
-     * (wall-clock or working time, as the step says: {@link EscalationStep#timing()}). Reads the overdue follow-ups from the deadline index. Safe to call concurrently and
-     * repeatedly; a follow-up changed concurrently is skipped and picked up by the next call. The escalations are
-     * stamped {@code asOf}.
+     * (wall-clock or working time, as the step says: {@link EscalationStep#timing()}). Reads the overdue follow-ups
+     * from the deadline index. Safe to call concurrently and repeatedly; a follow-up changed concurrently is skipped
+     * and picked up by the next call. The escalations are stamped {@code asOf}.
      *
      * @param asOf the instant to escalate at, normally {@code FeedbackLoop.now()}
      * @return the escalations recorded by this call

@@ -76,7 +76,8 @@ final class EscalationPager {
         var fired = new ArrayList<Escalation>();
         for (int i = 0; i < steps.size(); i++) {
             EscalationStep step = steps.get(i);
-            if (step.deadline() != kind || current.isEscalated(kind, due, i) || now.isBefore(step.firesAt(due, loop.calendar()))) {
+            if (step.deadline() != kind || current.isEscalated(kind, due, i)
+                    || now.isBefore(step.firesAt(due, loop.calendar()))) {
                 continue;
             }
             Escalation escalation = new Escalation(kind, due, i, step.targetFor(current), now);

@@ -516,7 +516,8 @@ final class FollowUpRows {
         }
         if (entries > 0) {
             try (PreparedStatement history = connection.prepareStatement("INSERT INTO fl_follow_up_history"
-                    + " (follow_up_id, ordinal, action, state, actor, happened_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " (follow_up_id, ordinal, action, state, actor, happened_at, note)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (FollowUp followUp : followUps) {
                     int ordinal = 0;
                     for (HistoryEntry entry : followUp.history()) {

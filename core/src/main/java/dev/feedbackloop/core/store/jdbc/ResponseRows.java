@@ -221,7 +221,8 @@ final class ResponseRows {
 
     /** The statement that {@link #countReceivedAfter} runs, prepared once for several customers. */
     static PreparedStatement prepareCount(Connection connection) throws SQLException {
-        return connection.prepareStatement("SELECT COUNT(*) FROM fl_response WHERE customer_id = ? AND received_at > ?");
+        return connection.prepareStatement(
+                "SELECT COUNT(*) FROM fl_response WHERE customer_id = ? AND received_at > ?");
     }
 
     /**

@@ -1,0 +1,117 @@
+package dev.feedbackloop.core;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * The sequences of delivered entries whose acknowledgement is not written yet: waiting, or taken by a write or a
+ * call that is acknowledging them. Until the acknowledgement commits, the entries are in the outbox, and a poll
+ * must not deliver them again. Thread-safe: every method holds this instance's lock.
+ */
+final class PendingAcknowledgements {
+
+    private final LongSupplier millis;
+    /** Waiting sequences that make an acknowledgement due with the next write. */
+    private final int batch;
+    /** How long the oldest waiting sequence waits, by {@link #millis}, before an acknowledgement is due. */
+    private final long delayMillis;
+    private final LinkedHashSet<Long> waiting = new LinkedHashSet<>();
+    private final Set<Long> acknowledging = new HashSet<>();
+    /** Whether a poll runs (one at a time, under the relay's delivery lock). */
+    private boolean polling;
+    /** Sequences acknowledged while the current poll runs: it may have read them before the deletion. */
+    private final Set<Long> acknowledgedWhilePolling = new HashSet<>();
+    /** When the oldest waiting entry was delivered, by {@link #millis}. */
+    private long since;
+
+    /**
+     * @param millis the loop's clock, in milliseconds
+     * @param batch waiting sequences that make an acknowledgement due
+     * @param delayMillis how long the oldest waiting sequence waits, in milliseconds, before one is due
+     */
+    PendingAcknowledgements(LongSupplier millis, int batch, long delayMillis) {
+        this.millis = millis;
+        this.batch = batch;
+        this.delayMillis = delayMillis;
+    }
+
+    synchronized void delivered(List<Long> sequences) {
+        if (waiting.isEmpty()) {
+            since = millis.getAsLong();
+        }
+        waiting.addAll(sequences);
+    }
+
+    synchronized boolean contains(long sequence) {
+        return waiting.contains(sequence) || acknowledging.contains(sequence)
+                || acknowledgedWhilePolling.contains(sequence);
+    }
+
+    synchronized void pollStarts() {
+        polling = true;
+    }
+
+    synchronized void pollEnded() {
+        polling = false;
+        acknowledgedWhilePolling.clear();
+    }
+
+    synchronized int waiting() {
+        return waiting.size();
+    }
+
+    synchronized int size() {
+        return waiting.size() + acknowledging.size();
+    }
+
+    synchronized List<Long> waitingSequences() {
+        return List.copyOf(waiting);
+    }
+
+    /** Takes the waiting sequences for a write to acknowledge, if enough wait or the oldest waited long enough. */
+    synchronized List<Long> takeIfDue() {
+        if (waiting.size() >= batch
+                || !waiting.isEmpty() && millis.getAsLong() - since >= delayMillis) {
+            return takeAll();
+        }
+        return List.of();
+    }
+
+    synchronized List<Long> takeAll() {
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        var taken = List.copyOf(waiting);
+        waiting.clear();
+        acknowledging.addAll(taken);
+        return taken;
+    }
+
+    /** The taken sequences are acknowledged: the entries are gone from the outbox. */
+    synchronized void acknowledged(List<Long> taken) {
+        taken.forEach(acknowledging::remove);
+        if (polling) {
+            acknowledgedWhilePolling.addAll(taken);
+        }
+    }
+
+    /** The write that took the sequences failed: they wait again. */
+    synchronized void putBack(List<Long> taken) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        taken.forEach(acknowledging::remove);
+        if (waiting.isEmpty()) {
+            since = millis.getAsLong();
+        }
+        waiting.addAll(taken);
+    }
+
+    /** The acknowledgement failed: the entries are forgotten, and a poll delivers them again. */
+    synchronized void lost(List<Long> taken) {
+        taken.forEach(acknowledging::remove);
+    }
+}
