@@ -165,7 +165,13 @@ public final class ResponseValidator {
             checkCharacters("respondent.customerId", customerId, violations);
         }
         Map<String, String> attributes = response.respondent().attributes();
-        if (attributes.isEmpty()) {
+        boolean storable = true;
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            storable &= StorableText.firstInvalid(attribute.getKey()) < 0
+                    && StorableText.firstInvalid(attribute.getValue()) < 0;
+        }
+        if (storable) {
+            // the common case: no path is built and nothing is sorted
             return;
         }
         for (Map.Entry<String, String> attribute : new TreeMap<>(attributes).entrySet()) {
