@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -87,7 +86,7 @@ final class CaptureChild {
                 int n = Integer.parseInt(command[2]);
                 int nps = Integer.parseInt(command[3]);
                 var outcomes = new ConcurrentHashMap<String, String>();
-                race(threads, failed, t -> {
+                Race.run(threads, failed, t -> {
                     for (int k = 0; k < n; k++) {
                         // each thread starts elsewhere in the list
                         String id = command[1] + "-" + (k + t * n / threads) % n;
@@ -111,7 +110,7 @@ final class CaptureChild {
             } else if (command[0].equals("TOKEN")) {
                 var stored = new AtomicInteger();
                 var used = new AtomicInteger();
-                race(threads, failed, t -> {
+                Race.run(threads, failed, t -> {
                     Response response = Fixtures.response(command[2] + "-" + t, null, 2, null, Fixtures.T0);
                     try {
                         loop.submit(response, command[1]);
@@ -136,7 +135,7 @@ final class CaptureChild {
                 var reversed = new ArrayList<>(responses);
                 Collections.reverse(reversed);
                 var receipts = new AtomicInteger();
-                race(threads, failed, t -> {
+                Race.run(threads, failed, t -> {
                     boolean forward = (t % 2 == 0) == command[3].equals("forward");
                     receipts.addAndGet(loop.submitAll(forward ? responses : reversed).size());
                 });
@@ -144,7 +143,7 @@ final class CaptureChild {
             } else if (command[0].equals("ERASE")) {
                 List<String> customers = List.of(command[1].split(","));
                 var erased = new AtomicInteger();
-                race(threads, failed, t -> {
+                Race.run(threads, failed, t -> {
                     for (int i = t; i < customers.size(); i += threads) {
                         loop.eraseCustomer(customers.get(i));
                         erased.incrementAndGet();
@@ -155,7 +154,7 @@ final class CaptureChild {
                 List<String> followUps = List.of(command[1].split(","));
                 var contacted = new AtomicInteger();
                 var refused = new AtomicInteger();
-                race(threads, failed, t -> {
+                Race.run(threads, failed, t -> {
                     for (int i = t; i < followUps.size(); i += threads) {
                         String id = followUps.get(i);
                         // read, then write with the version read, as an agent's screen does
@@ -173,35 +172,6 @@ final class CaptureChild {
             } else {
                 throw new IllegalArgumentException("unknown command " + line);
             }
-        }
-    }
-
-    /** Work of one thread, given its number. */
-    private interface Work {
-        void run(int thread);
-    }
-
-    /** Runs the work on every thread, released together; counts, and prints, what fails. */
-    private static void race(int threads, AtomicInteger failed, Work work) throws InterruptedException {
-        var gate = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            Thread worker = new Thread(() -> {
-                try {
-                    gate.await();
-                    work.run(thread);
-                } catch (RuntimeException | InterruptedException e) {
-                    e.printStackTrace();
-                    failed.incrementAndGet();
-                }
-            });
-            worker.start();
-            workers.add(worker);
-        }
-        gate.countDown();
-        for (Thread worker : workers) {
-            worker.join();
         }
     }
 }

@@ -139,6 +139,25 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
+     * Runs a test on an H2 file that several processes share in H2's mixed mode ({@code AUTO_SERVER=TRUE}): this
+     * process holds a connection for the whole test, so that the database stays open and this process its server, and
+     * shuts the database down at the end.
+     *
+     * @param directory where the file goes
+     * @param name the database's name
+     * @param body the test, given the URL for the children
+     */
+    static void onSharedH2File(Path directory, String name, OnDatabase body) throws Exception {
+        String url = "jdbc:h2:file:" + directory.resolve(name).toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        try (Connection holder = CrashSafetyTest.dataSource(url).getConnection()) {
+            body.run(url);
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+        }
+    }
+
+    /**
      * Runs a test in a new schema of the PostgreSQL database named by {@code FEEDBACKLOOP_TEST_POSTGRES_URL}, dropped
      * afterwards; skips the test when the variable is not set, and fails it then when {@code CI=true}.
      *

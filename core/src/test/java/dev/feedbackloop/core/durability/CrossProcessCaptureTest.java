@@ -84,16 +84,8 @@ final class CrossProcessCaptureTest {
     }
 
     private void onH2File(String label, Rounds rounds) throws Exception {
-        String url = "jdbc:h2:file:" + directory.resolve("capture").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        DataSource dataSource = CrashSafetyTest.dataSource(url);
-        // this connection keeps the database open, and this process its server, until the end of the test
-        try (Connection holder = dataSource.getConnection()) {
-            withChildren(label, url, dataSource, rounds);
-            try (Statement statement = holder.createStatement()) {
-                statement.execute("SHUTDOWN");
-            }
-        }
+        ChildJvm.onSharedH2File(directory, "capture",
+                url -> withChildren(label, url, CrashSafetyTest.dataSource(url), rounds));
     }
 
     private void onPostgres(String label, Rounds rounds) throws Exception {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -29,15 +27,7 @@ final class CrossProcessLimitTest {
 
     @Test
     void twoProcessesOnOneH2File_neverStoreMoreThanTheLimit() throws Exception {
-        String url = "jdbc:h2:file:" + directory.resolve("limit").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        DataSource dataSource = CrashSafetyTest.dataSource(url);
-        // this connection keeps the database open, and this process its server, until the end of the test
-        try (Connection holder = dataSource.getConnection()) {
-            run("H2 file", url, dataSource);
-            try (Statement statement = holder.createStatement()) {
-                statement.execute("SHUTDOWN");
-            }
-        }
+        ChildJvm.onSharedH2File(directory, "limit", url -> run("H2 file", url, CrashSafetyTest.dataSource(url)));
     }
 
     @Test

@@ -6,8 +6,6 @@ import dev.feedbackloop.core.followup.FollowUpState;
 import dev.feedbackloop.core.store.FeedbackStore;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -45,15 +43,7 @@ final class CrossProcessOutboxTest {
 
     @Test
     void twoProcessesOnOneH2File_deliverEveryEventInOrderPerResponseAndFollowUp() throws Exception {
-        String url = "jdbc:h2:file:" + directory.resolve("outbox").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        DataSource dataSource = CrashSafetyTest.dataSource(url);
-        // this connection keeps the database open, and this process its server, until the end of the test
-        try (Connection holder = dataSource.getConnection()) {
-            run("H2 file", url, dataSource);
-            try (Statement statement = holder.createStatement()) {
-                statement.execute("SHUTDOWN");
-            }
-        }
+        ChildJvm.onSharedH2File(directory, "outbox", url -> run("H2 file", url, CrashSafetyTest.dataSource(url)));
     }
 
     @Test

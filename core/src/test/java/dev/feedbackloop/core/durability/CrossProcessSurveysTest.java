@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -37,16 +36,7 @@ final class CrossProcessSurveysTest {
 
     @Test
     void twoProcessesOnOneH2File_registeringAtOnce_storeOneDefinitionPerVersion() throws Exception {
-        String url = "jdbc:h2:file:" + directory.resolve("surveys").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        DataSource dataSource = CrashSafetyTest.dataSource(url);
-        // this connection keeps the database open, and this process its server, until the end of the test
-        try (Connection holder = dataSource.getConnection()) {
-            run("H2 file", url, dataSource);
-            try (Statement statement = holder.createStatement()) {
-                statement.execute("SHUTDOWN");
-            }
-        }
+        ChildJvm.onSharedH2File(directory, "surveys", url -> run("H2 file", url, CrashSafetyTest.dataSource(url)));
     }
 
     @Test

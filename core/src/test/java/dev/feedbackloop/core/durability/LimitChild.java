@@ -12,9 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,32 +45,17 @@ final class LimitChild {
             String[] command = line.split(" ");
             String customer = command[1];
             String name = command[2];
-            var gate = new CountDownLatch(1);
             var stored = new AtomicInteger();
             var refused = new AtomicInteger();
             var failed = new AtomicInteger();
-            List<Thread> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                String id = customer + "-" + name + "-" + t;
-                Thread worker = new Thread(() -> {
-                    try {
-                        gate.await();
-                        loop.submit(Fixtures.response(id, customer, 9, null, Fixtures.T0));
-                        stored.incrementAndGet();
-                    } catch (LimitExceededException e) {
-                        refused.incrementAndGet();
-                    } catch (RuntimeException | InterruptedException e) {
-                        e.printStackTrace();
-                        failed.incrementAndGet();
-                    }
-                });
-                worker.start();
-                workers.add(worker);
-            }
-            gate.countDown();
-            for (Thread worker : workers) {
-                worker.join();
-            }
+            Race.run(threads, failed, t -> {
+                try {
+                    loop.submit(Fixtures.response(customer + "-" + name + "-" + t, customer, 9, null, Fixtures.T0));
+                    stored.incrementAndGet();
+                } catch (LimitExceededException e) {
+                    refused.incrementAndGet();
+                }
+            });
             out.println("DONE " + stored + " " + refused + " " + failed);
         }
     }
