@@ -3,6 +3,12 @@ package dev.feedbackloop.benchmarks.core;
 import dev.feedbackloop.benchmarks.survey.Fixtures;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Receipt;
+import dev.feedbackloop.core.care.Customer;
+import dev.feedbackloop.core.care.Touch;
+import dev.feedbackloop.core.care.TouchKind;
+import dev.feedbackloop.core.event.FeedbackEvent;
+import dev.feedbackloop.core.store.StoredResponse;
+import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Response;
@@ -26,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -101,6 +108,7 @@ public class JdbcSubmitBenchmark {
     private final AtomicLong databases = new AtomicLong();
     private Response promoter = Fixtures.JSON.readResponse(Fixtures.PROMOTER);
     private JdbcConnectionPool dataSource = JdbcConnectionPool.create("jdbc:h2:mem:unused", "", "");
+    private JdbcStore store = JdbcStore.of(dataSource);
     private FeedbackLoop loop = FeedbackLoop.builder().build();
     private String schema = "";
 
@@ -124,7 +132,8 @@ public class JdbcSubmitBenchmark {
             postgres.setCurrentSchema(schema);
             dataSource = JdbcConnectionPool.create(postgres);
         }
-        loop = FeedbackLoop.builder().store(JdbcStore.of(dataSource).createSchema()).build();
+        store = JdbcStore.of(dataSource).createSchema();
+        loop = FeedbackLoop.builder().store(store).build();
         loop.register(Fixtures.survey());
     }
 
@@ -235,6 +244,43 @@ public class JdbcSubmitBenchmark {
     @Benchmark
     public long batchPair(PairTimes times) throws SQLException {
         return times.pair(() -> submitAll().size(), this::baselineRawBatch);
+    }
+
+    /**
+     * Where {@link #submitPair}'s gap is, first half: the JDBC store alone ({@link JdbcStore#submit} of a submission
+     * built as the loop builds it for a promoter, without validation, delivery or acknowledgement) against the raw
+     * transaction. Run it by name; {@link #main(String[])} runs it when named.
+     *
+     * @param times the pair's times
+     * @return something the JIT cannot discard
+     * @throws SQLException if the raw side fails
+     */
+    @Benchmark
+    public long storePair(PairTimes times) throws SQLException {
+        return times.pair(this::storeSubmit, this::baselineRawJdbc);
+    }
+
+    /**
+     * Where {@link #submitPair}'s gap is, second half: {@code submit} through the loop against the JDBC store alone.
+     *
+     * @param times the pair's times
+     * @return something the JIT cannot discard
+     * @throws SQLException never: both sides are the library's
+     */
+    @Benchmark
+    public long loopVsStorePair(PairTimes times) throws SQLException {
+        return times.pair(() -> submit().followUpIds().size(), this::storeSubmit);
+    }
+
+    private long storeSubmit() {
+        Response r = next();
+        Instant now = Instant.now();
+        String customerId = Objects.requireNonNull(r.respondent().customerId());
+        var submission = new Submission(new StoredResponse(r, now), List.of(),
+                List.of(Touch.survey(customerId, TouchKind.SURVEY_ANSWERED, now, r.surveyId())),
+                Customer.of(customerId, r.respondent().attributes()),
+                List.of(new FeedbackEvent.ResponseAccepted(r.id(), r.surveyId(), r.surveyVersion(), customerId, now)));
+        return store.submit(submission).stored() ? 1 : 0;
     }
 
     /**
