@@ -380,6 +380,7 @@ final class Intake {
 
     static Receipt receipt(StoredResponse response, List<FollowUp> followUps) {
         return new Receipt(response.id(), response.response().surveyId(), response.response().surveyVersion(),
-                response.receivedAt(), followUps.stream().map(FollowUp::id).sorted().toList());
+                response.receivedAt(), followUps.isEmpty() ? List.of()
+                        : followUps.stream().map(FollowUp::id).sorted().toList());
     }
 }

@@ -34,7 +34,7 @@ public record Submission(StoredResponse response, List<FollowUp> followUps, List
                         + ": expected a new follow-up (version 1) of response '" + response.id() + "'");
             }
         }
-        if (followUps.stream().map(FollowUp::id).distinct().count() != followUps.size()) {
+        if (followUps.size() > 1 && followUps.stream().map(FollowUp::id).distinct().count() != followUps.size()) {
             throw new IllegalArgumentException("followUps: ids repeat in " + followUps.stream().map(FollowUp::id)
                     .toList());
         }

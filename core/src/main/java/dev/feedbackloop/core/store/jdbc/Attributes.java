@@ -3,9 +3,9 @@ package dev.feedbackloop.core.store.jdbc;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The text form of an attribute map in one column: {@code name=value} pairs, URL-encoded, sorted by name and joined
@@ -13,31 +13,64 @@ import java.util.TreeMap;
  */
 final class Attributes {
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private Attributes() {
     }
 
     static String encode(Map<String, String> attributes) {
-        var text = new StringBuilder();
-        for (var entry : new TreeMap<>(attributes).entrySet()) {
+        if (attributes.isEmpty()) {
+            return "";
+        }
+        var entries = new ArrayList<>(attributes.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        var text = new StringBuilder(16 * entries.size());
+        for (var entry : entries) {
             if (text.length() > 0) {
                 text.append('&');
             }
-            text.append(encode(entry.getKey())).append('=').append(encode(entry.getValue()));
+            appendEncoded(text, entry.getKey()).append('=');
+            appendEncoded(text, entry.getValue());
         }
         return text.toString();
     }
 
-    /** URL-encodes a name or value; one that has only characters the encoding keeps is returned as it is. */
-    private static String encode(String part) {
-        for (int i = 0; i < part.length(); i++) {
+    /**
+     * Appends a name or value URL-encoded, exactly as {@link URLEncoder} encodes it in UTF-8: letters, digits and
+     * {@code .-*_} as they are, a space as {@code +}, any other ASCII character as {@code %XX}; a part with a character
+     * beyond ASCII goes to {@link URLEncoder} whole.
+     *
+     * @return {@code text}
+     */
+    static StringBuilder appendEncoded(StringBuilder text, String part) {
+        int kept = 0;
+        while (kept < part.length() && isKept(part.charAt(kept))) {
+            kept++;
+        }
+        if (kept == part.length()) {
+            return text.append(part);
+        }
+        int start = text.length();
+        text.append(part, 0, kept);
+        for (int i = kept; i < part.length(); i++) {
             char c = part.charAt(i);
-            boolean kept = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
-                    || c == '-' || c == '*' || c == '_';
-            if (!kept) {
-                return URLEncoder.encode(part, StandardCharsets.UTF_8);
+            if (isKept(c)) {
+                text.append(c);
+            } else if (c == ' ') {
+                text.append('+');
+            } else if (c < 0x80) {
+                text.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            } else {
+                text.setLength(start);
+                return text.append(URLEncoder.encode(part, StandardCharsets.UTF_8));
             }
         }
-        return part;
+        return text;
+    }
+
+    private static boolean isKept(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+                || c == '*' || c == '_';
     }
 
     static Map<String, String> decode(String text) {

@@ -11,7 +11,6 @@ import dev.feedbackloop.core.event.FeedbackEvent.ResponseAccepted;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Priority;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,73 +34,62 @@ final class EventCodec {
      * @return its text form
      */
     static String encode(FeedbackEvent event) {
-        var fields = new LinkedHashMap<String, @Nullable Object>();
-        String kind;
+        Writer text;
         if (event instanceof ResponseAccepted e) {
-            kind = "ResponseAccepted";
-            fields.put("responseId", e.responseId());
-            fields.put("surveyId", e.surveyId());
-            fields.put("surveyVersion", e.surveyVersion());
-            fields.put("customerId", e.customerId());
+            text = new Writer("ResponseAccepted").field("responseId", e.responseId()).field("surveyId", e.surveyId())
+                    .field("surveyVersion", e.surveyVersion()).field("customerId", e.customerId());
         } else if (event instanceof FollowUpOpened e) {
-            kind = "FollowUpOpened";
-            fields.put("followUpId", e.followUpId());
-            fields.put("responseId", e.responseId());
-            fields.put("policyId", e.policyId());
-            fields.put("owner", e.owner());
-            fields.put("priority", e.priority());
-            fields.put("firstContactDue", e.firstContactDue());
-            fields.put("customerId", e.customerId());
+            text = new Writer("FollowUpOpened").field("followUpId", e.followUpId())
+                    .field("responseId", e.responseId()).field("policyId", e.policyId()).field("owner", e.owner())
+                    .field("priority", e.priority()).field("firstContactDue", e.firstContactDue())
+                    .field("customerId", e.customerId());
         } else if (event instanceof FollowUpContacted e) {
-            kind = "FollowUpContacted";
-            fields.put("followUpId", e.followUpId());
-            fields.put("by", e.by());
-            fields.put("channel", e.channel());
-            fields.put("customerId", e.customerId());
+            text = new Writer("FollowUpContacted").field("followUpId", e.followUpId()).field("by", e.by())
+                    .field("channel", e.channel()).field("customerId", e.customerId());
         } else if (event instanceof FollowUpResolved e) {
-            kind = "FollowUpResolved";
-            fields.put("followUpId", e.followUpId());
-            fields.put("by", e.by());
-            fields.put("code", e.code());
-            fields.put("customerId", e.customerId());
+            text = new Writer("FollowUpResolved").field("followUpId", e.followUpId()).field("by", e.by())
+                    .field("code", e.code()).field("customerId", e.customerId());
         } else if (event instanceof FollowUpClosed e) {
-            kind = "FollowUpClosed";
-            fields.put("followUpId", e.followUpId());
-            fields.put("by", e.by());
-            fields.put("reason", e.reason());
-            fields.put("customerId", e.customerId());
+            text = new Writer("FollowUpClosed").field("followUpId", e.followUpId()).field("by", e.by())
+                    .field("reason", e.reason()).field("customerId", e.customerId());
         } else if (event instanceof FollowUpEscalated e) {
-            kind = "FollowUpEscalated";
-            fields.put("followUpId", e.followUpId());
-            fields.put("deadline", e.deadline());
-            fields.put("due", e.due());
-            fields.put("step", e.step());
-            fields.put("escalatedTo", e.escalatedTo());
-            fields.put("customerId", e.customerId());
+            text = new Writer("FollowUpEscalated").field("followUpId", e.followUpId())
+                    .field("deadline", e.deadline()).field("due", e.due()).field("step", e.step())
+                    .field("escalatedTo", e.escalatedTo()).field("customerId", e.customerId());
         } else if (event instanceof CustomerDueForContact e) {
-            kind = "CustomerDueForContact";
-            fields.put("customerId", e.customerId());
-            fields.put("tier", e.tier());
-            fields.put("lastTouch", e.lastTouch());
-            fields.put("dueAt", e.dueAt());
+            text = new Writer("CustomerDueForContact").field("customerId", e.customerId()).field("tier", e.tier())
+                    .field("lastTouch", e.lastTouch()).field("dueAt", e.dueAt());
         } else {
             throw new AssertionError("unknown event " + event.getClass());
         }
-        fields.put("at", event.at());
-        var text = new StringBuilder(kind).append('?');
-        boolean first = true;
-        for (var field : fields.entrySet()) {
-            if (field.getValue() == null) {
-                continue;
-            }
-            if (!first) {
-                text.append('&');
-            }
-            first = false;
-            text.append(field.getKey()).append('=')
-                    .append(URLEncoder.encode(String.valueOf(field.getValue()), StandardCharsets.UTF_8));
+        return text.field("at", event.at()).toString();
+    }
+
+    /** Writes {@code Kind?name=value&...}: the fields in the order given, URL-encoded, those without a value left out. */
+    private static final class Writer {
+
+        private final StringBuilder text = new StringBuilder(128);
+        private boolean first = true;
+
+        Writer(String kind) {
+            text.append(kind).append('?');
         }
-        return text.toString();
+
+        Writer field(String name, @Nullable Object value) {
+            if (value != null) {
+                if (!first) {
+                    text.append('&');
+                }
+                first = false;
+                Attributes.appendEncoded(text.append(name).append('='), value.toString());
+            }
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /**

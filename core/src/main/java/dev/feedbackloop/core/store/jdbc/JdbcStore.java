@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -266,7 +267,10 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         // written before the transaction, so that no row lock waits on the JSON encoder
         Map<String, String> bodies = ResponseRows.bodies(batch);
         Map<String, Submitted> taken = new HashMap<>();
-        boolean quotas = batch.stream().anyMatch(submission -> submission.quota() != null);
+        boolean quotas = false;
+        for (Submission submission : batch) {
+            quotas |= submission.quota() != null;
+        }
         for (int futile = 0; ; ) {
             Sql.Work<Optional<List<Submitted>>> work = connection -> {
                 Optional<List<Submitted>> stored = insert(connection, batch, bodies, taken);
@@ -362,15 +366,13 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
             }
             throw e;
         }
-        var followUps = new ArrayList<FollowUp>();
-        var touches = new ArrayList<Touch>();
-        var events = new ArrayList<FeedbackEvent>();
-        for (Submission submission : fresh.values()) {
-            followUps.addAll(submission.followUps());
-            touches.addAll(submission.touches());
-            events.addAll(submission.events());
+        List<FollowUp> followUps = joined(fresh.values(), Submission::followUps);
+        if (followUps.size() > 1) {
+            followUps = new ArrayList<>(followUps);
+            followUps.sort(Comparator.comparing(FollowUp::id));
         }
-        followUps.sort(Comparator.comparing(FollowUp::id));
+        List<Touch> touches = joined(fresh.values(), Submission::touches);
+        List<FeedbackEvent> events = joined(fresh.values(), Submission::events);
         try {
             FollowUpRows.insert(connection, followUps);
         } catch (SQLException e) {
@@ -390,8 +392,8 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
         for (Submission submission : fresh.values()) {
             List<OutboxEntry> own = appended.subList(next, next + submission.events().size());
             next += submission.events().size();
-            List<FollowUp> sorted = submission.followUps().stream().sorted(Comparator.comparing(FollowUp::id))
-                    .toList();
+            List<FollowUp> sorted = submission.followUps().size() < 2 ? submission.followUps()
+                    : submission.followUps().stream().sorted(Comparator.comparing(FollowUp::id)).toList();
             stored.put(submission.response().id(), new Submitted(new SubmitResult(true, submission.response(),
                     sorted), own));
         }
@@ -410,6 +412,16 @@ public final class JdbcStore implements FeedbackStore, ReportingStore {
             results.add(result);
         }
         return Optional.of(results);
+    }
+
+    /** The parts of the submissions, in order; a single submission's own list. */
+    private static <T> List<T> joined(Collection<Submission> submissions, Function<Submission, List<T>> part) {
+        if (submissions.size() == 1) {
+            return part.apply(submissions.iterator().next());
+        }
+        var all = new ArrayList<T>();
+        submissions.forEach(submission -> all.addAll(part.apply(submission)));
+        return all;
     }
 
     /**
