@@ -242,8 +242,10 @@ final class Intake {
         if (!stored.stored()) {
             return duplicate(response, stored.response(), stored.followUps());
         }
-        LOG.debug("accepted response {} to survey {} v{}, {} follow-up(s)", response.id(), response.surveyId(),
-                response.surveyVersion(), submission.followUps().size());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("accepted response {} to survey {} v{}, {} follow-up(s)", response.id(), response.surveyId(),
+                    response.surveyVersion(), submission.followUps().size());
+        }
         return receipt(stored.response(), stored.followUps());
     }
 

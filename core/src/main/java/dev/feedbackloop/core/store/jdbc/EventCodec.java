@@ -13,6 +13,8 @@ import dev.feedbackloop.core.followup.Priority;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -86,10 +88,62 @@ final class EventCodec {
             return this;
         }
 
+        Writer field(String name, @Nullable Instant value) {
+            if (value == null) {
+                return this;
+            }
+            if (!first) {
+                text.append('&');
+            }
+            first = false;
+            appendInstant(text.append(name).append('='), value);
+            return this;
+        }
+
         @Override
         public String toString() {
             return text.toString();
         }
+    }
+
+    /**
+     * Appends an instant as {@link Instant#toString()} writes it, URL-encoded ({@code :} as {@code %3A}): for years
+     * 0 to 9999 written here, without {@link java.time.format.DateTimeFormatter}'s cost; others by
+     * {@link Instant#toString()}.
+     */
+    static StringBuilder appendInstant(StringBuilder text, Instant at) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (utc.getYear() < 0 || utc.getYear() > 9999) {
+            return Attributes.appendEncoded(text, at.toString());
+        }
+        digits(text, utc.getYear(), 4).append('-');
+        digits(text, utc.getMonthValue(), 2).append('-');
+        digits(text, utc.getDayOfMonth(), 2).append('T');
+        digits(text, utc.getHour(), 2).append("%3A");
+        digits(text, utc.getMinute(), 2).append("%3A");
+        digits(text, utc.getSecond(), 2);
+        int nano = at.getNano();
+        // as Instant.toString: the fraction in groups of three digits, as many as it needs
+        if (nano == 0) {
+            return text.append('Z');
+        } else if (nano % 1_000_000 == 0) {
+            digits(text.append('.'), nano / 1_000_000, 3);
+        } else if (nano % 1_000 == 0) {
+            digits(text.append('.'), nano / 1_000, 6);
+        } else {
+            digits(text.append('.'), nano, 9);
+        }
+        return text.append('Z');
+    }
+
+    /** Appends a non-negative number with leading zeros up to {@code width} digits. */
+    private static StringBuilder digits(StringBuilder text, int value, int width) {
+        for (int power = 10, digits = 1; digits < width; power *= 10, digits++) {
+            if (value < power) {
+                text.append('0');
+            }
+        }
+        return text.append(value);
     }
 
     /**

@@ -6,14 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.feedbackloop.core.event.FeedbackEvent;
 import dev.feedbackloop.core.followup.DeadlineKind;
 import dev.feedbackloop.core.followup.Priority;
+import dev.feedbackloop.testing.Seeds;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(Seeds.class)
 final class EventCodecTest {
 
     private static final Instant AT = Instant.parse("2024-03-04T09:00:00.123Z");
@@ -80,5 +86,34 @@ final class EventCodecTest {
     void decode_garbage_throwsOurException(String text) {
         assertThatThrownBy(() -> EventCodec.decode(text)).isInstanceOf(JdbcStoreException.class)
                 .hasMessageContaining("expected the form").hasMessageNotContaining("r1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1970-01-01T00:00:00Z", "2024-03-04T09:00:00.123Z", "2024-03-04T09:00:00.000123Z",
+        "2024-03-04T09:00:00.000000001Z", "2024-12-31T23:59:59.999999999Z", "0000-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.1Z", "-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "1969-12-31T23:59:59.5Z"})
+    void appendInstant_isInstantToStringUrlEncoded(String text) {
+        Instant at = Instant.parse(text);
+
+        assertThat(EventCodec.appendInstant(new StringBuilder(), at).toString())
+                .isEqualTo(URLEncoder.encode(at.toString(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void appendInstant_randomInstants_isInstantToStringUrlEncoded(Random random) {
+        for (int i = 0; i < 50_000; i++) {
+            long second = random.nextInt(4) == 0 ? random.nextLong() % 400_000_000_000L
+                    : 1_500_000_000L + random.nextInt(1_000_000_000);
+            int nano = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant at = Instant.ofEpochSecond(second, nano);
+
+            assertThat(EventCodec.appendInstant(new StringBuilder("at="), at).toString()).as("%s", at)
+                    .isEqualTo("at=" + URLEncoder.encode(at.toString(), StandardCharsets.UTF_8));
+        }
     }
 }
