@@ -106,7 +106,7 @@ final class OutboxRelay implements AutoCloseable {
         this.lazy = store instanceof ReportingStore;
         this.pending = new PendingAcknowledgements(millis, ACK_BATCH, ACK_DELAY_MILLIS);
         this.lanes = executor == null ? null : new ListenerLanes(executor, this::notifyListeners,
-                sequence -> pending.delivered(List.of(sequence)), this::acknowledgeAfterDelivery,
+                pending::delivered, this::acknowledgeAfterDelivery,
                 () -> redeliver.set(true));
     }
 
@@ -328,14 +328,17 @@ final class OutboxRelay implements AutoCloseable {
                 batch.forEach(lanes::dispatch);
                 continue;
             }
+            if (lazy && !polled) {
+                for (OutboxEntry entry : batch) {
+                    notifyListeners(entry);
+                    pending.delivered(entry.sequence());
+                }
+                continue;
+            }
             var sequences = new ArrayList<Long>(batch.size());
             for (OutboxEntry entry : batch) {
                 notifyListeners(entry);
                 sequences.add(entry.sequence());
-            }
-            if (lazy && !polled) {
-                pending.delivered(sequences);
-                continue;
             }
             // entries found by a poll are acknowledged at once, with those that wait
             List<Long> waiting = pending.takeAll();

@@ -1,7 +1,8 @@
 package dev.feedbackloop.core;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -9,7 +10,9 @@ import java.util.function.LongSupplier;
 /**
  * The sequences of delivered entries whose acknowledgement is not written yet: waiting, or taken by a write or a
  * call that is acknowledging them. Until the acknowledgement commits, the entries are in the outbox, and a poll
- * must not deliver them again. Thread-safe: every method holds this instance's lock.
+ * must not deliver them again. The waiting sequences are kept unboxed, in delivery order: one is added with every
+ * delivered event, and they are few (an acknowledgement is due at a batch, and the relay acknowledges a backlog).
+ * Thread-safe: every method holds this instance's lock.
  */
 final class PendingAcknowledgements {
 
@@ -18,7 +21,9 @@ final class PendingAcknowledgements {
     private final int batch;
     /** How long the oldest waiting sequence waits, by {@link #millis}, before an acknowledgement is due. */
     private final long delayMillis;
-    private final LinkedHashSet<Long> waiting = new LinkedHashSet<>();
+    /** The waiting sequences, in the order they were delivered: the first {@link #waitingCount}. */
+    private long[] waiting = new long[64];
+    private int waitingCount;
     private final Set<Long> acknowledging = new HashSet<>();
     /** Whether a poll runs (one at a time, under the relay's delivery lock). */
     private boolean polling;
@@ -38,16 +43,23 @@ final class PendingAcknowledgements {
         this.delayMillis = delayMillis;
     }
 
-    synchronized void delivered(List<Long> sequences) {
-        if (waiting.isEmpty()) {
+    synchronized void delivered(long sequence) {
+        if (waitingCount == 0) {
             since = millis.getAsLong();
         }
-        waiting.addAll(sequences);
+        if (waitingCount == waiting.length) {
+            waiting = Arrays.copyOf(waiting, 2 * waitingCount);
+        }
+        waiting[waitingCount++] = sequence;
     }
 
     synchronized boolean contains(long sequence) {
-        return waiting.contains(sequence) || acknowledging.contains(sequence)
-                || acknowledgedWhilePolling.contains(sequence);
+        for (int i = 0; i < waitingCount; i++) {
+            if (waiting[i] == sequence) {
+                return true;
+            }
+        }
+        return acknowledging.contains(sequence) || acknowledgedWhilePolling.contains(sequence);
     }
 
     synchronized void pollStarts() {
@@ -60,32 +72,35 @@ final class PendingAcknowledgements {
     }
 
     synchronized int waiting() {
-        return waiting.size();
+        return waitingCount;
     }
 
     synchronized int size() {
-        return waiting.size() + acknowledging.size();
+        return waitingCount + acknowledging.size();
     }
 
     synchronized List<Long> waitingSequences() {
-        return List.copyOf(waiting);
+        var sequences = new ArrayList<Long>(waitingCount);
+        for (int i = 0; i < waitingCount; i++) {
+            sequences.add(waiting[i]);
+        }
+        return sequences;
     }
 
     /** Takes the waiting sequences for a write to acknowledge, if enough wait or the oldest waited long enough. */
     synchronized List<Long> takeIfDue() {
-        if (waiting.size() >= batch
-                || !waiting.isEmpty() && millis.getAsLong() - since >= delayMillis) {
+        if (waitingCount >= batch || waitingCount > 0 && millis.getAsLong() - since >= delayMillis) {
             return takeAll();
         }
         return List.of();
     }
 
     synchronized List<Long> takeAll() {
-        if (waiting.isEmpty()) {
+        if (waitingCount == 0) {
             return List.of();
         }
-        var taken = List.copyOf(waiting);
-        waiting.clear();
+        List<Long> taken = waitingSequences();
+        waitingCount = 0;
         acknowledging.addAll(taken);
         return taken;
     }
@@ -104,10 +119,7 @@ final class PendingAcknowledgements {
             return;
         }
         taken.forEach(acknowledging::remove);
-        if (waiting.isEmpty()) {
-            since = millis.getAsLong();
-        }
-        waiting.addAll(taken);
+        taken.forEach(this::delivered);
     }
 
     /** The acknowledgement failed: the entries are forgotten, and a poll delivers them again. */
