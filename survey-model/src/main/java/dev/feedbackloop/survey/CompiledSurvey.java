@@ -1,5 +1,6 @@
 package dev.feedbackloop.survey;
 
+import dev.feedbackloop.survey.condition.Condition;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,13 +39,16 @@ final class CompiledSurvey {
      * One question, ready for checking answers.
      *
      * @param question the question
+     * @param id its id
+     * @param condition its display condition, or {@code null} if it is always shown
      * @param path the path of its violations, {@code answers.<id>}
      * @param kind how its answers are checked
      * @param min the lowest point of its scale (NPS and rating questions)
      * @param max the highest point of its scale (NPS and rating questions)
      * @param optionIds its option ids (choice questions), else empty
      */
-    record Item(Question question, String path, Kind kind, int min, int max, Set<String> optionIds) {
+    record Item(Question question, String id, @Nullable Condition condition, String path, Kind kind, int min, int max,
+                Set<String> optionIds) {
     }
 
     final Survey survey;
@@ -74,19 +78,19 @@ final class CompiledSurvey {
     private static Item item(Question question) {
         String path = "answers." + question.id();
         if (question instanceof NpsQuestion) {
-            return new Item(question, path, Kind.NPS, NpsQuestion.MIN, NpsQuestion.MAX, Set.of());
+            return new Item(question, question.id(), question.condition(), path, Kind.NPS, NpsQuestion.MIN, NpsQuestion.MAX, Set.of());
         } else if (question instanceof RatingQuestion rating) {
-            return new Item(question, path, Kind.RATING, rating.scale().min(), rating.scale().max(), Set.of());
+            return new Item(question, question.id(), question.condition(), path, Kind.RATING, rating.scale().min(), rating.scale().max(), Set.of());
         } else if (question instanceof ChoiceQuestion choice) {
             var optionIds = new ArrayList<String>(choice.options().size());
             for (ChoiceOption option : choice.options()) {
                 optionIds.add(option.id());
             }
-            return new Item(question, path, Kind.CHOICE, 0, 0, Set.copyOf(optionIds));
+            return new Item(question, question.id(), question.condition(), path, Kind.CHOICE, 0, 0, Set.copyOf(optionIds));
         } else if (question instanceof TextQuestion) {
-            return new Item(question, path, Kind.TEXT, 0, 0, Set.of());
+            return new Item(question, question.id(), question.condition(), path, Kind.TEXT, 0, 0, Set.of());
         } else if (question instanceof YesNoQuestion) {
-            return new Item(question, path, Kind.YES_NO, 0, 0, Set.of());
+            return new Item(question, question.id(), question.condition(), path, Kind.YES_NO, 0, 0, Set.of());
         }
         throw new AssertionError("unhandled question type " + question.getClass());
     }
@@ -164,7 +168,8 @@ final class CompiledSurvey {
 
         /** Returns whether a question's condition, if any, holds for the answers visible so far. */
         boolean shows(Item item) {
-            return item.question().isShown(this);
+            Condition condition = item.condition();
+            return condition == null || Conditions.holds(condition, this);
         }
 
         @Override
@@ -186,7 +191,7 @@ final class CompiledSurvey {
             var entries = new LinkedHashMap<String, Answer>();
             for (int i = 0; i < visible.length; i++) {
                 if (visible[i]) {
-                    String questionId = survey.items[i].question().id();
+                    String questionId = survey.items[i].id();
                     Answer answer = answers.get(questionId);
                     if (answer != null) {
                         entries.put(questionId, answer);

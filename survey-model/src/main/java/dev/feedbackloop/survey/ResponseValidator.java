@@ -218,7 +218,7 @@ public final class ResponseValidator {
         Item[] items = survey.items;
         for (int i = 0; i < items.length; i++) {
             Item item = items[i];
-            Answer answer = answers.get(item.question().id());
+            Answer answer = answers.get(item.id());
             boolean visible = visibleAnswers == null || visibleAnswers.shows(item);
             if (answer == null) {
                 if (visible && item.question().required()) {

@@ -3,9 +3,10 @@ package dev.feedbackloop.core.store.jdbc;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The text form of an attribute map in one column: {@code name=value} pairs, URL-encoded, sorted by name and joined
@@ -22,15 +23,15 @@ final class Attributes {
         if (attributes.isEmpty()) {
             return "";
         }
-        var entries = new ArrayList<>(attributes.entrySet());
-        entries.sort(Map.Entry.comparingByKey());
-        var text = new StringBuilder(16 * entries.size());
-        for (var entry : entries) {
+        String[] names = attributes.keySet().toArray(new String[0]);
+        Arrays.sort(names);
+        var text = new StringBuilder(16 * names.length);
+        for (String name : names) {
             if (text.length() > 0) {
                 text.append('&');
             }
-            appendEncoded(text, entry.getKey()).append('=');
-            appendEncoded(text, entry.getValue());
+            appendEncoded(text, name).append('=');
+            appendEncoded(text, Objects.requireNonNull(attributes.get(name), name));
         }
         return text.toString();
     }
