@@ -70,7 +70,7 @@ final class EventCodec {
     /** Writes {@code Kind?name=value&...}: the fields in the order given, URL-encoded, those without a value left out. */
     private static final class Writer {
 
-        private final StringBuilder text = new StringBuilder(128);
+        private final StringBuilder text = new StringBuilder(256);
         private boolean first = true;
 
         Writer(String kind) {

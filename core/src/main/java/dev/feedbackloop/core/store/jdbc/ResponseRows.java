@@ -44,6 +44,10 @@ final class ResponseRows {
 
     /** Returns the JSON body of each distinct response of submissions, by response id. */
     static Map<String, String> bodies(List<Submission> submissions) {
+        if (submissions.size() == 1) {
+            Response response = submissions.get(0).response().response();
+            return Map.of(response.id(), JSON.write(response));
+        }
         var bodies = new HashMap<String, String>();
         for (Submission submission : submissions) {
             bodies.computeIfAbsent(submission.response().id(), id -> JSON.write(submission.response().response()));
