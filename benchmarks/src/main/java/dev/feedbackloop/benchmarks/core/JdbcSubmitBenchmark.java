@@ -1,5 +1,7 @@
 package dev.feedbackloop.benchmarks.core;
 
+import dev.feedbackloop.benchmarks.pair.PairTimes;
+import dev.feedbackloop.benchmarks.pair.Pairs;
 import dev.feedbackloop.benchmarks.survey.Fixtures;
 import dev.feedbackloop.core.FeedbackLoop;
 import dev.feedbackloop.core.Receipt;
@@ -12,8 +14,6 @@ import dev.feedbackloop.core.store.Submission;
 import dev.feedbackloop.core.store.jdbc.JdbcStore;
 import dev.feedbackloop.survey.Answer;
 import dev.feedbackloop.survey.Response;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -33,11 +33,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,12 +49,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.util.ListStatistics;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
@@ -107,8 +99,6 @@ public class JdbcSubmitBenchmark {
      */
     @Param("h2")
     public String database;
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong databases = new AtomicLong();
@@ -226,30 +216,30 @@ public class JdbcSubmitBenchmark {
     }
 
     /**
-     * One {@code submit} and one raw transaction of the same rows, in alternating order, with the thread CPU time and
+     * One {@code submit} and one raw transaction of the same rows, in a random order, with the thread CPU time and
      * the wall-clock time of each side added to {@link PairTimes} (secondary results); the primary score is the time
      * of the pair. {@link #main(String[])} runs it and prints the ratios with their errors.
      *
      * @param times where the times of each side add up
      * @return the two results
-     * @throws SQLException if the database fails
+     * @throws Exception if the database fails
      */
     @Benchmark
-    public long submitPair(PairTimes times) throws SQLException {
-        return times.pair(() -> submit().followUpIds().size(), this::baselineRawJdbc);
+    public long submitPair(PairTimes times) throws Exception {
+        return Pairs.time(times, () -> submit().followUpIds().size(), this::baselineRawJdbc);
     }
 
     /**
-     * One {@code submitAll} of a batch and one raw batch transaction of the same rows, in alternating order, timed as
+     * One {@code submitAll} of a batch and one raw batch transaction of the same rows, in a random order, timed as
      * {@link #submitPair}.
      *
      * @param times where the times of each side add up
      * @return the two results
-     * @throws SQLException if the database fails
+     * @throws Exception if the database fails
      */
     @Benchmark
-    public long batchPair(PairTimes times) throws SQLException {
-        return times.pair(() -> submitAll().size(), this::baselineRawBatch);
+    public long batchPair(PairTimes times) throws Exception {
+        return Pairs.time(times, () -> submitAll().size(), this::baselineRawBatch);
     }
 
     /**
@@ -257,11 +247,11 @@ public class JdbcSubmitBenchmark {
      *
      * @param times the pair's times
      * @return something the JIT cannot discard
-     * @throws SQLException if the raw transaction fails
+     * @throws Exception if the raw transaction fails
      */
     @Benchmark
-    public long controlPair(PairTimes times) throws SQLException {
-        return times.pair(this::baselineRawJdbc, this::baselineRawJdbc);
+    public long controlPair(PairTimes times) throws Exception {
+        return Pairs.time(times, this::baselineRawJdbc, this::baselineRawJdbc);
     }
 
     /**
@@ -271,11 +261,11 @@ public class JdbcSubmitBenchmark {
      *
      * @param times the pair's times
      * @return something the JIT cannot discard
-     * @throws SQLException if the raw side fails
+     * @throws Exception if the raw side fails
      */
     @Benchmark
-    public long storePair(PairTimes times) throws SQLException {
-        return times.pair(this::storeSubmit, this::baselineRawJdbc);
+    public long storePair(PairTimes times) throws Exception {
+        return Pairs.time(times, this::storeSubmit, this::baselineRawJdbc);
     }
 
     /**
@@ -283,11 +273,11 @@ public class JdbcSubmitBenchmark {
      *
      * @param times the pair's times
      * @return something the JIT cannot discard
-     * @throws SQLException never: both sides are the library's
+     * @throws Exception if a store call fails
      */
     @Benchmark
-    public long loopVsStorePair(PairTimes times) throws SQLException {
-        return times.pair(() -> submit().followUpIds().size(), this::storeSubmit);
+    public long loopVsStorePair(PairTimes times) throws Exception {
+        return Pairs.time(times, () -> submit().followUpIds().size(), this::storeSubmit);
     }
 
     private long storeSubmit() {
@@ -301,107 +291,6 @@ public class JdbcSubmitBenchmark {
         return store.submit(submission).stored() ? 1 : 0;
     }
 
-    /**
-     * The times of {@link #submitPair} and {@link #batchPair}, per iteration, reported by JMH as secondary results:
-     * the mean per call of each side in microseconds, and the ratios baseline / ours (higher is better). JMH adds
-     * these up over the iterations; {@link #main(String[])} reads them per iteration. Thread CPU time does not count
-     * the time the thread waits for a core on a busy machine (H2 runs in the calling thread), nor, on PostgreSQL, the
-     * server's work: there, read the wall-clock ratio. Not thread-safe (one per thread).
-     */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class PairTimes {
-
-        long pairs;
-        long oursCpu;
-        long baselineCpu;
-        long oursWall;
-        long baselineWall;
-
-        /** Runs both sides, the first one chosen at random for each call, and adds up their times. */
-        long pair(Side ours, Side baseline) throws SQLException {
-            // a random order: strict alternation measured identical sides at 0.966 ± 0.014, random at 1.002 ± 0.006
-            pairs++;
-            boolean oursFirst = ThreadLocalRandom.current().nextBoolean();
-            long cpu0 = THREADS.getCurrentThreadCpuTime();
-            long wall0 = System.nanoTime();
-            long first = oursFirst ? ours.run() : baseline.run();
-            long cpu1 = THREADS.getCurrentThreadCpuTime();
-            long wall1 = System.nanoTime();
-            long second = oursFirst ? baseline.run() : ours.run();
-            long cpu2 = THREADS.getCurrentThreadCpuTime();
-            long wall2 = System.nanoTime();
-            oursCpu += oursFirst ? cpu1 - cpu0 : cpu2 - cpu1;
-            baselineCpu += oursFirst ? cpu2 - cpu1 : cpu1 - cpu0;
-            oursWall += oursFirst ? wall1 - wall0 : wall2 - wall1;
-            baselineWall += oursFirst ? wall2 - wall1 : wall1 - wall0;
-            return first + second;
-        }
-
-        /** Starts the iteration's sums at zero. */
-        @Setup(Level.Iteration)
-        public void reset() {
-            pairs = 0;
-            oursCpu = 0;
-            baselineCpu = 0;
-            oursWall = 0;
-            baselineWall = 0;
-        }
-
-        /**
-         * Returns the mean thread CPU time of one {@code submit}.
-         *
-         * @return microseconds
-         */
-        public double oursCpuUs() {
-            return pairs == 0 ? 0 : oursCpu / 1e3 / pairs;
-        }
-
-        /**
-         * Returns the mean thread CPU time of one raw transaction.
-         *
-         * @return microseconds
-         */
-        public double baselineCpuUs() {
-            return pairs == 0 ? 0 : baselineCpu / 1e3 / pairs;
-        }
-
-        /**
-         * Returns the baseline's CPU time over ours.
-         *
-         * @return the ratio; higher is better
-         */
-        public double cpuRatio() {
-            return oursCpu == 0 ? 0 : (double) baselineCpu / oursCpu;
-        }
-
-        /**
-         * Returns the mean wall-clock time of one {@code submit}.
-         *
-         * @return microseconds
-         */
-        public double oursWallUs() {
-            return pairs == 0 ? 0 : oursWall / 1e3 / pairs;
-        }
-
-        /**
-         * Returns the mean wall-clock time of one raw transaction.
-         *
-         * @return microseconds
-         */
-        public double baselineWallUs() {
-            return pairs == 0 ? 0 : baselineWall / 1e3 / pairs;
-        }
-
-        /**
-         * Returns the baseline's wall-clock time over ours.
-         *
-         * @return the ratio; higher is better
-         */
-        public double wallRatio() {
-            return oursWall == 0 ? 0 : (double) baselineWall / oursWall;
-        }
-    }
 
     private int insertRaw(List<Response> responses) throws SQLException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -499,10 +388,8 @@ public class JdbcSubmitBenchmark {
     }
 
     /**
-     * Runs {@link #submitPair} or {@link #batchPair} under JMH and prints, per benchmark, the mean over all
-     * measured iterations (of all forks) of each side's times and of the two ratios, with the half-width of their
-     * 99.9% confidence interval (Student's t over the iterations, as JMH's own error column). The arguments are
-     * JMH's own; the benchmark pattern defaults to both pairs.
+     * Runs the pairs under JMH and prints each side's times and the ratios with their errors ({@link Pairs#report}); the
+     * arguments are JMH's own, and the benchmark pattern defaults to {@code submitPair} and {@code batchPair}.
      *
      * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.feedbackloop.benchmarks.core.JdbcSubmitBenchmark
      * 'JdbcSubmitBenchmark.submitPair$' -f 3}, optionally with
@@ -512,33 +399,7 @@ public class JdbcSubmitBenchmark {
      * @throws Exception if JMH or the database fails
      */
     public static void main(String[] args) throws Exception {
-        var options = new CommandLineOptions(args);
-        var builder = new OptionsBuilder().parent(options);
-        if (options.getIncludes().isEmpty()) {
-            builder.include(JdbcSubmitBenchmark.class.getName() + ".(submitPair|batchPair)$");
-        }
-        for (RunResult run : new Runner(builder.build()).run()) {
-            var iterations = new ArrayList<IterationResult>();
-            run.getBenchmarkResults().forEach(fork -> iterations.addAll(fork.getIterationResults()));
-            System.out.printf(Locale.ROOT, "%s %s, %d iterations (mean ± 99.9%% CI):%n",
-                    run.getParams().getBenchmark().replaceAll(".*\\.", ""), run.getParams().getParam("database"),
-                    iterations.size());
-            for (String counter : List.of("oursCpuUs", "baselineCpuUs", "cpuRatio", "oursWallUs", "baselineWallUs",
-                    "wallRatio")) {
-                var statistics = new ListStatistics();
-                for (IterationResult iteration : iterations) {
-                    statistics.addValue(iteration.getSecondaryResults().get(counter).getScore());
-                }
-                System.out.printf(Locale.ROOT, "  %-15s %10.3f ± %.3f%n", counter, statistics.getMean(),
-                        statistics.getMeanErrorAt(0.999));
-            }
-        }
-    }
-
-    /** One side of a pair: runs once and returns something the JIT cannot discard. */
-    @FunctionalInterface
-    interface Side {
-        long run() throws SQLException;
+        Pairs.report(args, JdbcSubmitBenchmark.class.getName() + ".(submitPair|batchPair)$");
     }
 
     private static OffsetDateTime utc(Instant instant) {

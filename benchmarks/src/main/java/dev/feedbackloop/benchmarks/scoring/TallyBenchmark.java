@@ -1,5 +1,7 @@
 package dev.feedbackloop.benchmarks.scoring;
 
+import dev.feedbackloop.benchmarks.pair.PairTimes;
+import dev.feedbackloop.benchmarks.pair.Pairs;
 import dev.feedbackloop.scoring.CsatTally;
 import dev.feedbackloop.scoring.NpsTally;
 import java.util.SplittableRandom;
@@ -17,9 +19,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Adding 10 million ratings to a tally, against a hand-written counting loop over the same array (target: the
- * tally at least 0.9× the loop's throughput).
+ * tally at least 0.9× the loop's throughput). {@code npsPair} and {@code csatPair} run both sides in each call and
+ * time each side ({@link PairTimes}); on a shared machine two separate methods, run minutes apart, move by ±20 %
+ * against each other, the pairs by about 1 %.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar TallyBenchmark -f 1 -wi 3 -i 5}.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.feedbackloop.benchmarks.scoring.TallyBenchmark -f 3}
+ * for the pairs' ratios with errors ({@link #main(String[])}); {@code java -jar benchmarks/target/benchmarks.jar
+ * TallyBenchmark -f 1} for every method's own time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -100,5 +106,39 @@ public class TallyBenchmark {
             tally.add(rating);
         }
         return tally;
+    }
+
+    /**
+     * {@link #npsTallyAdd} and {@link #baselineNpsCountingLoop} in one call, each side timed.
+     *
+     * @param times the pair's times
+     * @return something the JIT cannot discard
+     * @throws Exception never
+     */
+    @Benchmark
+    public long npsPair(PairTimes times) throws Exception {
+        return Pairs.time(times, () -> npsTallyAdd().count(10), () -> baselineNpsCountingLoop()[10]);
+    }
+
+    /**
+     * {@link #csatTallyAdd} and {@link #baselineCsatCountingLoop} in one call, each side timed.
+     *
+     * @param times the pair's times
+     * @return something the JIT cannot discard
+     * @throws Exception never
+     */
+    @Benchmark
+    public long csatPair(PairTimes times) throws Exception {
+        return Pairs.time(times, () -> csatTallyAdd().count(5), () -> baselineCsatCountingLoop()[4]);
+    }
+
+    /**
+     * Runs {@code npsPair} and {@code csatPair} under JMH and prints their ratios with errors ({@link Pairs#report}).
+     *
+     * @param args JMH's command-line options
+     * @throws Exception if JMH fails
+     */
+    public static void main(String[] args) throws Exception {
+        Pairs.report(args, TallyBenchmark.class.getName() + ".(npsPair|csatPair)$");
     }
 }
