@@ -2,6 +2,8 @@ package dev.feedbackloop.benchmarks.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.feedbackloop.benchmarks.pair.PairTimes;
+import dev.feedbackloop.benchmarks.pair.Pairs;
 import dev.feedbackloop.benchmarks.survey.Fixtures;
 import dev.feedbackloop.survey.Response;
 import dev.feedbackloop.survey.ResponseValidator;
@@ -26,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * baseline's throughput). {@code parse} and {@code parseAndBeanValidate} show the parts: reading alone, and the whole
  * with Hibernate Validator ({@link ResponseValidator#withBeanValidation()}) instead of the plain-code constraints.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar core.IngestBenchmark -f 1 -wi 3 -i 5}.
+ * <p>{@code ingestPair} times both sides in every call, {@value #REPEAT} of each ({@link PairTimes}), for the ratio with
+ * its error: {@code java -cp benchmarks/target/benchmarks.jar dev.feedbackloop.benchmarks.core.IngestBenchmark -f 3}
+ * ({@link #main(String[])}). Every method's own time: {@code java -jar benchmarks/target/benchmarks.jar
+ * core.IngestBenchmark -f 1}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -90,5 +95,42 @@ public class IngestBenchmark {
     @Benchmark
     public ValidationResult parseAndBeanValidate() {
         return beanValidator.validate(survey, Fixtures.JSON.readResponse(detractor));
+    }
+
+    /** Responses each side of {@code ingestPair} reads per call, so that reading the clocks costs next to nothing. */
+    static final int REPEAT = 200;
+
+    /**
+     * {@link #parseAndValidate} and {@link #baselineJacksonTree}, {@value #REPEAT} times each per call, each side timed.
+     *
+     * @param times the pair's times
+     * @return something the JIT cannot discard
+     * @throws Exception never, the JSON is valid
+     */
+    @Benchmark
+    public long ingestPair(PairTimes times) throws Exception {
+        return Pairs.time(times, () -> {
+            long valid = 0;
+            for (int i = 0; i < REPEAT; i++) {
+                valid += parseAndValidate().isValid() ? 1 : 0;
+            }
+            return valid;
+        }, () -> {
+            long fields = 0;
+            for (int i = 0; i < REPEAT; i++) {
+                fields += baselineJacksonTree().size();
+            }
+            return fields;
+        });
+    }
+
+    /**
+     * Runs {@code ingestPair} under JMH and prints its ratio with its error ({@link Pairs#report}).
+     *
+     * @param args JMH's command-line options
+     * @throws Exception if JMH fails
+     */
+    public static void main(String[] args) throws Exception {
+        Pairs.report(args, IngestBenchmark.class.getName() + ".ingestPair$");
     }
 }
