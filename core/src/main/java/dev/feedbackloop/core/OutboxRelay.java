@@ -281,8 +281,10 @@ final class OutboxRelay implements AutoCloseable {
                     page = store.pollOutbox(OUTBOX_BATCH + known);
                     batch = new ArrayList<>(page.size());
                     for (OutboxEntry entry : page) {
-                        if (!pending.contains(entry.sequence())
-                                && (lanes == null || !lanes.delivering(entry.sequence()))) {
+                        // delivering first: a lane marks an entry delivered before it stops delivering it, so
+                        // asked in this order, an entry that ends in between is seen as one or the other
+                        if ((lanes == null || !lanes.delivering(entry.sequence()))
+                                && !pending.contains(entry.sequence())) {
                             batch.add(entry);
                         }
                     }

@@ -2,6 +2,7 @@ package dev.feedbackloop.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,8 +11,9 @@ import java.util.function.LongSupplier;
 /**
  * The sequences of delivered entries whose acknowledgement is not written yet: waiting, or taken by a write or a
  * call that is acknowledging them. Until the acknowledgement commits, the entries are in the outbox, and a poll
- * must not deliver them again. The waiting sequences are kept unboxed, in delivery order: one is added with every
- * delivered event, and they are few (an acknowledgement is due at a batch, and the relay acknowledges a backlog).
+ * must not deliver them again. The waiting sequences are kept in an array of {@code long}s, in delivery order: one is
+ * added with every delivered event without a set's node or a list per event, and they are few (an acknowledgement is
+ * due at a batch, and the relay acknowledges a backlog); they are boxed once taken.
  * Thread-safe: every method holds this instance's lock.
  */
 final class PendingAcknowledgements {
@@ -84,7 +86,7 @@ final class PendingAcknowledgements {
         for (int i = 0; i < waitingCount; i++) {
             sequences.add(waiting[i]);
         }
-        return sequences;
+        return Collections.unmodifiableList(sequences);
     }
 
     /** Takes the waiting sequences for a write to acknowledge, if enough wait or the oldest waited long enough. */

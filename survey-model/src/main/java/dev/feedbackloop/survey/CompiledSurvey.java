@@ -76,23 +76,27 @@ final class CompiledSurvey {
     }
 
     private static Item item(Question question) {
-        String path = "answers." + question.id();
         if (question instanceof NpsQuestion) {
-            return new Item(question, question.id(), question.condition(), path, Kind.NPS, NpsQuestion.MIN, NpsQuestion.MAX, Set.of());
+            return item(question, Kind.NPS, NpsQuestion.MIN, NpsQuestion.MAX, Set.of());
         } else if (question instanceof RatingQuestion rating) {
-            return new Item(question, question.id(), question.condition(), path, Kind.RATING, rating.scale().min(), rating.scale().max(), Set.of());
+            return item(question, Kind.RATING, rating.scale().min(), rating.scale().max(), Set.of());
         } else if (question instanceof ChoiceQuestion choice) {
             var optionIds = new ArrayList<String>(choice.options().size());
             for (ChoiceOption option : choice.options()) {
                 optionIds.add(option.id());
             }
-            return new Item(question, question.id(), question.condition(), path, Kind.CHOICE, 0, 0, Set.copyOf(optionIds));
+            return item(question, Kind.CHOICE, 0, 0, Set.copyOf(optionIds));
         } else if (question instanceof TextQuestion) {
-            return new Item(question, question.id(), question.condition(), path, Kind.TEXT, 0, 0, Set.of());
+            return item(question, Kind.TEXT, 0, 0, Set.of());
         } else if (question instanceof YesNoQuestion) {
-            return new Item(question, question.id(), question.condition(), path, Kind.YES_NO, 0, 0, Set.of());
+            return item(question, Kind.YES_NO, 0, 0, Set.of());
         }
         throw new AssertionError("unhandled question type " + question.getClass());
+    }
+
+    private static Item item(Question question, Kind kind, int min, int max, Set<String> optionIds) {
+        return new Item(question, question.id(), question.condition(), "answers." + question.id(), kind, min, max,
+                optionIds);
     }
 
     /**
@@ -168,6 +172,7 @@ final class CompiledSurvey {
 
         /** Returns whether a question's condition, if any, holds for the answers visible so far. */
         boolean shows(Item item) {
+            // as Question.isShown, from the compiled item
             Condition condition = item.condition();
             return condition == null || Conditions.holds(condition, this);
         }

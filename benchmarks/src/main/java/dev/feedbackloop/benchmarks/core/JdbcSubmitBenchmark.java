@@ -75,7 +75,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  *
  * <p>Warm-up: twenty seconds (ten iterations). On two cores the JIT compiles H2 and the library for about fifteen
  * seconds, and until it is done a side's time per call falls by a factor of ten and the ratios drift: with six
- * seconds of warm-up {@code submitPair} measured 0.79 for what is 0.85 in the steady state. Shorten the warm-up only
+ * seconds of warm-up {@code submitPair} measured 0.79 for code that measured 0.85 in the steady state. Shorten the
+ * warm-up only
  * to try things, never for a figure.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar core.JdbcSubmitBenchmark -f 1}; for the ratios with

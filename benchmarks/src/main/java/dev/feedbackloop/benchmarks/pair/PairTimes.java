@@ -13,8 +13,9 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Comparing within one call is what makes a ratio hold on a shared, noisy machine: both sides see the same load,
  * the same heap and the same JIT state, where two benchmark methods run minutes apart do not. Thread CPU time does not
- * count the time the thread waits for a core, nor work done by another process (a database server): there, read the
- * wall-clock ratio. Not thread-safe (one per thread, as JMH gives it).
+ * count the time the thread waits for a core, nor work done for a side by other threads (the collector, the JIT) or
+ * by another process (a database server): read the wall-clock ratio beside it. Not thread-safe (one per thread, as
+ * JMH gives it); run pairs on one thread, since JMH adds up the counters of all threads.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)

@@ -64,7 +64,17 @@ public final class Pairs {
         for (RunResult run : new Runner(builder.build()).run()) {
             var iterations = new ArrayList<IterationResult>();
             run.getBenchmarkResults().forEach(fork -> iterations.addAll(fork.getIterationResults()));
-            var name = new StringBuilder(run.getParams().getBenchmark().replaceAll(".*\\.", ""));
+            String benchmark = run.getParams().getBenchmark();
+            if (iterations.isEmpty() || !iterations.get(0).getSecondaryResults().containsKey("cpuRatio")) {
+                System.out.printf(Locale.ROOT, "%s times no pair; skipped%n", benchmark);
+                continue;
+            }
+            if (run.getParams().getThreads() != 1) {
+                System.out.printf(Locale.ROOT, "%s ran on %d threads, whose pair times JMH adds up; run pairs with"
+                        + " -t 1%n", benchmark, run.getParams().getThreads());
+                continue;
+            }
+            var name = new StringBuilder(benchmark.replaceAll(".*\\.", ""));
             for (String key : run.getParams().getParamsKeys()) {
                 name.append(' ').append(key).append('=').append(run.getParams().getParam(key));
             }

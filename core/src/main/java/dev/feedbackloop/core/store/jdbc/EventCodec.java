@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class EventCodec {
 
+    /** {@code 0000-01-01T00:00:00Z} and {@code 9999-12-31T23:59:59Z} in seconds since the epoch. */
+    private static final long FIRST_SECOND_OF_YEAR_0 = -62_167_219_200L;
+    private static final long LAST_SECOND_OF_YEAR_9999 = 253_402_300_799L;
+
     private EventCodec() {
     }
 
@@ -67,7 +71,9 @@ final class EventCodec {
         return text.field("at", event.at()).toString();
     }
 
-    /** Writes {@code Kind?name=value&...}: the fields in the order given, URL-encoded, those without a value left out. */
+    /**
+     * Writes {@code Kind?name=value&...}: the fields in the order given, URL-encoded, those without a value left out.
+     */
     private static final class Writer {
 
         private final StringBuilder text = new StringBuilder(256);
@@ -112,10 +118,10 @@ final class EventCodec {
      * {@link Instant#toString()}.
      */
     static StringBuilder appendInstant(StringBuilder text, Instant at) {
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (utc.getYear() < 0 || utc.getYear() > 9999) {
+        if (at.getEpochSecond() < FIRST_SECOND_OF_YEAR_0 || at.getEpochSecond() > LAST_SECOND_OF_YEAR_9999) {
             return Attributes.appendEncoded(text, at.toString());
         }
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
         digits(text, utc.getYear(), 4).append('-');
         digits(text, utc.getMonthValue(), 2).append('-');
         digits(text, utc.getDayOfMonth(), 2).append('T');
