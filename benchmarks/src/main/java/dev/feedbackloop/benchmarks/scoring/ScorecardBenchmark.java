@@ -1,5 +1,7 @@
 package dev.feedbackloop.benchmarks.scoring;
 
+import dev.feedbackloop.benchmarks.pair.PairTimes;
+import dev.feedbackloop.benchmarks.pair.Pairs;
 import dev.feedbackloop.scoring.Period;
 import dev.feedbackloop.scoring.scorecard.Scorecard;
 import dev.feedbackloop.scoring.scorecard.ScorecardSpec;
@@ -34,7 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link HashMap} loop that counts the same NPS distribution per group (target: the scorecard at least 0.8× the
  * loop's throughput). The scorecard's time includes building the final {@link Scorecard} with every score.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ScorecardBenchmark -f 1 -wi 3 -i 5}.
+ * <p>{@code scorecardPair} runs both in every call and times each side ({@link PairTimes}): {@code java -cp
+ * benchmarks/target/benchmarks.jar dev.feedbackloop.benchmarks.scoring.ScorecardBenchmark -f 3} prints the ratio
+ * with its error ({@link #main(String[])}); {@code java -jar benchmarks/target/benchmarks.jar ScorecardBenchmark -f 1}
+ * every method's own time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -109,5 +114,27 @@ public class ScorecardBenchmark {
     @Benchmark
     public Scorecard scorecard() {
         return spec.score(responses);
+    }
+
+    /**
+     * {@link #scorecard} and {@link #baselineHashMapLoop} in one call, each side timed.
+     *
+     * @param times the pair's times
+     * @return something the JIT cannot discard
+     * @throws Exception never
+     */
+    @Benchmark
+    public long scorecardPair(PairTimes times) throws Exception {
+        return Pairs.time(times, () -> scorecard().responses(), () -> baselineHashMapLoop().size());
+    }
+
+    /**
+     * Runs {@code scorecardPair} under JMH and prints its ratio with its error ({@link Pairs#report}).
+     *
+     * @param args JMH's command-line options
+     * @throws Exception if JMH fails
+     */
+    public static void main(String[] args) throws Exception {
+        Pairs.report(args, ScorecardBenchmark.class.getName() + ".scorecardPair$");
     }
 }
