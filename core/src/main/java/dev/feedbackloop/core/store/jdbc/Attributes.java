@@ -1,7 +1,6 @@
 package dev.feedbackloop.core.store.jdbc;
 
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,8 +12,6 @@ import java.util.Objects;
  * by {@code &}; the empty map is the empty text. Stateless.
  */
 final class Attributes {
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Attributes() {
     }
@@ -30,48 +27,10 @@ final class Attributes {
             if (text.length() > 0) {
                 text.append('&');
             }
-            appendEncoded(text, name).append('=');
-            appendEncoded(text, Objects.requireNonNull(attributes.get(name), name));
+            UrlText.append(text, name).append('=');
+            UrlText.append(text, Objects.requireNonNull(attributes.get(name), name));
         }
         return text.toString();
-    }
-
-    /**
-     * Appends a name or value URL-encoded, exactly as {@link URLEncoder} encodes it in UTF-8: letters, digits and
-     * {@code .-*_} as they are, a space as {@code +}, any other ASCII character as {@code %XX}; a part with a character
-     * beyond ASCII goes to {@link URLEncoder} whole.
-     *
-     * @return {@code text}
-     */
-    static StringBuilder appendEncoded(StringBuilder text, String part) {
-        int kept = 0;
-        while (kept < part.length() && isKept(part.charAt(kept))) {
-            kept++;
-        }
-        if (kept == part.length()) {
-            return text.append(part);
-        }
-        int start = text.length();
-        text.append(part, 0, kept);
-        for (int i = kept; i < part.length(); i++) {
-            char c = part.charAt(i);
-            if (isKept(c)) {
-                text.append(c);
-            } else if (c == ' ') {
-                text.append('+');
-            } else if (c < 0x80) {
-                text.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            } else {
-                text.setLength(start);
-                return text.append(URLEncoder.encode(part, StandardCharsets.UTF_8));
-            }
-        }
-        return text;
-    }
-
-    private static boolean isKept(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
-                || c == '*' || c == '_';
     }
 
     static Map<String, String> decode(String text) {

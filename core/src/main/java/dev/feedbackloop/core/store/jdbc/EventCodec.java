@@ -85,25 +85,25 @@ final class EventCodec {
 
         Writer field(String name, @Nullable Object value) {
             if (value != null) {
-                if (!first) {
-                    text.append('&');
-                }
-                first = false;
-                Attributes.appendEncoded(text.append(name).append('='), value.toString());
+                UrlText.append(name(name), value.toString());
             }
             return this;
         }
 
         Writer field(String name, @Nullable Instant value) {
-            if (value == null) {
-                return this;
+            if (value != null) {
+                appendInstant(name(name), value);
             }
+            return this;
+        }
+
+        /** Starts a field: its separator, name and {@code =}. */
+        private StringBuilder name(String name) {
             if (!first) {
                 text.append('&');
             }
             first = false;
-            appendInstant(text.append(name).append('='), value);
-            return this;
+            return text.append(name).append('=');
         }
 
         @Override
@@ -119,7 +119,7 @@ final class EventCodec {
      */
     static StringBuilder appendInstant(StringBuilder text, Instant at) {
         if (at.getEpochSecond() < FIRST_SECOND_OF_YEAR_0 || at.getEpochSecond() > LAST_SECOND_OF_YEAR_9999) {
-            return Attributes.appendEncoded(text, at.toString());
+            return UrlText.append(text, at.toString());
         }
         LocalDateTime utc = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
         digits(text, utc.getYear(), 4).append('-');
